@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
       "calibrate container runtimes on this host, replay an exam trace against",
       "virtual agent pools, and compare capacity plans by students' time to feedback."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GradesimCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
