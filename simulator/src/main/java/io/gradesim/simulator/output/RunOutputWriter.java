@@ -228,6 +228,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
         wait.percentileSeconds(99), wait.maxSeconds(),
         wait.count() == 0 ? Double.NaN : table.waited() / (double) wait.count(),
+        table.queueWaitMeanSeconds(),
         feedback.meanSeconds(), feedback.percentileSeconds(50), feedback.percentileSeconds(95),
         feedback.percentileSeconds(99), feedback.maxSeconds(),
         duration == 0 ? Double.NaN : timeline.queueArea() / (double) duration,

@@ -46,6 +46,8 @@ final class SubmissionTable {
   private final DurationStats feedback = new DurationStats();
   private final Map<String, long[]> results = new HashMap<>();
   private long waited;
+  private long queueWaitMicros;
+  private long queueWaitCount;
   private long[] times;
   private int[] agent;
   private int[] slot;
@@ -227,6 +229,11 @@ final class SubmissionTable {
     return waited;
   }
 
+  /** Exact mean of dispatched - queued in seconds, NaN when nothing was dispatched. */
+  double queueWaitMeanSeconds() {
+    return queueWaitCount == 0 ? Double.NaN : queueWaitMicros / (double) queueWaitCount / 1e6;
+  }
+
   /** Count of written rows per result, sorted by result. */
   SortedMap<String, Long> results() {
     SortedMap<String, Long> sorted = new TreeMap<>();
@@ -291,8 +298,12 @@ final class SubmissionTable {
       out.seconds(dispatched - arrival);
       wait.record(dispatched - arrival);
       long queued = times[base + QUEUED];
-      if (queued != NONE && dispatched > queued) {
-        waited++;
+      if (queued != NONE) {
+        queueWaitMicros += dispatched - queued;
+        queueWaitCount++;
+        if (dispatched > queued) {
+          waited++;
+        }
       }
     }
     if (delivered == NONE) {

@@ -34,6 +34,8 @@ public enum SummaryKey {
   WAIT_MAX_S("s", "longest wait (exact)", RunSummary::waitMaxS),
   P_WAIT_POSITIVE("ratio", "share of dispatched submissions that waited in a backend queue "
       + "(dispatched > queued)", RunSummary::pWaitPositive),
+  QUEUE_WAIT_MEAN_S("s", "mean of dispatched - queued: the backend-queue part of the wait",
+      RunSummary::queueWaitMeanS),
   FEEDBACK_MEAN_S("s", "mean of delivered - arrival over delivered submissions",
       RunSummary::feedbackMeanS),
   FEEDBACK_P50_S("s", "median time to feedback", RunSummary::feedbackP50S),
