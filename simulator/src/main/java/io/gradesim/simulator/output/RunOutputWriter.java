@@ -216,8 +216,9 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
 
   private RunSummary summarise() {
     long duration = lastT - started.t();
-    DurationStats wait = table.waits();
-    DurationStats feedback = table.feedbacks();
+    SubmissionStats stats = table.stats();
+    DurationStats wait = stats.waits();
+    DurationStats feedback = stats.feedbacks();
     double coreHours = timeline.coreArea() / MICROS_PER_HOUR;
     double agentHours = timeline.agentArea() / MICROS_PER_HOUR;
     RunSummary.Provenance provenance = new RunSummary.Provenance(started.version(),
@@ -227,8 +228,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     return new RunSummary(table.arrivals(), events, delivered, rejected, deferred,
         wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
         wait.percentileSeconds(99), wait.maxSeconds(),
-        wait.count() == 0 ? Double.NaN : table.waited() / (double) wait.count(),
-        table.queueWaitMeanSeconds(),
+        stats.waitedShare(), stats.queueWaitMeanSeconds(),
         feedback.meanSeconds(), feedback.percentileSeconds(50), feedback.percentileSeconds(95),
         feedback.percentileSeconds(99), feedback.maxSeconds(),
         duration == 0 ? Double.NaN : timeline.queueArea() / (double) duration,
@@ -236,7 +236,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         timeline.slotArea() == 0 ? Double.NaN : timeline.busyArea() / (double) timeline.slotArea(),
         duration / 1e6, coreHours, agentHours,
         coreHours * settings.coreHourPrice() + agentHours * settings.agentHourPrice(),
-        Collections.unmodifiableSortedMap(table.results()),
+        Collections.unmodifiableSortedMap(stats.results()),
         settings.gradingSources(), provenance);
   }
 
