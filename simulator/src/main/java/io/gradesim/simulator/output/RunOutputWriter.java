@@ -84,9 +84,16 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
       Files.deleteIfExists(dir.resolve(name));
     }
     submissionsOut = open(SUBMISSIONS);
-    timeseriesOut = open(TIMESERIES);
-    submissionsOut.header(SubmissionColumn.header());
-    timeseriesOut.header(TimeseriesColumn.header());
+    try {
+      timeseriesOut = open(TIMESERIES);
+      submissionsOut.header(SubmissionColumn.header());
+      timeseriesOut.header(TimeseriesColumn.header());
+    } catch (IOException | RuntimeException e) {
+      submissionsOut.close();
+      Files.deleteIfExists(partial(SUBMISSIONS));
+      Files.deleteIfExists(partial(TIMESERIES));
+      throw e;
+    }
   }
 
   /** The temporary name of output {@code name} until the run finishes. */
@@ -225,7 +232,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         started.traceFile(), started.traceHash(), started.scenarioName(), started.scenarioHash(),
         started.calibrationFile(), started.calibrationHash(), started.seed(),
         CsvSink.formatInstant(started.epochMicros()));
-    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred,
+    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred, wait.count(),
         wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
         wait.percentileSeconds(99), wait.maxSeconds(),
         stats.waitedShare(), stats.queueWaitMeanSeconds(),

@@ -25,6 +25,7 @@ public record RunSummary(
     long delivered,
     long rejected,
     long deferred,
+    long dispatched,
     double waitMeanS,
     double waitP50S,
     double waitP95S,

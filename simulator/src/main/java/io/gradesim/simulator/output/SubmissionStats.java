@@ -19,9 +19,10 @@ final class SubmissionStats {
       long none) {
     if (dispatched != none) {
       wait.record(dispatched - arrival);
+      // A job dispatched without a SubmissionQueued event spent no time in a queue.
+      queueWaitCount++;
       if (queued != none) {
         queueWaitMicros += dispatched - queued;
-        queueWaitCount++;
         if (dispatched > queued) {
           waited++;
         }

@@ -26,6 +26,7 @@ public enum SummaryKey {
   DELIVERED("submissions", "results delivered to students", RunSummary::delivered),
   REJECTED("submissions", "refused by admission", RunSummary::rejected),
   DEFERRED("submissions", "held back by admission, then admitted", RunSummary::deferred),
+  DISPATCHED("submissions", "dispatched to a slot", RunSummary::dispatched),
   WAIT_MEAN_S("s", "mean of dispatched - arrival over dispatched submissions",
       RunSummary::waitMeanS),
   WAIT_P50_S("s", "median wait (HdrHistogram, 3 significant digits)", RunSummary::waitP50S),

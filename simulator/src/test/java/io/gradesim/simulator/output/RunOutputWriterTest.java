@@ -79,6 +79,7 @@ class RunOutputWriterTest {
     assertThat(s.events()).isEqualTo(20);
     assertThat(s.delivered()).isEqualTo(2);
     assertThat(s.rejected()).isEqualTo(1);
+    assertThat(s.dispatched()).isEqualTo(2);
     assertThat(s.waitMeanS()).isCloseTo(1.15, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.waitMaxS()).isEqualTo(2.3);
     assertThat(s.pWaitPositive()).isEqualTo(0.5);
