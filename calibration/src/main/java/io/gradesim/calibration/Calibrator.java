@@ -1,0 +1,120 @@
+package io.gradesim.calibration;
+
+import io.gradesim.calibration.fit.KsSelection;
+import io.gradesim.calibration.fit.SampleStats;
+import io.gradesim.calibration.host.HostFingerprint;
+import io.gradesim.calibration.model.CalibrationProfile;
+import io.gradesim.calibration.model.Fit;
+import io.gradesim.calibration.model.RecordingInfo;
+import io.gradesim.calibration.model.StageCost;
+import io.gradesim.calibration.recording.BusyFilter;
+import io.gradesim.calibration.recording.ProbeRecording;
+import io.gradesim.calibration.recording.StageSample;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds a measured profile from a probe recording: leaves out warm-ups, failed stages and
+ * samples taken while the machine was busy (each counted), groups the rest by runtime, stage,
+ * payload and concurrency, and per group computes {@link SampleStats} and a {@link KsSelection}
+ * fit. Durations are JFR's, converted to microseconds.
+ */
+public final class Calibrator {
+
+  private record Key(String runtime, String stage, String payload, int concurrency)
+      implements Comparable<Key> {
+    @Override
+    public int compareTo(Key o) {
+      int c = runtime.compareTo(o.runtime);
+      c = c != 0 ? c : stage.compareTo(o.stage);
+      c = c != 0 ? c : payload.compareTo(o.payload);
+      return c != 0 ? c : Integer.compare(concurrency, o.concurrency);
+    }
+  }
+
+  private final double busyThreshold;
+  private final SortedMap<String, String> extraVersions;
+
+  /**
+   * A calibrator.
+   *
+   * @param busyThreshold other load above which a sample is left out (fraction of the machine)
+   * @param extraVersions runtime versions given on the command line (override the recording's)
+   */
+  public Calibrator(double busyThreshold, Map<String, String> extraVersions) {
+    this.busyThreshold = busyThreshold;
+    this.extraVersions = new TreeMap<>(extraVersions);
+  }
+
+  /** The measured profile of a recording on this host (no literature rows). */
+  public CalibrationProfile calibrate(ProbeRecording rec) {
+    BusyFilter filter = new BusyFilter(busyThreshold, rec.windows());
+    SortedMap<Key, List<Double>> kept = new TreeMap<>();
+    SortedMap<Key, Integer> busy = new TreeMap<>();
+    int warmups = 0;
+    int failed = 0;
+    int busyTotal = 0;
+    int unknown = 0;
+    for (StageSample s : rec.samples()) {
+      if (s.warmup()) {
+        warmups++;
+        continue;
+      }
+      if (!s.ok()) {
+        failed++;
+        continue;
+      }
+      Key k = new Key(s.runtime(), s.stage(), s.payload(), s.concurrency());
+      List<Double> group = kept.computeIfAbsent(k, x -> new ArrayList<>());
+      double load = filter.peakOtherLoad(s);
+      if (Double.isNaN(load)) {
+        unknown++;
+      } else if (BusyFilter.isBusy(load, busyThreshold)) {
+        busy.merge(k, 1, Integer::sum);
+        busyTotal++;
+        continue;
+      }
+      group.add(s.durationNanos() / 1000.0);
+    }
+    List<StageCost> rows = new ArrayList<>();
+    kept.forEach((k, xs) -> rows.add(row(k, xs, busy.getOrDefault(k, 0))));
+    SortedMap<String, String> versions = new TreeMap<>(rec.runtimeVersions());
+    versions.putAll(extraVersions);
+    String recordedAt =
+        Instant.ofEpochSecond(0, rec.firstEventNanos()).truncatedTo(ChronoUnit.SECONDS).toString();
+    RecordingInfo info =
+        new RecordingInfo(
+            rec.file().getFileName().toString(),
+            rec.sha256(),
+            rec.samples().size(),
+            warmups,
+            failed,
+            busyTotal,
+            busyThreshold,
+            rec.windows().size(),
+            unknown);
+    return CalibrationProfile.of(HostFingerprint.ofThisHost(versions, recordedAt), info, rows);
+  }
+
+  private static StageCost row(Key k, List<Double> xs, int busy) {
+    if (xs.isEmpty()) {
+      return new StageCost(k.runtime, k.stage, k.payload, k.concurrency, StageCost.MEASURED, 0,
+          busy, null, null, null, null, null, null, null, null, null, null,
+          "every sample was taken while the machine was busy: no fit");
+    }
+    double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+    SampleStats st = SampleStats.of(x);
+    List<Double> ci = Double.isNaN(st.medianCiLow())
+        ? null : List.of(Fit.round(st.medianCiLow()), Fit.round(st.medianCiHigh()));
+    return new StageCost(
+        k.runtime, k.stage, k.payload, k.concurrency, StageCost.MEASURED, st.n(), busy,
+        Fit.round(st.p50()), Fit.round(st.p90()), Fit.round(st.p99()), Fit.round(st.mean()),
+        Fit.round(st.stddev()), ci, Fit.of(KsSelection.of(x)), null, null, null,
+        ci == null ? "fewer than 6 samples: no confidence interval of the median" : null);
+  }
+}
