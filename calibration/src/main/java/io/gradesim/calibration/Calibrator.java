@@ -23,6 +23,11 @@ import java.util.TreeMap;
  * samples taken while the machine was busy (each counted), groups the rest by runtime, stage,
  * payload and concurrency, and per group computes {@link SampleStats} and a {@link KsSelection}
  * fit. Durations are JFR's, converted to microseconds.
+ *
+ * <p>When every sample of a group was taken on a busy machine, dropping them would leave the
+ * runtime without a cost at that level; such a group keeps its samples and its row says so
+ * ({@code busy_only: true}), so the profile stays usable on a shared machine and readers can see
+ * which figures are pessimistic.
  */
 public final class Calibrator {
 
@@ -54,11 +59,10 @@ public final class Calibrator {
   /** The measured profile of a recording on this host (no literature rows). */
   public CalibrationProfile calibrate(ProbeRecording rec) {
     BusyFilter filter = new BusyFilter(busyThreshold, rec.windows());
-    SortedMap<Key, List<Double>> kept = new TreeMap<>();
-    SortedMap<Key, Integer> busy = new TreeMap<>();
+    SortedMap<Key, List<Double>> quiet = new TreeMap<>();
+    SortedMap<Key, List<Double>> busy = new TreeMap<>();
     int warmups = 0;
     int failed = 0;
-    int busyTotal = 0;
     int unknown = 0;
     for (StageSample s : rec.samples()) {
       if (s.warmup()) {
@@ -70,19 +74,26 @@ public final class Calibrator {
         continue;
       }
       Key k = new Key(s.runtime(), s.stage(), s.payload(), s.concurrency());
-      List<Double> group = kept.computeIfAbsent(k, x -> new ArrayList<>());
+      quiet.computeIfAbsent(k, x -> new ArrayList<>());
       double load = filter.peakOtherLoad(s);
+      boolean isBusy = !Double.isNaN(load) && BusyFilter.isBusy(load, busyThreshold);
       if (Double.isNaN(load)) {
         unknown++;
-      } else if (BusyFilter.isBusy(load, busyThreshold)) {
-        busy.merge(k, 1, Integer::sum);
-        busyTotal++;
-        continue;
       }
-      group.add(s.durationNanos() / 1000.0);
+      (isBusy ? busy.computeIfAbsent(k, x -> new ArrayList<>()) : quiet.get(k))
+          .add(s.durationNanos() / 1000.0);
     }
     List<StageCost> rows = new ArrayList<>();
-    kept.forEach((k, xs) -> rows.add(row(k, xs, busy.getOrDefault(k, 0))));
+    int busyTotal = 0;
+    for (var e : quiet.entrySet()) {
+      List<Double> b = busy.getOrDefault(e.getKey(), List.of());
+      if (e.getValue().isEmpty()) {
+        rows.add(row(e.getKey(), b, 0, true));
+      } else {
+        rows.add(row(e.getKey(), e.getValue(), b.size(), false));
+        busyTotal += b.size();
+      }
+    }
     SortedMap<String, String> versions = new TreeMap<>(rec.runtimeVersions());
     versions.putAll(extraVersions);
     String recordedAt =
@@ -101,20 +112,22 @@ public final class Calibrator {
     return CalibrationProfile.of(HostFingerprint.ofThisHost(versions, recordedAt), info, rows);
   }
 
-  private static StageCost row(Key k, List<Double> xs, int busy) {
-    if (xs.isEmpty()) {
-      return new StageCost(k.runtime, k.stage, k.payload, k.concurrency, StageCost.MEASURED, 0,
-          busy, null, null, null, null, null, null, null, null, null, null,
-          "every sample was taken while the machine was busy: no fit");
-    }
+  private static StageCost row(Key k, List<Double> xs, int busy, boolean busyOnly) {
     double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
     SampleStats st = SampleStats.of(x);
     List<Double> ci = Double.isNaN(st.medianCiLow())
         ? null : List.of(Fit.round(st.medianCiLow()), Fit.round(st.medianCiHigh()));
+    String note = null;
+    if (busyOnly) {
+      note = "every sample was taken while the machine was busy with other work: kept, so this"
+          + " row may overstate the cost on a quiet machine";
+    } else if (ci == null) {
+      note = "fewer than 6 samples: no confidence interval of the median";
+    }
     return new StageCost(
         k.runtime, k.stage, k.payload, k.concurrency, StageCost.MEASURED, st.n(), busy,
-        Fit.round(st.p50()), Fit.round(st.p90()), Fit.round(st.p99()), Fit.round(st.mean()),
-        Fit.round(st.stddev()), ci, Fit.of(KsSelection.of(x)), null, null, null,
-        ci == null ? "fewer than 6 samples: no confidence interval of the median" : null);
+        busyOnly ? Boolean.TRUE : null, Fit.round(st.p50()), Fit.round(st.p90()),
+        Fit.round(st.p99()), Fit.round(st.mean()), Fit.round(st.stddev()), ci,
+        Fit.of(KsSelection.of(x)), null, null, null, note);
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param source {@value #MEASURED} or {@value #LITERATURE}
  * @param n samples kept (literature: repetitions reported, or absent)
  * @param excludedBusy samples left out because the machine was busy (measured only)
+ * @param busyOnly true when every sample was taken on a busy machine and all were kept
  * @param p50Us median, microseconds
  * @param p90Us 90th percentile, microseconds
  * @param p99Us 99th percentile, microseconds
@@ -32,7 +33,8 @@ import java.util.List;
  * @param note free text: conditions of the measurement
  */
 @JsonPropertyOrder({
-  "runtime", "stage", "payload", "concurrency", "source", "n", "excludedBusy", "p50Us", "p90Us",
+  "runtime", "stage", "payload", "concurrency", "source", "n", "excludedBusy", "busyOnly",
+  "p50Us", "p90Us",
   "p99Us", "meanUs", "stddevUs", "medianCi95Us", "fit", "statistic", "covers", "citation", "note"
 })
 public record StageCost(
@@ -43,6 +45,7 @@ public record StageCost(
     String source,
     Integer n,
     Integer excludedBusy,
+    Boolean busyOnly,
     Double p50Us,
     Double p90Us,
     Double p99Us,
