@@ -110,7 +110,9 @@ public sealed interface StageDistribution {
 
     @Override
     public double cdf(double x) {
-      return x <= 0 ? 0 : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, x / scale);
+      return x <= 0
+          ? 0
+          : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, x / scale);
     }
 
     @Override
@@ -125,8 +127,8 @@ public sealed interface StageDistribution {
   }
 
   /**
-   * The samples' own distribution, kept as 101 quantiles (0 %, 1 %, ..., 100 %, type 7) with
-   * linear interpolation in between: used when neither parametric family fits.
+   * The samples' own distribution, kept as 101 quantiles (0 %, 1 %, ..., 100 %, type 7) with linear
+   * interpolation in between: used when neither parametric family fits.
    *
    * @param quantiles the 101 quantiles, non-decreasing
    */

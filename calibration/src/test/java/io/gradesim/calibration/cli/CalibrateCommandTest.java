@@ -55,7 +55,8 @@ class CalibrateCommandTest {
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException || e instanceof IOException
+          if (e instanceof IllegalArgumentException
+              || e instanceof IOException
               || e instanceof UncheckedIOException) {
             cmd.getErr().println("gradesim: " + e.getMessage());
             return 2;
@@ -68,8 +69,16 @@ class CalibrateCommandTest {
   @Test
   void calibratesARealRecordingLeavingOutWarmupsAndFailures(@TempDir Path dir) throws IOException {
     Path profileFile = dir.resolve("profile.json");
-    int code = run("--from", shared.toString(), "-o", profileFile.toString(),
-        "--busy-threshold", "1", "--runtime-version", "alpha=1.2.3");
+    int code =
+        run(
+            "--from",
+            shared.toString(),
+            "-o",
+            profileFile.toString(),
+            "--busy-threshold",
+            "1",
+            "--runtime-version",
+            "alpha=1.2.3");
     assertThat(code).as(err.toString()).isZero();
     CalibrationProfile p = CalibrationProfile.load(profileFile);
     assertThat(p.recording().file()).isEqualTo("probe.jfr");
@@ -124,8 +133,7 @@ class CalibrateCommandTest {
 
   private static StageCost row(CalibrationProfile p, String runtime, String stage, int c) {
     return p.rows().stream()
-        .filter(r -> r.runtime().equals(runtime) && r.stage().equals(stage)
-            && r.concurrency() == c)
+        .filter(r -> r.runtime().equals(runtime) && r.stage().equals(stage) && r.concurrency() == c)
         .findFirst()
         .orElseThrow();
   }
@@ -135,8 +143,10 @@ class CalibrateCommandTest {
     List<Double> xs = new ArrayList<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
       if (e.getEventType().getName().equals("gradesim.Stage")
-          && e.getString("stage").equals(stage) && e.getInt("concurrency") == concurrency
-          && !e.getBoolean("warmup") && e.getBoolean("ok")) {
+          && e.getString("stage").equals(stage)
+          && e.getInt("concurrency") == concurrency
+          && !e.getBoolean("warmup")
+          && e.getBoolean("ok")) {
         xs.add(e.getDuration().toNanos() / 1000.0);
       }
     }
