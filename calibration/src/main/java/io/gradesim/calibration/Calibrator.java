@@ -83,14 +83,15 @@ public final class Calibrator {
       (isBusy ? busy.computeIfAbsent(k, x -> new ArrayList<>()) : quiet.get(k))
           .add(s.durationNanos() / 1000.0);
     }
+    String source = rec.file().getFileName() + " sha256:" + rec.sha256();
     List<StageCost> rows = new ArrayList<>();
     int busyTotal = 0;
     for (var e : quiet.entrySet()) {
       List<Double> b = busy.getOrDefault(e.getKey(), List.of());
       if (e.getValue().isEmpty()) {
-        rows.add(row(e.getKey(), b, 0, true));
+        rows.add(row(e.getKey(), b, 0, true, source));
       } else {
-        rows.add(row(e.getKey(), e.getValue(), b.size(), false));
+        rows.add(row(e.getKey(), e.getValue(), b.size(), false, source));
         busyTotal += b.size();
       }
     }
@@ -112,7 +113,8 @@ public final class Calibrator {
     return CalibrationProfile.of(HostFingerprint.ofThisHost(versions, recordedAt), info, rows);
   }
 
-  private static StageCost row(Key k, List<Double> xs, int busy, boolean busyOnly) {
+  private static StageCost row(
+      Key k, List<Double> xs, int busy, boolean busyOnly, String recording) {
     double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
     SampleStats st = SampleStats.of(x);
     List<Double> ci =
@@ -146,6 +148,7 @@ public final class Calibrator {
         null,
         null,
         null,
+        recording,
         note);
   }
 }

@@ -29,6 +29,7 @@ import java.util.List;
  * @param statistic literature only: what the published figure is
  * @param covers literature only: which operations the figure includes
  * @param citation literature only: where the figure was published
+ * @param recording measured only: the recording's file name and SHA-256, {@code NAME sha256:HEX}
  * @param note free text: conditions of the measurement
  */
 @JsonPropertyOrder({
@@ -50,6 +51,7 @@ import java.util.List;
   "statistic",
   "covers",
   "citation",
+  "recording",
   "note"
 })
 public record StageCost(
@@ -71,6 +73,7 @@ public record StageCost(
     String statistic,
     String covers,
     String citation,
+    String recording,
     String note) {
 
   /** Source of a row measured on the host. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.model.StageCostSampler;
+import io.gradesim.calibration.recording.ProbeRecordingReader;
 import io.gradesim.calibration.recording.TestRecording;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,6 +91,8 @@ class CalibrateCommandTest {
     StageCost create = row(p, "alpha", "create", 1);
     assertThat(create.n()).isEqualTo(9);
     assertThat(create.source()).isEqualTo(StageCost.MEASURED);
+    assertThat(create.recording())
+        .isEqualTo("probe.jfr sha256:" + ProbeRecordingReader.sha256(recording));
     assertThat(create.p50Us()).isCloseTo(rawMedianMicros("create", 1), within(0.001));
     assertThat(create.p50Us()).isGreaterThanOrEqualTo(1990.0).isLessThan(15_000.0);
     assertThat(row(p, "alpha", "start", 1).n()).isEqualTo(7);
@@ -128,6 +131,21 @@ class CalibrateCommandTest {
     Path out = dir.resolve("p.json");
     assertThat(run("--from", bad.toString(), "-o", out.toString())).isEqualTo(2);
     assertThat(err.toString()).contains(bad.toString());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void recordingWithoutStageEventsExitsTwoNamingTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("probe.jfr");
+    try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+      r.enable("jdk.CPULoad");
+      r.start();
+      r.stop();
+      r.dump(file);
+    }
+    Path out = dir.resolve("p.json");
+    assertThat(run("--from", dir.toString(), "-o", out.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(file.toString(), "no gradesim.Stage events");
     assertThat(out).doesNotExist();
   }
 

@@ -33,6 +33,7 @@ class StageCostSamplerTest {
         null,
         null,
         source.equals(StageCost.LITERATURE) ? "a paper" : null,
+        source.equals(StageCost.MEASURED) ? "probe.jfr sha256:ab" : null,
         null);
   }
 
