@@ -34,17 +34,19 @@ public final class StageCostSampler {
 
   private record Level(int concurrency, DoubleUnaryOperator quantile) {}
 
+  private record Key(String runtime, String stage) {}
+
   private final Map<String, String> sourceByRuntime;
-  private final Map<String, SortedMap<String, List<Level>>> levels = new HashMap<>();
+  private final Map<Key, SortedMap<String, List<Level>>> levels = new HashMap<>();
   private final SortedMap<String, SortedSet<String>> stagesByRuntime = new TreeMap<>();
 
   /** A sampler over the usable rows of a profile. */
   public StageCostSampler(CalibrationProfile profile) {
     this.sourceByRuntime = profile.runtimeSources();
-    Map<String, List<StageCost>> byKey = new TreeMap<>();
+    Map<Key, List<StageCost>> byKey = new HashMap<>();
     for (StageCost r : profile.rows()) {
       if (r.usable() && r.source().equals(sourceByRuntime.get(r.runtime()))) {
-        byKey.computeIfAbsent(key(r.runtime(), r.stage()), k -> new ArrayList<>()).add(r);
+        byKey.computeIfAbsent(new Key(r.runtime(), r.stage()), k -> new ArrayList<>()).add(r);
         stagesByRuntime.computeIfAbsent(r.runtime(), k -> new TreeSet<>()).add(r.stage());
       }
     }
@@ -118,7 +120,7 @@ public final class StageCostSampler {
   }
 
   private List<Level> levelsOf(String runtime, String stage, String payload) {
-    SortedMap<String, List<Level>> byPayload = levels.get(key(runtime, stage));
+    SortedMap<String, List<Level>> byPayload = levels.get(new Key(runtime, stage));
     if (byPayload == null) {
       throw unknown(runtime, stage);
     }
@@ -159,9 +161,5 @@ public final class StageCostSampler {
             : "runtime '" + runtime + "' stage '" + stage + "'";
     return new IllegalArgumentException(
         "no calibration for " + what + "; the profile has: " + (have.isEmpty() ? "nothing" : have));
-  }
-
-  private static String key(String runtime, String stage) {
-    return runtime + '\u0000' + stage;
   }
 }
