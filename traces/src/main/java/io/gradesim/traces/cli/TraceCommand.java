@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
       "Submission traces: import a real platform's log into the canonical trace CSV,",
       "synthesise a seeded workload, or print a trace's statistics."
     },
-    subcommands = {TraceImportCommand.class, TraceInspectCommand.class})
+    subcommands = {TraceImportCommand.class, TraceSynthCommand.class, TraceInspectCommand.class})
 public final class TraceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
