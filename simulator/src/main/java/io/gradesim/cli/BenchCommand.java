@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       io.gradesim.simulator.cli.BenchSimulateCommand.class,
-      io.gradesim.simulator.output.OutputBenchCommand.class
+      io.gradesim.simulator.output.OutputBenchCommand.class,
+      io.gradesim.traces.cli.TraceBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       "virtual agent pools, and compare capacity plans by students' time to feedback."
     },
     subcommands = {
+      io.gradesim.traces.cli.TraceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
