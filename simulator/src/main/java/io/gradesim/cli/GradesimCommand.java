@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       io.gradesim.traces.cli.TraceCommand.class,
+      io.gradesim.simulator.cli.SimulateCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
