@@ -79,6 +79,10 @@ public final class Timestamps {
   public static Instant epoch(String text) {
     try {
       BigDecimal value = new BigDecimal(text.trim());
+      if (value.precision() - value.scale() > 20) {
+        // Check the magnitude first: 1e999999 would expand into a million digits.
+        throw new ArithmeticException("too large");
+      }
       BigDecimal seconds = value.abs().compareTo(EPOCH_MILLIS_FROM) < 0
           ? value : value.movePointLeft(3);
       BigDecimal whole = new BigDecimal(seconds.toBigInteger());

@@ -19,7 +19,7 @@ import java.util.Map;
  * throws a {@link TraceFormatException} naming its line and field.
  */
 final class ClicsEvents {
-  private final ObjectMapper json = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path input;
   private final ZoneId zone;
   private final PendingSubmissions pending;
@@ -54,7 +54,7 @@ final class ClicsEvents {
     this.line = line;
     JsonNode event;
     try {
-      event = json.readTree(text);
+      event = JSON.readTree(text);
     } catch (JacksonException e) {
       throw bad(null, "not JSON: " + e.getOriginalMessage());
     }

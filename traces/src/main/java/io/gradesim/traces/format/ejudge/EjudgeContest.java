@@ -8,6 +8,7 @@ import io.gradesim.traces.format.Timestamps;
 import io.gradesim.traces.io.TraceInput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,6 +40,10 @@ public record EjudgeContest(String id, Instant start) {
     } catch (JacksonException e) {
       throw new TraceFormatException(json, e.getLocation() == null ? 0
           : Math.max(0, e.getLocation().getLineNr()), null, "not JSON: " + e.getOriginalMessage());
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new TraceFormatException(json, 0, null, "unreadable: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new TraceFormatException(json, 0, null, "expected a JSON object");
