@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * field.
  */
 public final class Timestamps {
-  /** Epoch numbers at or above this are milliseconds; below, seconds (100 000 000 000 s is 5138). */
+  /** Epoch numbers from here on are milliseconds, below it seconds (10^11 s is year 5138). */
   public static final BigDecimal EPOCH_MILLIS_FROM = new BigDecimal("100000000000");
 
   private static final Pattern DATE_TIME = Pattern.compile(

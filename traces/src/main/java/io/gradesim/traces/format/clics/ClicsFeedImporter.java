@@ -91,6 +91,7 @@ public final class ClicsFeedImporter implements TraceImporter {
           } catch (TraceFormatException e) {
             rejects.reject(e);
           }
+          counts.peakPending = Math.max(counts.peakPending, pending.size());
           pending.releaseSettled(events.clock(), e -> ready.add(submission(e)));
         }
       }
@@ -130,17 +131,20 @@ public final class ClicsFeedImporter implements TraceImporter {
     long unjudged;
     long deleted;
     long unmatched;
+    int peakPending;
     Instant start;
 
     void reset() {
       judged = unjudged = deleted = unmatched = 0;
+      peakPending = 0;
       start = null;
     }
 
     List<String> notes() {
       List<String> notes = new ArrayList<>();
       notes.add("contest start " + start + "; " + judged + " submissions judged, " + unjudged
-          + " without a finished judgement (grading_ms and completed_at left empty)");
+          + " without a finished judgement (grading_ms and completed_at left empty); at most "
+          + peakPending + " submissions were pending at once");
       if (deleted > 0) {
         notes.add(deleted + " submissions deleted by the feed were dropped");
       }

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 /**
  * The contest an ejudge run log belongs to: its id and its start instant, read from the contest
  * JSON ({@code start_time_local}, {@code start_time} or {@code start}). ejudge writes the start
- * as local wall-clock time without a zone, so the zone comes from {@code --tz}, else from a
- * {@code timezone}/{@code time_zone}/{@code tz}/{@code zone} key or an offset in the start
- * itself; with none of them the import stops rather than guess.
+ * as local wall-clock time without a zone, so the zone comes from an offset in the start itself,
+ * else {@code --tz}, else a {@code timezone}/{@code time_zone}/{@code tz}/{@code zone} key; with
+ * none of them the import stops rather than guess.
  *
  * @param id the contest id: the JSON's {@code contest_id}, else the run log's name prefix
  * @param start the instant {@code contest_time_s} counts from
@@ -31,12 +31,13 @@ public record EjudgeContest(String id, Instant start) {
   private static final List<String> START_KEYS = List.of("start_time_local", "start_time", "start");
   private static final List<String> ZONE_KEYS = List.of("timezone", "time_zone", "tz", "zone");
   private static final String[] SEPARATORS = {"_", "-", ".", ""};
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads {@code json}; {@code forced} ({@code --tz}) wins over a zone named in the file. */
+  /** Reads {@code json}; {@code forced} ({@code --tz}) wins over a zone key of the file. */
   public static EjudgeContest load(Path json, String prefix, ZoneId forced) throws IOException {
     JsonNode root;
     try (InputStream in = TraceInput.open(json)) {
-      root = new ObjectMapper().readTree(in);
+      root = JSON.readTree(in);
     } catch (JacksonException e) {
       throw new TraceFormatException(json, e.getLocation() == null ? 0
           : Math.max(0, e.getLocation().getLineNr()), null, "not JSON: " + e.getOriginalMessage());
@@ -58,7 +59,8 @@ public record EjudgeContest(String id, Instant start) {
     } catch (IllegalArgumentException e) {
       throw new TraceFormatException(json, 0, key, e.getMessage());
     }
-    ZoneId zone = forced != null ? forced : stamp.zone() != null ? stamp.zone() : zoneIn(json, root);
+    ZoneId zone = stamp.zone() != null ? stamp.zone()
+        : forced != null ? forced : zoneIn(json, root);
     if (zone == null) {
       String note = root.path("timezone_note").asText("");
       throw new TraceFormatException(json, 0, key, "'" + text + "' is local time and the file"

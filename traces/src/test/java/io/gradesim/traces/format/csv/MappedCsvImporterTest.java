@@ -96,7 +96,8 @@ class MappedCsvImporterTest {
         map(Map.of("at", "submitted_at"))))
         .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("x.csv:1: task: no column maps to this required field")
-        .hasMessageContaining("--map COLUMN=task").hasMessageContaining("the header has: at, problem");
+        .hasMessageContaining("--map COLUMN=task")
+        .hasMessageContaining("the header has: at, problem");
     assertThatThrownBy(() -> ImportRun.of(new MappedCsvImporter(), csv,
         map(Map.of("at", "submitted", "problem", "task"))))
         .hasMessageContaining("unknown field 'submitted'");
