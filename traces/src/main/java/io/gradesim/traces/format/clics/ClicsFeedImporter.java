@@ -55,6 +55,11 @@ public final class ClicsFeedImporter implements TraceImporter {
     return counts.notes();
   }
 
+  /** The most submissions the last import held at once while waiting for judgements. */
+  public int peakPending() {
+    return counts.peakPending;
+  }
+
   /** The lazy event loop: reads lines until a submission is released. */
   private static final class Feed extends LazySubmissions {
     private final Path input;

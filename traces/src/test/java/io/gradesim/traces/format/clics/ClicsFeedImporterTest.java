@@ -107,6 +107,31 @@ class ClicsFeedImporterTest {
   }
 
   @Test
+  void holdsOnlyTheSubmissionsWaitingForAFinalJudgement() throws IOException {
+    // 5,000 submissions one second apart, each judged in 2 s: only the last 5 minutes of
+    // submissions (the settling window) may be held, not the feed.
+    Path feed = dir.resolve("long.ndjson");
+    Instant t0 = Instant.parse("2023-02-19T08:00:00Z");
+    try (var out = Files.newBufferedWriter(feed)) {
+      out.write(CONTEST + "\n");
+      for (int i = 0; i < 5_000; i++) {
+        Instant at = t0.plusSeconds(i);
+        out.write("{\"type\":\"submissions\",\"id\":\"" + i + "\",\"data\":{\"id\":\"" + i
+            + "\",\"problem_id\":\"A\",\"team_id\":\"t\",\"time\":\"" + at + "\"}}\n");
+        out.write("{\"type\":\"judgements\",\"id\":\"j" + i + "\",\"data\":{\"id\":\"j" + i
+            + "\",\"submission_id\":\"" + i + "\",\"judgement_type_id\":\"AC\",\"start_time\":\""
+            + at.plusSeconds(1) + "\",\"end_time\":\"" + at.plusSeconds(2) + "\"}}\n");
+      }
+    }
+    ClicsFeedImporter importer = new ClicsFeedImporter();
+    ImportRun run = ImportRun.of(importer, feed, ImportOptions.defaults());
+
+    assertThat(run.rows()).hasSize(5_000);
+    assertThat(run.gradingMs()).containsOnly(1000L);
+    assertThat(importer.peakPending()).isBetween(300, 303);
+  }
+
+  @Test
   void readsTheOlderOpShapeAndContestTimesFromTheStart() throws IOException {
     Path feed = feed(
         "{\"id\":\"1\",\"type\":\"contests\",\"op\":\"create\",\"data\":{\"id\":\"old\"}}",
