@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -114,12 +116,13 @@ public final class CanonicalTraceReader {
 
   /** Maps one CSV record to a submission, naming the field of the first bad value. */
   private static final class RowMapper {
+    private static final int CACHE_SLOTS = 64;
     private final Path file;
     private final int width;
     private final int[] index = new int[CanonicalColumns.ALL.size()];
     private final InstantText instants = new InstantText();
-    private final byte[][] lastBytes = new byte[index.length][];
-    private final String[] lastText = new String[index.length];
+    private final byte[][] cachedBytes = new byte[index.length * CACHE_SLOTS][];
+    private final String[] cachedText = new String[index.length * CACHE_SLOTS];
 
     RowMapper(Path file, List<String> header) {
       this.file = file;
@@ -170,7 +173,10 @@ public final class CanonicalTraceReader {
       return at < 0 || r.start(at) == r.end(at);
     }
 
-    /** The field as text; repeated values (course, task...) reuse the previous string. */
+    /**
+     * The field as text. Columns whose values repeat (course, task, environment, result) go
+     * through a small per-column cache keyed by the bytes, so repeated values reuse one string.
+     */
     private String text(CsvInput r, int column, boolean cache) {
       int at = index[column];
       if (at < 0) {
@@ -184,14 +190,19 @@ public final class CanonicalTraceReader {
       if (!cache) {
         return r.string(at);
       }
-      byte[] prev = lastBytes[column];
       byte[] b = r.bytes();
-      if (prev != null && java.util.Arrays.equals(prev, 0, prev.length, b, s, e)) {
-        return lastText[column];
+      int h = 0;
+      for (int i = s; i < e; i++) {
+        h = 31 * h + b[i];
       }
-      lastBytes[column] = java.util.Arrays.copyOfRange(b, s, e);
-      lastText[column] = r.string(at);
-      return lastText[column];
+      int slot = column * CACHE_SLOTS + ((h ^ (h >>> 7)) & (CACHE_SLOTS - 1));
+      byte[] prev = cachedBytes[slot];
+      if (prev != null && Arrays.equals(prev, 0, prev.length, b, s, e)) {
+        return cachedText[slot];
+      }
+      cachedBytes[slot] = Arrays.copyOfRange(b, s, e);
+      cachedText[slot] = r.string(at);
+      return cachedText[slot];
     }
 
     private String required(CsvInput r, int column, long line, boolean cache) {
@@ -217,7 +228,7 @@ public final class CanonicalTraceReader {
       String v = r.string(at);
       try {
         return Instant.parse(v);
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         throw bad(line, column, "not an ISO-8601 instant: '" + v + "'");
       }
     }
@@ -252,7 +263,21 @@ public final class CanonicalTraceReader {
       if (empty(r, column)) {
         return null;
       }
-      String v = r.string(index[column]);
+      int at = index[column];
+      byte[] b = r.bytes();
+      int s = r.start(at);
+      int end = r.end(at);
+      if (end - s <= 9) {
+        int v = 0;
+        int i = s;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+          v = v * 10 + (b[i++] - '0');
+        }
+        if (i == end) {
+          return (double) v;
+        }
+      }
+      String v = r.string(at);
       try {
         double d = Double.parseDouble(v);
         if (!Double.isFinite(d) || d < 0) {
