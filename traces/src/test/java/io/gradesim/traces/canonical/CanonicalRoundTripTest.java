@@ -1,6 +1,7 @@
 package io.gradesim.traces.canonical;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
@@ -69,5 +70,37 @@ class CanonicalRoundTripTest {
     }
     assertThat(rejected).extracting(e -> e.line() + " " + e.field()).containsExactly(
         "4 submitted_at", "5 grading_ms", "6 null", "7 submitted_at");
+  }
+
+  @Test
+  void readAheadKeepsOrderAcrossBatchesAndStopsAStrictCallerAtTheFirstBadRow()
+      throws Exception {
+    Path file = tmp.resolve("many.csv");
+    StringBuilder csv = new StringBuilder("id,submitted_at,course,task\n");
+    for (int i = 0; i < 5000; i++) {
+      csv.append(i).append(',').append(Instant.ofEpochSecond(1_700_000_000L + i))
+          .append(i == 3000 ? ",,t\n" : ",c,t\n");
+    }
+    Files.writeString(file, csv);
+    List<TraceFormatException> rejected = new ArrayList<>();
+
+    try (Stream<Submission> rows = CanonicalTraceReader.read(file, rejected::add)) {
+      List<String> ids = rows.map(Submission::id).toList();
+      assertThat(ids).hasSize(4999).doesNotContain("3000");
+      assertThat(ids.get(2999)).isEqualTo("2999");
+      assertThat(ids.get(3000)).isEqualTo("3001");
+    }
+    assertThat(rejected).singleElement().extracting(TraceFormatException::line)
+        .isEqualTo(3002L);
+
+    List<String> seen = new ArrayList<>();
+    try (Stream<Submission> rows = CanonicalTraceReader.read(file, RejectSink.STRICT)) {
+      assertThatThrownBy(() -> rows.forEach(s -> seen.add(s.id())))
+          .isInstanceOf(TraceFormatException.class).hasMessageContaining(":3002: course:");
+    }
+    assertThat(seen).hasSize(3000);
+    try (Stream<Submission> rows = CanonicalTraceReader.read(file, RejectSink.STRICT)) {
+      assertThat(rows.findFirst()).isPresent();
+    }
   }
 }
