@@ -12,6 +12,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -85,8 +86,8 @@ public final class TraceBenchCommand implements Callable<Integer> {
             i + 1, rates[i], cpuRates[i]);
       }
       out.printf(Locale.ROOT, "convert: median %s rows/s wall, %s rows per CPU-second of the"
-              + " whole process (all threads, GC included); heap peak %.0f MB of max %.0f MB; load average %.1f on %d"
-              + " cores%n", summary(rates), summary(cpuRates), heapPeak() / 1e6,
+              + " whole process (all threads, GC included); heap peak %.0f MB of max %.0f MB;"
+              + " load average %.1f on %d cores%n", summary(rates), summary(cpuRates), heapPeak() / 1e6,
           Runtime.getRuntime().maxMemory() / 1e6,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
@@ -140,13 +141,13 @@ public final class TraceBenchCommand implements Callable<Integer> {
       public Submission next() {
         i++;
         micros += (long) (-200_000 * Math.log(1 - rng.nextDouble()));
-        Instant at = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 / 1000 * 1000);
+        Instant at = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 / 1000 * 1_000_000);
         int task = rng.nextInt(20);
         long grading = 500 + rng.nextInt(20_000);
         return new Submission(Long.toString(i), at, "exam-2024", "task" + task,
             List.of("u" + Long.toHexString(rng.nextLong() & 0xffffffffffffL)), envs[task % 3],
-            0, grading, at.plusMillis(grading + 1000).truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS), results[rng.nextInt(results.length)],
+            0, grading, at.plusMillis(grading + 1000).truncatedTo(ChronoUnit.SECONDS),
+            results[rng.nextInt(results.length)],
             20.0, 60.0, 1024L);
       }
     };
