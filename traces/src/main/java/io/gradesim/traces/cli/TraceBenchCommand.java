@@ -141,7 +141,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
       public Submission next() {
         i++;
         micros += (long) (-200_000 * Math.log(1 - rng.nextDouble()));
-        Instant at = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 / 1000 * 1_000_000);
+        Instant at = Instant.ofEpochMilli(micros / 1000);
         int task = rng.nextInt(20);
         long grading = 500 + rng.nextInt(20_000);
         return new Submission(Long.toString(i), at, "exam-2024", "task" + task,
