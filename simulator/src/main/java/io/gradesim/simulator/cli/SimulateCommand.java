@@ -28,36 +28,36 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays a canonical trace against the agent pool of a scenario (HOCON) in virtual time,",
-      "as INGInious would grade it: topic queues, free slots, container stages, shared cores.",
-      "Writes submissions.csv, timeseries.csv and summary.json (identical for the same inputs)",
-      "and perf.json (wall-clock figures) to --out, and prints a short summary."
+      "Replays a canonical trace against the agent pool of a scenario (HOCON) in",
+      "virtual time, as INGInious grades: topic queues, free slots, container",
+      "stages, shared cores. Writes submissions.csv, timeseries.csv and summary.json",
+      "(identical for the same inputs) and perf.json (wall-clock figures) to --out."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trace", required = true, description = "canonical trace CSV (.gz accepted)")
+  @Option(names = "--trace", required = true, paramLabel = "TRACE", description = "canonical trace CSV (.gz accepted)")
   Path trace;
 
-  @Option(names = "--scenario", required = true, description = "scenario file (HOCON)")
+  @Option(names = "--scenario", required = true, paramLabel = "FILE.conf", description = "scenario file (HOCON)")
   Path scenario;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--calibration", description = "calibration profile (JSON) for costs = profile")
+  @Option(names = "--calibration", paramLabel = "PROFILE.json", description = "calibration profile (JSON) for costs = profile")
   Path calibration;
 
-  @Option(names = "--seed", description = "random seed (default: the scenario's seed)")
+  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's seed)")
   Long seed;
 
-  @Option(names = "--journal", description = "where events are persisted: none (default: ${DEFAULT-VALUE})")
+  @Option(names = "--journal", paramLabel = "none", description = "where events are persisted: none (default: ${DEFAULT-VALUE})")
   String journal = "none";
 
-  @Option(names = "--run-id", description = "the run's id (default: a new random id)")
+  @Option(names = "--run-id", paramLabel = "ID", description = "the run's id (default: a new random id)")
   String runId;
 
-  @Option(names = "--out", required = true, description = "output directory")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
   @Override
