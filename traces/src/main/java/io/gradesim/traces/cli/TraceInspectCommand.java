@@ -105,6 +105,7 @@ public final class TraceInspectCommand implements Callable<Integer> {
           + " quiet_threshold other container submissions in flight");
       est.put("truncation_correction_s", estimate.truncationCorrected() ? 0.5 : 0.0);
       est.put("min_samples", estimate.minSamples());
+      est.put("target_samples", GradingTimeEstimate.TARGET_SAMPLES);
       ObjectNode tasks = est.putObject("tasks");
       for (TaskEstimate t : estimate.tasks()) {
         ObjectNode n = tasks.putObject(t.course() + "/" + t.task());
