@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints a canonical trace's statistics: counts, time span, arrivals per minute",
+      "Prints a canonical trace's statistics.",
+      "Counts, time span, arrivals per minute",
       "(mean, p95, peak minute), counts per task, environment and result, grading-time",
       "percentiles when the trace has grading_ms, and the per-task grading-time estimate",
       "from quiet sojourns when it has completed_at (INGInious exports)."
