@@ -1,0 +1,54 @@
+package io.gradesim.simulator.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The report's plain-language verdict under one stated rule: a scenario meets the service level
+ * when its feedback p95 is at most {@code sloP95Seconds}; among those, the cheapest wins (ties:
+ * the lower p95, then the name). When none meets it, the one with the lowest p95 is named.
+ */
+public record Verdict(double sloP95Seconds) {
+
+  /** Whether {@code s} meets the service level (an unknown p95 does not). */
+  public boolean meets(RunSummary s) {
+    return !Double.isNaN(s.feedbackP95()) && s.feedbackP95() <= sloP95Seconds;
+  }
+
+  /** The recommended scenario: the cheapest that meets the level, if any does. */
+  public Optional<RunSummary> best(List<RunSummary> runs) {
+    return runs.stream().filter(this::meets).min(Comparator
+        .comparingDouble((RunSummary s) -> Double.isNaN(s.cost()) ? Double.MAX_VALUE : s.cost())
+        .thenComparingDouble(RunSummary::feedbackP95)
+        .thenComparing(RunSummary::scenario));
+  }
+
+  /** The rule in one sentence. */
+  public String rule() {
+    return String.format(Locale.ROOT, "Rule: a scenario meets the service level when 95 %% of "
+        + "students get feedback within %s s (feedback p95 <= %s s); among those, the cheapest "
+        + "wins.", Formats.seconds(sloP95Seconds), Formats.seconds(sloP95Seconds));
+  }
+
+  /** The verdict in plain language (two or three sentences). */
+  public String explain(List<RunSummary> runs) {
+    long meeting = runs.stream().filter(this::meets).count();
+    Optional<RunSummary> best = best(runs);
+    if (best.isPresent()) {
+      RunSummary b = best.get();
+      return String.format(Locale.ROOT, "%d of %d scenarios meet it. The cheapest of them is "
+          + "%s: cost %s, feedback p95 %s s, p99 %s s.", meeting, runs.size(), b.scenario(),
+          Formats.cost(b.cost()), Formats.seconds(b.feedbackP95()),
+          Formats.seconds(b.feedbackP99()));
+    }
+    Optional<RunSummary> closest = runs.stream().filter(s -> !Double.isNaN(s.feedbackP95()))
+        .min(Comparator.comparingDouble(RunSummary::feedbackP95)
+            .thenComparing(RunSummary::scenario));
+    return closest.map(c -> String.format(Locale.ROOT, "No scenario meets it. The closest is %s "
+            + "with feedback p95 %s s: add capacity or a faster runtime.", c.scenario(),
+            Formats.seconds(c.feedbackP95())))
+        .orElse("No scenario has a feedback p95: nothing was delivered.");
+  }
+}
