@@ -3,10 +3,12 @@ package io.gradesim.cli;
 import io.gradesim.simulator.report.CompareReport;
 import io.gradesim.simulator.report.ProgressBar;
 import io.gradesim.simulator.report.Verdict;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
       "summary.json, submissions.csv and timeseries.csv)."
     })
 public final class CompareCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--runs", split = ",", required = true, paramLabel = "DIR",
       description = "Finished run directories, one per scenario, comma-separated.")
@@ -52,8 +55,10 @@ public final class CompareCommand implements Callable<Integer> {
         new Verdict(sloP95), bar);
     bar.finish();
     Path page = report.writeTo(out);
-    System.out.print(report.table());
-    System.out.println("compare.csv and report.html written: " + page.toAbsolutePath());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(report.table());
+    out.println("compare.csv and report.html written: " + page.toAbsolutePath());
+    out.flush();
     return 0;
   }
 }

@@ -9,6 +9,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -49,7 +50,8 @@ final class ReportCharts {
       }
       data.addSeries(s);
     }
-    boolean log = hi > 0 && hi / lo > 30;
+    // Linear reads best; a log scale only when one scenario's tail dwarfs another's median.
+    boolean log = hi > 0 && hi / lo > 200;
     JFreeChart chart = ChartFactory.createXYLineChart("Feedback time: cumulative distribution",
         "feedback time, submission to result (s" + (log ? ", log scale)" : ")"),
         "fraction of submissions with feedback", data, PlotOrientation.VERTICAL, true, false,
@@ -59,11 +61,18 @@ final class ReportCharts {
       LogAxis axis = new LogAxis(plot.getDomainAxis().getLabel());
       axis.setSmallestValue(0.001);
       axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+      axis.setTickUnit(new NumberTickUnit(1)); // one labelled tick per decade
       plot.setDomainAxis(axis);
     }
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
-    plot.addRangeMarker(marker(0.95, "p95"));
-    plot.addDomainMarker(marker(sloSeconds, "SLO " + Formats.seconds(sloSeconds) + " s"));
+    ValueMarker p95 = marker(0.95, "p95");
+    p95.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+    p95.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    plot.addRangeMarker(p95);
+    ValueMarker slo = marker(sloSeconds, "SLO " + Formats.seconds(sloSeconds) + " s");
+    slo.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+    slo.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    plot.addDomainMarker(slo);
     return chart;
   }
 
@@ -148,8 +157,8 @@ final class ReportCharts {
         BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
     m.setLabel(label);
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+    m.setLabelPaint(p);
     return m;
   }
 }

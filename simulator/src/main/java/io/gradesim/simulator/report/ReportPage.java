@@ -104,7 +104,7 @@ final class ReportPage {
       h.append("<p>No calibration profile was given, so stage costs are not shown.</p>\n");
       return;
     }
-    figure(h, StageCostChart.of(costs.get()), "stages", WIDE, TALL,
+    figure(h, StageCostChart.of(costs.get()), "stages", WIDE, 380,
         "Lower boxes are faster container stages; each box runs from the median to p90 and its "
             + "whisker to p99, so a tall box means erratic costs. Shaded runtimes marked "
             + "[literature] are published figures, not measured on this host.");

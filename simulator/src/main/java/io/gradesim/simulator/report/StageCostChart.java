@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -22,7 +23,8 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 /**
  * Stage costs per runtime from a calibration profile as box-like marks: the box spans the
  * median to p90, the whisker reaches p99, the dot is the mean. Runtimes known only from the
- * literature sit on a shaded band and carry "[literature]" in their label.
+ * literature sit on a shaded band and carry "[literature]" in their label. The mean is not
+ * drawn.
  */
 final class StageCostChart {
   static final String LITERATURE_MARK = " [literature]";
@@ -56,18 +58,13 @@ final class StageCostChart {
       ((LogAxis) axis).setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
     }
     BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
-    r.setMeanVisible(true);
+    r.setMeanVisible(false); // the profile's spread is p50..p99; a mean dot would hide it
     r.setMedianVisible(true);
     r.setFillBox(true);
     r.setMaximumBarWidth(0.06);
     r.setDefaultOutlinePaint(Color.DARK_GRAY);
-    for (int i = 0; i < StageCosts.STAGES.size() + 2; i++) {
-      r.setSeriesPaint(i, ReportCharts.PALETTE[i % ReportCharts.PALETTE.length]);
-    }
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("runtime (concurrency "
         + concurrencyLabel(entries) + ")"), axis, r);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     for (String column : literature) {
       CategoryMarker m = new CategoryMarker(column, new Color(0xFFF1D6), new BasicStroke(1f));
       m.setDrawAsLine(false);
@@ -75,11 +72,19 @@ final class StageCostChart {
       m.setLabelFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
       m.setLabelAnchor(RectangleAnchor.TOP);
       m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     JFreeChart chart = new JFreeChart("Container stage costs per runtime", ReportCharts.TITLE,
         plot, true);
+    ChartFactory.getChartTheme().apply(chart); // the same fonts as the other charts
     chart.setBackgroundPaint(Color.WHITE);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+    chart.getTitle().setFont(ReportCharts.TITLE);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      r.setSeriesPaint(i, ReportCharts.PALETTE[i % ReportCharts.PALETTE.length]);
+    }
     return chart;
   }
 

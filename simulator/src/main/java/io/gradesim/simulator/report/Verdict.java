@@ -38,7 +38,7 @@ public record Verdict(double sloP95Seconds) {
     Optional<RunSummary> best = best(runs);
     if (best.isPresent()) {
       RunSummary b = best.get();
-      return String.format(Locale.ROOT, "%d of %d scenarios meet it. The cheapest of them is "
+      return String.format(Locale.ROOT, "Scenarios meeting it: %d of %d. The cheapest of them is "
           + "%s: cost %s, feedback p95 %s s, p99 %s s.", meeting, runs.size(), b.scenario(),
           Formats.cost(b.cost()), Formats.seconds(b.feedbackP95()),
           Formats.seconds(b.feedbackP99()));

@@ -49,7 +49,7 @@ class CompareReportTest {
             + "           2   30%         0  yes\n"
             + "Rule: a scenario meets the service level when 95 % of students get feedback "
             + "within 8.0 s (feedback p95 <= 8.0 s); among those, the cheapest wins.\n"
-            + "1 of 2 scenarios meet it. The cheapest of them is crun-4x8: cost 1.60, feedback "
+            + "Scenarios meeting it: 1 of 2. The cheapest of them is crun-4x8: cost 1.60, feedback "
             + "p95 7.0 s, p99 8.5 s.\n");
   }
 
