@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BenchCommand.class,
+      io.gradesim.calibration.cli.CalibrateCommand.class,
       CompareCommand.class,
       CommandLine.HelpCommand.class
     })
