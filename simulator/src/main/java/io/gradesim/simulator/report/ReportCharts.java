@@ -76,17 +76,22 @@ final class ReportCharts {
     return chart;
   }
 
-  /** Queue length (maximum per span) and busy slots (mean per span) of one run. */
+  /** Queue length (max per span), busy slots (mean per span) and slots up of one run. */
   static JFreeChart queueAndBusy(RunResult run, int colour, double yMax) {
     XYSeries queue = new XYSeries("queue length (max)", false, true);
     XYSeries busy = new XYSeries("busy slots (mean)", false, true);
+    XYSeries slots = new XYSeries("slots up", false, true);
     for (TimeSeries.Point p : run.series().points()) {
       step(queue, p, p.queueMax());
       step(busy, p, p.busyMean());
+      step(slots, p, p.slotsMax());
     }
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(queue);
     data.addSeries(busy);
+    if (run.series().hasSlots()) {
+      data.addSeries(slots);
+    }
     JFreeChart chart = ChartFactory.createXYLineChart(run.name(), "time since first arrival (min)",
         "submissions / slots", data, PlotOrientation.VERTICAL, true, false, false);
     chart.getTitle().setFont(TITLE.deriveFont(13f));
@@ -96,6 +101,8 @@ final class ReportCharts {
     r.setSeriesPaint(1, Color.DARK_GRAY);
     r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
         10f, new float[] {5f, 3f}, 0f));
+    r.setSeriesPaint(2, new Color(0xAAAAAA));
+    r.setSeriesStroke(2, new BasicStroke(1f));
     ((NumberAxis) plot.getRangeAxis()).setRange(0, Math.max(1, yMax * 1.05));
     return chart;
   }
@@ -147,6 +154,9 @@ final class ReportCharts {
   }
 
   private static void step(XYSeries s, TimeSeries.Point p, double y) {
+    if (Double.isNaN(y) || p.endS() <= p.startS()) {
+      return;
+    }
     s.add(p.startS() / 60, y);
     s.add(p.endS() / 60, y);
   }

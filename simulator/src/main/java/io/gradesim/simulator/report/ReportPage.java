@@ -86,14 +86,15 @@ final class ReportPage {
             + Formats.seconds(verdict.sloP95Seconds()) + " s.");
     h.append("<h2>Queue and busy slots</h2>\n<div class=\"grid\">\n");
     double yMax = runs.stream().flatMap(r -> r.series().points().stream())
-        .mapToDouble(p -> Math.max(p.queueMax(), p.busyMean())).max().orElse(1);
+        .mapToDouble(p -> Math.max(p.queueMax(), Math.max(p.busyMean(), p.slotsMax())))
+        .max().orElse(1);
     for (int i = 0; i < runs.size(); i++) {
       RunResult r = runs.get(i);
       double peak = r.series().points().stream().mapToDouble(TimeSeries.Point::queueMax)
           .max().orElse(0);
       figure(h, ReportCharts.queueAndBusy(r, i, yMax), "queue-" + i, SMALL_W, SMALL_H,
-          r.name() + ": when busy slots flatten at capacity while the queue climbs, the pool "
-              + "is saturated; the queue peaks at " + Formats.count(peak) + " submissions.");
+          r.name() + ": when busy slots reach the slots up (grey) while the queue climbs, the "
+              + "pool is saturated; the queue peaks at " + Formats.count(peak) + " submissions.");
     }
     h.append("</div>\n<h2>Agents and arrivals</h2>\n");
     figure(h, ReportCharts.agentsAndArrivals(runs), "agents", WIDE, TALL,

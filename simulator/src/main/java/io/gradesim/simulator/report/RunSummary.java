@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * NaN and show as blank in the CSV and "-" in the table.
  *
  * @param scenario scenario name (summary provenance, else the run directory's name)
- * @param agents agents at the start (or the autoscaler's maximum when that is all we know)
+ * @param agents agents of the pool at the start
  * @param slotsPerAgent grading slots per agent
- * @param runtime container runtime the scenario's costs come from
+ * @param runtime container runtime the scenario's costs stand for
  * @param submissions number of submissions replayed
  * @param rejected submissions refused by admission
  * @param provenance seed and input hashes in one line, for the page's footnote
@@ -38,11 +38,41 @@ public record RunSummary(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads {@code dir/summary.json}; the scenario name falls back to the directory's name. */
+  /**
+   * Reads {@code dir/summary.json} (keys of {@code simulator/OUTPUTS.md}). The pool's shape and
+   * runtime are not model results, so they come from {@code dir/scenario.json} (the resolved
+   * scenario, as {@code RunStarted} carries it) when present, else from the summary, else "-".
+   * The scenario name is the summary's {@code scenario} without its extension, else the
+   * directory's name.
+   */
   public static RunSummary read(Path dir) throws IOException {
-    Path file = dir.resolve("summary.json");
+    JsonNode root = object(dir.resolve("summary.json"), true);
+    Path scenarioFile = dir.resolve("scenario.json");
+    JsonNode scenario = Files.isRegularFile(scenarioFile) ? object(scenarioFile, false)
+        : JSON.createObjectNode();
+    String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
+    String name = JsonFields.text(root, "", "scenario").replaceFirst("\\.(conf|hocon)$", "");
+    return new RunSummary(
+        name.isEmpty() ? JsonFields.text(scenario, dirName, "name") : name,
+        or(JsonFields.number(scenario, "agents"), JsonFields.number(root, "agents")),
+        or(JsonFields.number(scenario, "slots"), JsonFields.number(root, "slots_per_agent")),
+        JsonFields.text(scenario, JsonFields.text(root, "-", "runtime"), "runtime"),
+        JsonFields.number(root, "cost"),
+        JsonFields.number(root, "feedback_p50_s"),
+        JsonFields.number(root, "feedback_p95_s"),
+        JsonFields.number(root, "feedback_p99_s"),
+        JsonFields.number(root, "wait_p95_s"),
+        JsonFields.number(root, "peak_queue"),
+        JsonFields.number(root, "utilisation"),
+        JsonFields.number(root, "submissions"),
+        JsonFields.number(root, "rejected"),
+        provenance(root));
+  }
+
+  private static JsonNode object(Path file, boolean run) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": missing (is " + dir + " a finished run directory?)");
+      throw new IOException(file + ": missing" + (run ? " (is " + file.getParent()
+          + " a finished run directory?)" : ""));
     }
     JsonNode root;
     try {
@@ -54,26 +84,7 @@ public record RunSummary(
     if (root == null || !root.isObject()) {
       throw new IOException(file + ": line 1: expected a JSON object");
     }
-    String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
-    return new RunSummary(
-        JsonFields.text(root, dirName, "scenario", "scenario_name", "provenance.scenario",
-            "provenance.scenario_name"),
-        JsonFields.number(root, "agents", "agents_initial", "pool.agents", "scenario.agents",
-            "agents_max"),
-        JsonFields.number(root, "slots_per_agent", "slots", "pool.slots_per_agent",
-            "scenario.slots_per_agent"),
-        JsonFields.text(root, "-", "runtime", "pool.runtime", "scenario.runtime",
-            "provenance.runtime"),
-        JsonFields.number(root, "cost"),
-        JsonFields.number(root, "feedback_p50_s"),
-        JsonFields.number(root, "feedback_p95_s"),
-        JsonFields.number(root, "feedback_p99_s"),
-        JsonFields.number(root, "wait_p95_s"),
-        JsonFields.number(root, "peak_queue"),
-        JsonFields.number(root, "utilisation"),
-        JsonFields.number(root, "submissions"),
-        JsonFields.number(root, "rejected", "submissions_rejected"),
-        provenance(root));
+    return root;
   }
 
   /** This summary with absent feedback and wait percentiles taken from {@code d}. */
@@ -93,7 +104,7 @@ public record RunSummary(
     String[][] keys = {{"seed", "seed"}, {"trace", "trace_hash"}, {"scenario", "scenario_hash"},
         {"calibration", "calibration_hash"}, {"gradesim", "version"}};
     for (String[] k : keys) {
-      String v = JsonFields.text(root, "", k[1], "provenance." + k[1], "gradesim_" + k[1]);
+      String v = JsonFields.text(root, "", k[1]);
       if (!v.isEmpty()) {
         out.append(out.length() == 0 ? "" : ", ").append(k[0]).append(' ')
             .append(v.length() > 12 && k[1].endsWith("hash") ? v.substring(0, 12) : v);

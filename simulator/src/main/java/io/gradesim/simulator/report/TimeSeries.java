@@ -25,7 +25,7 @@ public final class TimeSeries {
 
   /** One span of the run: {@code [startS, endS)} seconds since the run's start. */
   public record Point(double startS, double endS, double queueMax, double busyMean,
-      double agentsMax, double arrivals) {
+      double slotsMax, double agentsMax, double arrivals) {
 
     /** Arrivals per minute over this span. */
     public double arrivalsPerMinute() {
@@ -37,16 +37,19 @@ public final class TimeSeries {
       double wb = b.endS - b.startS;
       double busy = wa + wb > 0 ? (busyMean * wa + b.busyMean * wb) / (wa + wb) : busyMean;
       return new Point(startS, b.endS, Math.max(queueMax, b.queueMax), busy,
-          Math.max(agentsMax, b.agentsMax), arrivals + b.arrivals);
+          Math.max(slotsMax, b.slotsMax), Math.max(agentsMax, b.agentsMax),
+          arrivals + b.arrivals);
     }
   }
 
   private final List<Point> points;
   private final boolean hasArrivals;
+  private final boolean hasSlots;
 
-  private TimeSeries(List<Point> points, boolean hasArrivals) {
+  private TimeSeries(List<Point> points, boolean hasArrivals, boolean hasSlots) {
     this.points = Collections.unmodifiableList(points);
     this.hasArrivals = hasArrivals;
+    this.hasSlots = hasSlots;
   }
 
   /** The kept points in time order. */
@@ -59,28 +62,35 @@ public final class TimeSeries {
     return hasArrivals;
   }
 
-  /** Streams {@code file} (a run's timeseries.csv). */
+  /** Whether the file had a slots-up column (the pool's capacity). */
+  public boolean hasSlots() {
+    return hasSlots;
+  }
+
+  /** Streams {@code file} (a run's timeseries.csv, columns of {@code simulator/OUTPUTS.md}). */
   public static TimeSeries read(Path file) throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser csv = CSVParser.parse(in, format)) {
       CsvColumns cols = new CsvColumns(file, csv.getHeaderMap());
-      int time = cols.require(List.of("t_s", "time_s", "bucket_start_s", "start_s", "t",
-          "bucket_start", "time"));
-      int queue = cols.require(List.of("queue_length", "queue", "queued"));
-      int busy = cols.require(List.of("busy_slots", "busy"));
-      int agents = cols.require(List.of("agents_up", "agents"));
+      int time = cols.require(List.of("bucket_start", "t_s"));
+      int width = cols.find(List.of("bucket_s"));
+      int queue = cols.require(List.of("queue_max", "queue_length"));
+      int busy = cols.require(List.of("busy_slots_mean", "busy_slots"));
+      int slots = cols.find(List.of("slots_up"));
+      int agents = cols.require(List.of("agents_up"));
       int arrivals = cols.find(List.of("arrivals"));
       Reducer r = new Reducer();
       double first = Double.NaN;
       for (CSVRecord row : csv) {
         double t = seconds(file, row, time, cols);
         first = Double.isNaN(first) ? t : first;
-        r.add(t - first, cols.number(row, queue, "queue_length"),
-            cols.number(row, busy, "busy_slots"), cols.number(row, agents, "agents_up"),
-            arrivals < 0 ? 0 : cols.number(row, arrivals, "arrivals"));
+        r.add(t - first, cols.number(row, width, "bucket_s"),
+            cols.number(row, queue, "queue_max"), cols.number(row, busy, "busy_slots_mean"),
+            cols.number(row, slots, "slots_up"), cols.number(row, agents, "agents_up"),
+            cols.number(row, arrivals, "arrivals"));
       }
-      return new TimeSeries(r.finish(), arrivals >= 0);
+      return new TimeSeries(r.finish(), arrivals >= 0, slots >= 0);
     }
   }
 
@@ -99,29 +109,35 @@ public final class TimeSeries {
     return cols.number(row, col, "time");
   }
 
-  /** Holds one row back to learn its end from the next row's start. */
+  /**
+   * Holds one row back to learn its end from the next row's start when the file gives no
+   * {@code bucket_s}.
+   */
   private static final class Reducer {
     private final List<Point> out = new ArrayList<>();
     private double[] pending;
     private double lastWidth = 1;
 
-    void add(double t, double queue, double busy, double agents, double arrivals) {
+    void add(double t, double width, double queue, double busy, double slots, double agents,
+        double arrivals) {
       if (pending != null) {
         lastWidth = Math.max(t - pending[0], 0);
-        emit(t);
+        emit(Double.isNaN(pending[1]) ? t : pending[0] + pending[1]);
       }
-      pending = new double[] {t, nz(queue), nz(busy), nz(agents), nz(arrivals)};
+      pending = new double[] {t, width, nz(queue), nz(busy), nz(slots), nz(agents),
+          nz(arrivals)};
     }
 
     List<Point> finish() {
       if (pending != null) {
-        emit(pending[0] + lastWidth);
+        emit(pending[0] + (Double.isNaN(pending[1]) ? lastWidth : pending[1]));
       }
       return out;
     }
 
     private void emit(double end) {
-      out.add(new Point(pending[0], end, pending[1], pending[2], pending[3], pending[4]));
+      out.add(new Point(pending[0], end, pending[2], pending[3], pending[4], pending[5],
+          pending[6]));
       if (out.size() >= MAX_POINTS) {
         halve();
       }

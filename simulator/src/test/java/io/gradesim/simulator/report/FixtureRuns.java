@@ -59,8 +59,11 @@ final class FixtureRuns {
     final Spec spec;
     final Random rnd;
     final List<double[]> done = new ArrayList<>(); // arrival, wait, feedback (s)
-    final StringBuilder series = new StringBuilder("t_s,queue_length,busy_slots,agents_up,"
-        + "arrivals,completions\n");
+    final StringBuilder series = new StringBuilder("bucket_start,bucket_s,queue_mean,queue_max,"
+        + "busy_slots_mean,slots_up,agents_up,arrivals,completions\n");
+    double queueSum;
+    int queueMax;
+    double busySum;
     int rejected;
     int peakQueue;
     double agentSeconds;
@@ -81,6 +84,9 @@ final class FixtureRuns {
       }
       Files.writeString(dir.resolve("timeseries.csv"), series.toString());
       Files.writeString(dir.resolve("summary.json"), summary());
+      Files.writeString(dir.resolve("scenario.json"), String.format(Locale.ROOT,
+          "{\"agents\":%d,\"cores\":%d,\"name\":\"%s\",\"runtime\":\"%s\",\"slots\":%d}\n",
+          spec.agents(), spec.slots(), spec.name(), spec.runtime(), spec.slots()));
     }
 
     private void simulate(Writer subs) throws IOException {
@@ -134,38 +140,50 @@ final class FixtureRuns {
         agentSeconds += agents;
         busySeconds += busy.size();
         slotSeconds += agents * spec.slots();
+        queueSum += queue.size();
+        queueMax = Math.max(queueMax, queue.size());
+        busySum += busy.size();
         if (t % BUCKET_S == BUCKET_S - 1) {
-          series.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d%n", t + 1 - BUCKET_S,
-              queue.size(), busy.size(), agents, arrivals, completions));
+          series.append(String.format(Locale.ROOT, "%s,%d.000000,%.6f,%d,%.6f,%d,%d,%d,%d%n",
+              instant(t + 1 - BUCKET_S), BUCKET_S, queueSum / BUCKET_S, queueMax,
+              busySum / BUCKET_S, agents * spec.slots(), agents, arrivals, completions));
           arrivals = 0;
           completions = 0;
+          queueSum = 0;
+          queueMax = 0;
+          busySum = 0;
         }
       }
     }
 
+    private static String instant(double seconds) {
+      Instant i = EPOCH.plusNanos(Math.round(seconds * 1e6) * 1000);
+      return String.format(Locale.ROOT, "%s.%06dZ", i.toString().substring(0, 19),
+          i.getNano() / 1000);
+    }
+
     private void row(Writer w, int n, double arrival, double wait, double feedback)
         throws IOException {
-      String at = EPOCH.plusMillis(Math.round(arrival * 1000)).toString();
+      String at = instant(arrival);
       if (Double.isNaN(feedback)) {
         w.write("s" + n + "," + at + ",,,,,,,,,rejected,,\n");
         return;
       }
-      String end = EPOCH.plusMillis(Math.round((arrival + feedback) * 1000)).toString();
-      w.write(String.format(Locale.ROOT, "s%d,%s,%s,,,,,%s,0,0,success,%.3f,%.3f%n", n, at, at,
+      String end = instant(arrival + feedback);
+      w.write(String.format(Locale.ROOT, "s%d,%s,%s,,,,,%s,0,0,success,%.6f,%.6f%n", n, at, at,
           end, wait, feedback));
     }
 
     private String summary() {
       double[] fb = done.stream().mapToDouble(d -> d[2]).sorted().toArray();
       double[] wt = done.stream().mapToDouble(d -> d[1]).sorted().toArray();
-      return String.format(Locale.ROOT, "{\n  \"scenario\": \"%s\",\n  \"agents\": %d,\n"
-              + "  \"slots_per_agent\": %d,\n  \"runtime\": \"%s\",\n  \"submissions\": %d,\n"
-              + "  \"rejected\": %d,\n  \"wait_p95_s\": %.3f,\n  \"feedback_p50_s\": %.3f,\n"
-              + "  \"feedback_p95_s\": %.3f,\n  \"feedback_p99_s\": %.3f,\n"
-              + "  \"utilisation\": %.4f,\n  \"peak_queue\": %d,\n  \"cost\": %.4f,\n"
-              + "  \"seed\": 7\n}\n", spec.name(), spec.agents(), spec.slots(), spec.runtime(),
-          fb.length + rejected, rejected, q(wt, 0.95), q(fb, 0.5), q(fb, 0.95), q(fb, 0.99),
-          busySeconds / slotSeconds, peakQueue, agentSeconds / 3600 * 0.40);
+      return String.format(Locale.ROOT, "{\n  \"version\": \"test\",\n"
+              + "  \"scenario\": \"%s.conf\",\n  \"seed\": 7,\n  \"submissions\": %d,\n"
+              + "  \"rejected\": %d,\n  \"wait_p95_s\": %.6f,\n  \"feedback_p50_s\": %.6f,\n"
+              + "  \"feedback_p95_s\": %.6f,\n  \"feedback_p99_s\": %.6f,\n"
+              + "  \"peak_queue\": %d,\n  \"utilisation\": %.6f,\n  \"cost\": %.6f\n}\n",
+          spec.name(), fb.length + rejected, rejected, q(wt, 0.95), q(fb, 0.5), q(fb, 0.95),
+          q(fb, 0.99), peakQueue, busySeconds / slotSeconds, agentSeconds / 3600 * 0.40);
     }
 
     private static double q(double[] sorted, double p) {

@@ -12,32 +12,41 @@ import org.junit.jupiter.api.io.TempDir;
 class StageCostsTest {
 
   @Test
-  void readsEachRuntimeStageAndConcurrencyWithItsSource() throws IOException {
+  void readsEachRuntimeStageAndConcurrencyInMilliseconds() throws IOException {
     StageCosts c = StageCosts.read(Fixtures.resource("profile.json"));
-    assertThat(c.entries()).hasSize(8);
-    assertThat(c.entries().get(0)).isEqualTo(new StageCosts.Entry("crun", "create", 1, 30, 50,
-        70, 90, 55, false));
-    assertThat(c.atLowestConcurrency()).hasSize(7)
-        .noneMatch(e -> e.concurrency() == 4);
+    assertThat(c.entries()).extracting(e -> e.runtime() + "/" + e.stage() + "/" + e.concurrency())
+        .containsExactly("crun/create/1", "crun/start/1", "crun/remove/1", "firecracker/start/1",
+            "runc/create/1", "runc/create/4", "runc/start/1", "runc/remove/1");
+    assertThat(c.entries().get(0)).isEqualTo(new StageCosts.Entry("crun", "create", "true", 1,
+        30, 50, 70, 90, 55, false));
+    assertThat(c.atLowestConcurrency()).hasSize(7).noneMatch(e -> e.concurrency() == 4);
+  }
+
+  @Test
+  void showsMeasuredRowsOverLiteratureAndMarksLiteratureOnlyRuntimes() throws IOException {
+    StageCosts c = StageCosts.read(Fixtures.resource("profile.json"));
+    assertThat(c.entries()).filteredOn(e -> e.runtime().equals("runc"))
+        .noneMatch(StageCosts.Entry::literature);
     assertThat(c.literatureOnly("firecracker")).isTrue();
     assertThat(c.literatureOnly("runc")).isFalse();
     assertThat(c.literatureOnly("absent")).isFalse();
+    StageCosts.Entry fc = c.entries().get(3);
+    assertThat(fc.p50Ms()).isEqualTo(125.0);
+    assertThat(fc.p90Ms()).isNaN();
   }
 
   @Test
-  void convertsSecondsAndFlatListsToMilliseconds(@TempDir Path tmp) throws IOException {
-    Path f = tmp.resolve("p.json");
-    Files.writeString(f, "{\"entries\":[{\"runtime\":\"kata\",\"stage\":\"start\","
-        + "\"concurrency\":2,\"n\":5,\"source\":\"literature\","
-        + "\"percentiles\":{\"p50_s\":0.5,\"p90_s\":0.75,\"p99_s\":1.0}}]}");
-    assertThat(StageCosts.read(f).entries()).containsExactly(
-        new StageCosts.Entry("kata", "start", 2, 5, 500, 750, 1000, Double.NaN, true));
+  void picksThePayloadWithTheMostSamples() throws IOException {
+    StageCosts c = StageCosts.read(Fixtures.resource("profile.json"));
+    assertThat(c.entries().get(4)).extracting(StageCosts.Entry::payload, StageCosts.Entry::n)
+        .containsExactly("true", 30L);
   }
 
   @Test
-  void refusesAProfileWithoutStageCosts(@TempDir Path tmp) throws IOException {
+  void refusesAFileThatIsNotAProfile(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("p.json");
-    Files.writeString(f, "{\"host\":{}}");
-    assertThatThrownBy(() -> StageCosts.read(f)).hasMessageContaining("no stage cost entries");
+    Files.writeString(f, "{\"schema\":\"other\",\"version\":1,\"rows\":[]}");
+    assertThatThrownBy(() -> StageCosts.read(f)).hasMessageContaining(f.toString())
+        .hasMessageContaining("field schema/version");
   }
 }
