@@ -19,15 +19,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Builds a measured profile from a probe recording: leaves out warm-ups, failed stages and
- * samples taken while the machine was busy (each counted), groups the rest by runtime, stage,
- * payload and concurrency, and per group computes {@link SampleStats} and a {@link KsSelection}
- * fit. Durations are JFR's, converted to microseconds.
+ * Builds a measured profile from a probe recording: leaves out warm-ups, failed stages and samples
+ * taken while the machine was busy (each counted), groups the rest by runtime, stage, payload and
+ * concurrency, and per group computes {@link SampleStats} and a {@link KsSelection} fit. Durations
+ * are JFR's, converted to microseconds.
  *
  * <p>When every sample of a group was taken on a busy machine, dropping them would leave the
- * runtime without a cost at that level; such a group keeps its samples and its row says so
- * ({@code busy_only: true}), so the profile stays usable on a shared machine and readers can see
- * which figures are pessimistic.
+ * runtime without a cost at that level; such a group keeps its samples and its row says so ({@code
+ * busy_only: true}), so the profile stays usable on a shared machine and readers can see which
+ * figures are pessimistic.
  */
 public final class Calibrator {
 
@@ -83,14 +83,15 @@ public final class Calibrator {
       (isBusy ? busy.computeIfAbsent(k, x -> new ArrayList<>()) : quiet.get(k))
           .add(s.durationNanos() / 1000.0);
     }
+    String source = rec.file().getFileName() + " sha256:" + rec.sha256();
     List<StageCost> rows = new ArrayList<>();
     int busyTotal = 0;
     for (var e : quiet.entrySet()) {
       List<Double> b = busy.getOrDefault(e.getKey(), List.of());
       if (e.getValue().isEmpty()) {
-        rows.add(row(e.getKey(), b, 0, true));
+        rows.add(row(e.getKey(), b, 0, true, source));
       } else {
-        rows.add(row(e.getKey(), e.getValue(), b.size(), false));
+        rows.add(row(e.getKey(), e.getValue(), b.size(), false, source));
         busyTotal += b.size();
       }
     }
@@ -112,22 +113,42 @@ public final class Calibrator {
     return CalibrationProfile.of(HostFingerprint.ofThisHost(versions, recordedAt), info, rows);
   }
 
-  private static StageCost row(Key k, List<Double> xs, int busy, boolean busyOnly) {
+  private static StageCost row(
+      Key k, List<Double> xs, int busy, boolean busyOnly, String recording) {
     double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
     SampleStats st = SampleStats.of(x);
-    List<Double> ci = Double.isNaN(st.medianCiLow())
-        ? null : List.of(Fit.round(st.medianCiLow()), Fit.round(st.medianCiHigh()));
+    List<Double> ci =
+        Double.isNaN(st.medianCiLow())
+            ? null
+            : List.of(Fit.round(st.medianCiLow()), Fit.round(st.medianCiHigh()));
     String note = null;
     if (busyOnly) {
-      note = "every sample was taken while the machine was busy with other work: kept, so this"
-          + " row may overstate the cost on a quiet machine";
+      note =
+          "every sample was taken while the machine was busy with other work: kept, so this"
+              + " row may overstate the cost on a quiet machine";
     } else if (ci == null) {
       note = "fewer than 6 samples: no confidence interval of the median";
     }
     return new StageCost(
-        k.runtime, k.stage, k.payload, k.concurrency, StageCost.MEASURED, st.n(), busy,
-        busyOnly ? Boolean.TRUE : null, Fit.round(st.p50()), Fit.round(st.p90()),
-        Fit.round(st.p99()), Fit.round(st.mean()), Fit.round(st.stddev()), ci,
-        Fit.of(KsSelection.of(x)), null, null, null, note);
+        k.runtime,
+        k.stage,
+        k.payload,
+        k.concurrency,
+        StageCost.MEASURED,
+        st.n(),
+        busy,
+        busyOnly ? Boolean.TRUE : null,
+        Fit.round(st.p50()),
+        Fit.round(st.p90()),
+        Fit.round(st.p99()),
+        Fit.round(st.mean()),
+        Fit.round(st.stddev()),
+        ci,
+        Fit.of(KsSelection.of(x)),
+        null,
+        null,
+        null,
+        recording,
+        note);
   }
 }

@@ -61,7 +61,8 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--runtime-version",
       paramLabel = "RUNTIME=VERSION",
-      description = "runtime version for the host fingerprint (repeatable; overrides the recording)")
+      description =
+          "runtime version for the host fingerprint (repeatable; overrides the recording)")
   Map<String, String> runtimeVersions = new LinkedHashMap<>();
 
   @Option(names = "--no-literature", description = "write measured rows only")
@@ -84,15 +85,39 @@ public final class CalibrateCommand implements Callable<Integer> {
     w.printf(
         Locale.ROOT,
         "%s: %d stage events; left out %d warm-up, %d failed, %d busy (other load > %.2f)%n",
-        r.file(), r.stageEvents(), r.warmupsSkipped(), r.failedSkipped(), r.busyExcluded(),
+        r.file(),
+        r.stageEvents(),
+        r.warmupsSkipped(),
+        r.failedSkipped(),
+        r.busyExcluded(),
         r.busyThreshold());
-    w.printf(Locale.ROOT, "%-16s %-7s %-12s %4s %5s %10s %23s %9s %9s  %s%n",
-        "runtime", "stage", "payload", "conc", "n", "p50 ms", "95% CI of median (ms)",
-        "p90 ms", "p99 ms", "fit / source");
+    w.printf(
+        Locale.ROOT,
+        "%-16s %-7s %-12s %4s %5s %10s %23s %9s %9s  %s%n",
+        "runtime",
+        "stage",
+        "payload",
+        "conc",
+        "n",
+        "p50 ms",
+        "95% CI of median (ms)",
+        "p90 ms",
+        "p99 ms",
+        "fit / source");
     for (StageCost c : p.rows()) {
-      w.printf(Locale.ROOT, "%-16s %-7s %-12s %4d %5s %10s %23s %9s %9s  %s%n",
-          c.runtime(), c.stage(), c.payload(), c.concurrency(), c.n() == null ? "-" : c.n(),
-          ms(c.p50Us()), ci(c), ms(c.p90Us()), ms(c.p99Us()), fitLabel(c));
+      w.printf(
+          Locale.ROOT,
+          "%-16s %-7s %-12s %4d %5s %10s %23s %9s %9s  %s%n",
+          c.runtime(),
+          c.stage(),
+          c.payload(),
+          c.concurrency(),
+          c.n() == null ? "-" : c.n(),
+          ms(c.p50Us()),
+          ci(c),
+          ms(c.p90Us()),
+          ms(c.p99Us()),
+          fitLabel(c));
     }
     w.flush();
   }
@@ -102,8 +127,10 @@ public final class CalibrateCommand implements Callable<Integer> {
       return "literature (" + c.statistic() + ")";
     }
     String fit = c.fit() == null ? "none" : c.fit().family();
-    return fit + (c.excludedBusy() != null && c.excludedBusy() > 0
-        ? ", " + c.excludedBusy() + " busy left out" : "");
+    return fit
+        + (c.excludedBusy() != null && c.excludedBusy() > 0
+            ? ", " + c.excludedBusy() + " busy left out"
+            : "");
   }
 
   private static String ci(StageCost c) {

@@ -5,8 +5,8 @@ import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
- * The distribution families a stage duration can be fitted with. The fitted candidates are the
- * ones with a fitter; {@link #FIXED} only describes published single figures.
+ * The distribution families a stage duration can be fitted with. The fitted candidates are the ones
+ * with a fitter; {@link #FIXED} only describes published single figures.
  */
 public enum Family {
   /** Lognormal, maximum likelihood. */
@@ -51,10 +51,9 @@ public enum Family {
   /** Rebuilds a distribution of this family from its stored parameters and quantile table. */
   public StageDistribution restore(SortedMap<String, Double> params, double[] quantiles) {
     return switch (this) {
-      case LOGNORMAL -> new StageDistribution.Lognormal(
-          require(params, "mu"), require(params, "sigma"));
-      case GAMMA -> new StageDistribution.Gamma(
-          require(params, "shape"), require(params, "scale"));
+      case LOGNORMAL ->
+          new StageDistribution.Lognormal(require(params, "mu"), require(params, "sigma"));
+      case GAMMA -> new StageDistribution.Gamma(require(params, "shape"), require(params, "scale"));
       case EMPIRICAL -> {
         if (quantiles == null || quantiles.length < 2) {
           throw new IllegalArgumentException("empirical fit without its quantiles_us table");

@@ -8,9 +8,9 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  *
  * <p>Percentiles use linear interpolation between order statistics (Hyndman and Fan type 7, the
  * default of R and NumPy). The 95 % confidence interval of the median is distribution-free: the
- * order statistics {@code x(j)} and {@code x(n-j+1)} with the largest {@code j} such that
- * {@code P(Binomial(n, 1/2) < j) <= 0.025} (Conover, Practical Nonparametric Statistics, 3rd ed.,
- * section 3.2); it needs at least 6 samples and is absent below.
+ * order statistics {@code x(j)} and {@code x(n-j+1)} with the largest {@code j} such that {@code
+ * P(Binomial(n, 1/2) < j) <= 0.025} (Conover, Practical Nonparametric Statistics, 3rd ed., section
+ * 3.2); it needs at least 6 samples and is absent below.
  *
  * @param n number of samples
  * @param p50 median

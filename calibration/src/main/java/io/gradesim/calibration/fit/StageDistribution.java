@@ -3,7 +3,6 @@ package io.gradesim.calibration.fit;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -110,12 +109,42 @@ public sealed interface StageDistribution {
 
     @Override
     public double cdf(double x) {
-      return x <= 0 ? 0 : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, x / scale);
+      return x <= 0
+          ? 0
+          : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, x / scale);
     }
 
+    /**
+     * Newton's method on the CDF from the Wilson–Hilferty approximation, kept inside a bracket that
+     * shrinks with every step (bisection when a Newton step would leave it).
+     */
     @Override
     public double quantile(double u) {
-      return new GammaDistribution(null, shape, scale).inverseCumulativeProbability(u);
+      double z = Math.sqrt(2) * Erf.erfInv(2 * u - 1);
+      double c = 1.0 / (9 * shape);
+      double x = shape * Math.pow(Math.max(1 - c + z * Math.sqrt(c), 1e-3), 3) * scale;
+      double lo = 0;
+      double hi = Double.POSITIVE_INFINITY;
+      double logNorm =
+          org.apache.commons.math3.special.Gamma.logGamma(shape) + shape * Math.log(scale);
+      for (int i = 0; i < 200; i++) {
+        double f = cdf(x) - u;
+        if (f < 0) {
+          lo = x;
+        } else {
+          hi = x;
+        }
+        double pdf = Math.exp((shape - 1) * Math.log(x) - x / scale - logNorm);
+        double next = x - f / pdf;
+        if (!(next > lo && next < hi)) {
+          next = Double.isInfinite(hi) ? 2 * x : (lo + hi) / 2;
+        }
+        if (Math.abs(next - x) <= 1e-12 * x) {
+          return next;
+        }
+        x = next;
+      }
+      return x;
     }
 
     @Override
@@ -125,8 +154,8 @@ public sealed interface StageDistribution {
   }
 
   /**
-   * The samples' own distribution, kept as 101 quantiles (0 %, 1 %, ..., 100 %, type 7) with
-   * linear interpolation in between: used when neither parametric family fits.
+   * The samples' own distribution, kept as 101 quantiles (0 %, 1 %, ..., 100 %, type 7) with linear
+   * interpolation in between: used when neither parametric family fits.
    *
    * @param quantiles the 101 quantiles, non-decreasing
    */

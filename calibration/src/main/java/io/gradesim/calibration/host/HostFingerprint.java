@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The machine a profile was measured on. Read from Linux's {@code /proc} on the host that runs
- * {@code calibrate}, which is meant to be the host that ran the probes (the demo does both);
- * fields that cannot be read are {@value #UNKNOWN}.
+ * {@code calibrate}, which is meant to be the host that ran the probes (the demo does both); fields
+ * that cannot be read are {@value #UNKNOWN}.
  *
  * @param cpuModel {@code model name} from {@code /proc/cpuinfo}
  * @param cores logical processors available to the JVM
@@ -21,14 +21,7 @@ import java.util.TreeMap;
  * @param runtimeVersions runtime name to version, from the recording or the command line
  * @param recordedAt ISO-8601 instant of the recording's first stage event
  */
-@JsonPropertyOrder({
-  "cpuModel",
-  "cores",
-  "memoryBytes",
-  "kernel",
-  "runtimeVersions",
-  "recordedAt"
-})
+@JsonPropertyOrder({"cpuModel", "cores", "memoryBytes", "kernel", "runtimeVersions", "recordedAt"})
 public record HostFingerprint(
     String cpuModel,
     int cores,

@@ -28,7 +28,11 @@ import java.util.TreeMap;
  */
 @JsonPropertyOrder({"schema", "version", "host", "recording", "rows"})
 public record CalibrationProfile(
-    String schema, int version, HostFingerprint host, RecordingInfo recording, List<StageCost> rows) {
+    String schema,
+    int version,
+    HostFingerprint host,
+    RecordingInfo recording,
+    List<StageCost> rows) {
 
   /** Schema name written in every profile. */
   public static final String SCHEMA = "gradesim-calibration-profile";
@@ -67,9 +71,13 @@ public record CalibrationProfile(
       if (!r.usable()) {
         continue;
       }
-      out.merge(r.runtime(), r.source(),
-          (a, b) -> StageCost.MEASURED.equals(a) || StageCost.MEASURED.equals(b)
-              ? StageCost.MEASURED : a);
+      out.merge(
+          r.runtime(),
+          r.source(),
+          (a, b) ->
+              StageCost.MEASURED.equals(a) || StageCost.MEASURED.equals(b)
+                  ? StageCost.MEASURED
+                  : a);
     }
     return out;
   }
@@ -133,8 +141,15 @@ public record CalibrationProfile(
     }
     if (!SCHEMA.equals(p.schema()) || p.version() < 1 || p.version() > VERSION) {
       throw new IllegalArgumentException(
-          name + ": field schema/version: expected " + SCHEMA + " version 1.." + VERSION
-              + ", found " + p.schema() + " version " + p.version());
+          name
+              + ": field schema/version: expected "
+              + SCHEMA
+              + " version 1.."
+              + VERSION
+              + ", found "
+              + p.schema()
+              + " version "
+              + p.version());
     }
     for (StageCost r : p.rows()) {
       if (r.fit() != null) {
@@ -142,8 +157,16 @@ public record CalibrationProfile(
           r.fit().distribution();
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              name + ": row " + r.runtime() + "/" + r.stage() + "/c" + r.concurrency()
-                  + ": field fit: " + e.getMessage(), e);
+              name
+                  + ": row "
+                  + r.runtime()
+                  + "/"
+                  + r.stage()
+                  + "/c"
+                  + r.concurrency()
+                  + ": field fit: "
+                  + e.getMessage(),
+              e);
         }
       }
     }

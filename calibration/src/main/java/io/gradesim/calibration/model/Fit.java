@@ -46,14 +46,16 @@ public record Fit(
 
   /** A single published value in microseconds. */
   public static Fit fixed(double valueUs) {
-    return new Fit(Family.FIXED.label(), new TreeMap<>(java.util.Map.of("value_us", valueUs)),
-        null, null);
+    return new Fit(
+        Family.FIXED.label(), new TreeMap<>(java.util.Map.of("value_us", valueUs)), null, null);
   }
 
   /** The distribution this fit describes. */
   public StageDistribution distribution() {
-    double[] q = quantilesUs == null
-        ? null : quantilesUs.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] q =
+        quantilesUs == null
+            ? null
+            : quantilesUs.stream().mapToDouble(Double::doubleValue).toArray();
     return Family.ofLabel(family).restore(params, q);
   }
 

@@ -5,8 +5,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Fast quantiles for the sampler. Gamma has no closed-form quantile, so its body is tabulated at
- * {@value #POINTS} equally spaced probabilities and interpolated linearly; the outer
- * {@code 1 / (POINTS - 1)} of each tail is computed exactly. Other families are used as they are.
+ * {@value #POINTS} equally spaced probabilities and interpolated linearly; the outer {@code 1 /
+ * (POINTS - 1)} of each tail is computed exactly. Other families are used as they are.
  */
 final class QuantileTable {
 

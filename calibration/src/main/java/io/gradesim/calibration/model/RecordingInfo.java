@@ -16,8 +16,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param unknownLoad kept samples no CPU-load window overlapped
  */
 @JsonPropertyOrder({
-  "file", "sha256", "stageEvents", "warmupsSkipped", "failedSkipped", "busyExcluded",
-  "busyThreshold", "cpuLoadWindows", "unknownLoad"
+  "file",
+  "sha256",
+  "stageEvents",
+  "warmupsSkipped",
+  "failedSkipped",
+  "busyExcluded",
+  "busyThreshold",
+  "cpuLoadWindows",
+  "unknownLoad"
 })
 public record RecordingInfo(
     String file,

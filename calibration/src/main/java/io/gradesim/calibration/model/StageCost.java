@@ -7,10 +7,9 @@ import java.util.List;
 /**
  * One row of the profile: the cost of one stage of one runtime at one concurrency level.
  *
- * <p>Measured rows have every statistic; literature rows have the published figure as
- * {@code p50Us} (with {@code statistic} saying whether it is a median, a typical value, a bound or
- * the midpoint of a range), a {@code fixed} fit, what the figure {@code covers}, and its
- * {@code citation}.
+ * <p>Measured rows have every statistic; literature rows have the published figure as {@code p50Us}
+ * (with {@code statistic} saying whether it is a median, a typical value, a bound or the midpoint
+ * of a range), a {@code fixed} fit, what the figure {@code covers}, and its {@code citation}.
  *
  * @param runtime runtime name
  * @param stage create, start, exec, stop, remove or run
@@ -30,12 +29,30 @@ import java.util.List;
  * @param statistic literature only: what the published figure is
  * @param covers literature only: which operations the figure includes
  * @param citation literature only: where the figure was published
+ * @param recording measured only: the recording's file name and SHA-256, {@code NAME sha256:HEX}
  * @param note free text: conditions of the measurement
  */
 @JsonPropertyOrder({
-  "runtime", "stage", "payload", "concurrency", "source", "n", "excludedBusy", "busyOnly",
-  "p50Us", "p90Us",
-  "p99Us", "meanUs", "stddevUs", "medianCi95Us", "fit", "statistic", "covers", "citation", "note"
+  "runtime",
+  "stage",
+  "payload",
+  "concurrency",
+  "source",
+  "n",
+  "excludedBusy",
+  "busyOnly",
+  "p50Us",
+  "p90Us",
+  "p99Us",
+  "meanUs",
+  "stddevUs",
+  "medianCi95Us",
+  "fit",
+  "statistic",
+  "covers",
+  "citation",
+  "recording",
+  "note"
 })
 public record StageCost(
     String runtime,
@@ -56,6 +73,7 @@ public record StageCost(
     String statistic,
     String covers,
     String citation,
+    String recording,
     String note) {
 
   /** Source of a row measured on the host. */

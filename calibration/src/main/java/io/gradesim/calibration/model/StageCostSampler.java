@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * ({@link #source(String)} tells which). Payload: the one asked for, else {@value #DEFAULT_PAYLOAD}
  * when present, else the first by name. Concurrency: levels {@code c1 < c2 < ...} measured for the
  * (runtime, stage, payload); one uniform {@code u} is drawn and, for {@code ci <= c <= ci+1}, the
- * result is {@code (1 - w) Qi(u) + w Qi+1(u)} with {@code w = (c - ci) / (ci+1 - ci)}, where
- * {@code Qi} is the quantile function of level {@code ci}'s fitted distribution: the same quantile
- * at both levels, interpolated linearly in the level. Below the lowest or above the highest level
- * the nearest level is used (no extrapolation). One {@code nextDouble()} per draw, so a seeded
+ * result is {@code (1 - w) Qi(u) + w Qi+1(u)} with {@code w = (c - ci) / (ci+1 - ci)}, where {@code
+ * Qi} is the quantile function of level {@code ci}'s fitted distribution: the same quantile at both
+ * levels, interpolated linearly in the level. Below the lowest or above the highest level the
+ * nearest level is used (no extrapolation). One {@code nextDouble()} per draw, so a seeded
  * generator gives a repeatable sequence. Instances are immutable after construction and safe to
  * share between threads.
  */
@@ -34,17 +34,19 @@ public final class StageCostSampler {
 
   private record Level(int concurrency, DoubleUnaryOperator quantile) {}
 
+  private record Key(String runtime, String stage) {}
+
   private final Map<String, String> sourceByRuntime;
-  private final Map<String, SortedMap<String, List<Level>>> levels = new HashMap<>();
+  private final Map<Key, SortedMap<String, List<Level>>> levels = new HashMap<>();
   private final SortedMap<String, SortedSet<String>> stagesByRuntime = new TreeMap<>();
 
   /** A sampler over the usable rows of a profile. */
   public StageCostSampler(CalibrationProfile profile) {
     this.sourceByRuntime = profile.runtimeSources();
-    Map<String, List<StageCost>> byKey = new TreeMap<>();
+    Map<Key, List<StageCost>> byKey = new HashMap<>();
     for (StageCost r : profile.rows()) {
       if (r.usable() && r.source().equals(sourceByRuntime.get(r.runtime()))) {
-        byKey.computeIfAbsent(key(r.runtime(), r.stage()), k -> new ArrayList<>()).add(r);
+        byKey.computeIfAbsent(new Key(r.runtime(), r.stage()), k -> new ArrayList<>()).add(r);
         stagesByRuntime.computeIfAbsent(r.runtime(), k -> new TreeSet<>()).add(r.stage());
       }
     }
@@ -118,7 +120,7 @@ public final class StageCostSampler {
   }
 
   private List<Level> levelsOf(String runtime, String stage, String payload) {
-    SortedMap<String, List<Level>> byPayload = levels.get(key(runtime, stage));
+    SortedMap<String, List<Level>> byPayload = levels.get(new Key(runtime, stage));
     if (byPayload == null) {
       throw unknown(runtime, stage);
     }
@@ -129,8 +131,14 @@ public final class StageCostSampler {
     List<Level> ls = byPayload.get(p);
     if (ls == null) {
       throw new IllegalArgumentException(
-          "no calibration for runtime '" + runtime + "' stage '" + stage + "' payload '" + p
-              + "'; payloads in the profile: " + byPayload.keySet());
+          "no calibration for runtime '"
+              + runtime
+              + "' stage '"
+              + stage
+              + "' payload '"
+              + p
+              + "'; payloads in the profile: "
+              + byPayload.keySet());
     }
     return ls;
   }
@@ -138,17 +146,20 @@ public final class StageCostSampler {
   private IllegalArgumentException unknown(String runtime, String stage) {
     String have =
         stagesByRuntime.entrySet().stream()
-            .map(e -> e.getKey() + " (" + sourceByRuntime.get(e.getKey()) + ": "
-                + String.join(", ", e.getValue()) + ")")
+            .map(
+                e ->
+                    e.getKey()
+                        + " ("
+                        + sourceByRuntime.get(e.getKey())
+                        + ": "
+                        + String.join(", ", e.getValue())
+                        + ")")
             .collect(Collectors.joining("; "));
-    String what = stage == null
-        ? "runtime '" + runtime + "'"
-        : "runtime '" + runtime + "' stage '" + stage + "'";
+    String what =
+        stage == null
+            ? "runtime '" + runtime + "'"
+            : "runtime '" + runtime + "' stage '" + stage + "'";
     return new IllegalArgumentException(
         "no calibration for " + what + "; the profile has: " + (have.isEmpty() ? "nothing" : have));
-  }
-
-  private static String key(String runtime, String stage) {
-    return runtime + '\u0000' + stage;
   }
 }

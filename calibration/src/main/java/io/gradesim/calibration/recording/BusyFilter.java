@@ -6,12 +6,12 @@ import java.util.List;
  * Flags stage samples taken while the machine was busy with other work.
  *
  * <p>A sample is busy when, in any {@code jdk.CPULoad} window overlapping it, the machine's load
- * minus the probe JVM's own load ({@link CpuLoadWindow#otherLoad()}) exceeds the threshold
- * (default {@value #DEFAULT_THRESHOLD} of the whole machine: more than half of all cores busy with
- * something else). The container runtimes a probe starts are child processes, so their CPU time
- * counts as "other" too: on a small machine probing CPU-bound payloads at high concurrency, raise
- * the threshold (1.0 disables the filter). A sample with no overlapping window is kept and
- * counted as of unknown load.
+ * minus the probe JVM's own load ({@link CpuLoadWindow#otherLoad()}) exceeds the threshold (default
+ * {@value #DEFAULT_THRESHOLD} of the whole machine: more than half of all cores busy with something
+ * else). The container runtimes a probe starts are child processes, so their CPU time counts as
+ * "other" too: on a small machine probing CPU-bound payloads at high concurrency, raise the
+ * threshold (1.0 disables the filter). A sample with no overlapping window is kept and counted as
+ * of unknown load.
  */
 public final class BusyFilter {
 

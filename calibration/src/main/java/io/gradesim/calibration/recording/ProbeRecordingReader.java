@@ -24,8 +24,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Streams a probe recording with {@link RecordingFile}, one event at a time, keeping only stage
  * samples, CPU-load windows and runtime versions.
  *
- * <p>Runtime versions come from optional {@value #RUNTIME_INFO} events with String fields
- * {@code runtime} and {@code version}; a recording without them gives an empty map.
+ * <p>Runtime versions come from optional {@value #RUNTIME_INFO} events with String fields {@code
+ * runtime} and {@code version}; a recording without them gives an empty map.
  */
 public final class ProbeRecordingReader {
 
@@ -81,7 +81,11 @@ public final class ProbeRecordingReader {
             .thenComparing(StageSample::stage)
             .thenComparingInt(StageSample::iteration));
     return new ProbeRecording(
-        file, sha256(file), List.copyOf(samples), windows(loadTimes, loads), versions,
+        file,
+        sha256(file),
+        List.copyOf(samples),
+        windows(loadTimes, loads),
+        versions,
         samples.get(0).startNanos());
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.model.StageCostSampler;
+import io.gradesim.calibration.recording.ProbeRecordingReader;
 import io.gradesim.calibration.recording.TestRecording;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +56,8 @@ class CalibrateCommandTest {
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException || e instanceof IOException
+          if (e instanceof IllegalArgumentException
+              || e instanceof IOException
               || e instanceof UncheckedIOException) {
             cmd.getErr().println("gradesim: " + e.getMessage());
             return 2;
@@ -68,8 +70,16 @@ class CalibrateCommandTest {
   @Test
   void calibratesARealRecordingLeavingOutWarmupsAndFailures(@TempDir Path dir) throws IOException {
     Path profileFile = dir.resolve("profile.json");
-    int code = run("--from", shared.toString(), "-o", profileFile.toString(),
-        "--busy-threshold", "1", "--runtime-version", "alpha=1.2.3");
+    int code =
+        run(
+            "--from",
+            shared.toString(),
+            "-o",
+            profileFile.toString(),
+            "--busy-threshold",
+            "1",
+            "--runtime-version",
+            "alpha=1.2.3");
     assertThat(code).as(err.toString()).isZero();
     CalibrationProfile p = CalibrationProfile.load(profileFile);
     assertThat(p.recording().file()).isEqualTo("probe.jfr");
@@ -81,6 +91,8 @@ class CalibrateCommandTest {
     StageCost create = row(p, "alpha", "create", 1);
     assertThat(create.n()).isEqualTo(9);
     assertThat(create.source()).isEqualTo(StageCost.MEASURED);
+    assertThat(create.recording())
+        .isEqualTo("probe.jfr sha256:" + ProbeRecordingReader.sha256(recording));
     assertThat(create.p50Us()).isCloseTo(rawMedianMicros("create", 1), within(0.001));
     assertThat(create.p50Us()).isGreaterThanOrEqualTo(1990.0).isLessThan(15_000.0);
     assertThat(row(p, "alpha", "start", 1).n()).isEqualTo(7);
@@ -122,10 +134,24 @@ class CalibrateCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void recordingWithoutStageEventsExitsTwoNamingTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("probe.jfr");
+    try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+      r.enable("jdk.CPULoad");
+      r.start();
+      r.stop();
+      r.dump(file);
+    }
+    Path out = dir.resolve("p.json");
+    assertThat(run("--from", dir.toString(), "-o", out.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(file.toString(), "no gradesim.Stage events");
+    assertThat(out).doesNotExist();
+  }
+
   private static StageCost row(CalibrationProfile p, String runtime, String stage, int c) {
     return p.rows().stream()
-        .filter(r -> r.runtime().equals(runtime) && r.stage().equals(stage)
-            && r.concurrency() == c)
+        .filter(r -> r.runtime().equals(runtime) && r.stage().equals(stage) && r.concurrency() == c)
         .findFirst()
         .orElseThrow();
   }
@@ -135,8 +161,10 @@ class CalibrateCommandTest {
     List<Double> xs = new ArrayList<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
       if (e.getEventType().getName().equals("gradesim.Stage")
-          && e.getString("stage").equals(stage) && e.getInt("concurrency") == concurrency
-          && !e.getBoolean("warmup") && e.getBoolean("ok")) {
+          && e.getString("stage").equals(stage)
+          && e.getInt("concurrency") == concurrency
+          && !e.getBoolean("warmup")
+          && e.getBoolean("ok")) {
         xs.add(e.getDuration().toNanos() / 1000.0);
       }
     }

@@ -37,7 +37,8 @@ class KsSelectionTest {
     double sigma = 0.6;
     StageDistribution.Lognormal fit = StageDistribution.Lognormal.fit(lognormal(mu, sigma, 42));
     // 99 % intervals: SE(mu) = sigma / sqrt(n), SE(sigma) ~ sigma / sqrt(2n).
-    assertThat(fit.mu()).isCloseTo(mu, org.assertj.core.data.Offset.offset(2.58 * sigma / Math.sqrt(N)));
+    assertThat(fit.mu())
+        .isCloseTo(mu, org.assertj.core.data.Offset.offset(2.58 * sigma / Math.sqrt(N)));
     assertThat(fit.sigma())
         .isCloseTo(sigma, org.assertj.core.data.Offset.offset(2.58 * sigma / Math.sqrt(2.0 * N)));
   }
@@ -102,8 +103,9 @@ class KsSelectionTest {
     };
     for (StageDistribution d : ds) {
       for (double u : new double[] {0.05, 0.5, 0.9, 0.99}) {
-        assertThat(d.cdf(d.quantile(u))).as(d.family() + " at " + u).isCloseTo(u,
-            org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(d.cdf(d.quantile(u)))
+            .as(d.family() + " at " + u)
+            .isCloseTo(u, org.assertj.core.data.Offset.offset(1e-6));
       }
     }
   }

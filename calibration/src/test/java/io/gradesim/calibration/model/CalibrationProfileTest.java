@@ -17,12 +17,21 @@ class CalibrationProfileTest {
   @TempDir Path dir;
 
   private static CalibrationProfile sample() {
-    HostFingerprint host = new HostFingerprint("cpu", 2, 1024, "6.1", new TreeMap<>(), "2026-01-01T00:00:00Z");
+    HostFingerprint host =
+        new HostFingerprint("cpu", 2, 1024, "6.1", new TreeMap<>(), "2026-01-01T00:00:00Z");
     RecordingInfo rec = new RecordingInfo("probe.jfr", "ab", 3, 1, 0, 0, 0.5, 10, 0);
-    return CalibrationProfile.of(host, rec, List.of(
-        StageCostSamplerTest.row("b", "start", "true", 1, StageCost.MEASURED, Fit.fixed(2)),
-        StageCostSamplerTest.row("a", "create", "true", 2, StageCost.MEASURED,
-            StageCostSamplerTest.lognormal(100, 0.25))));
+    return CalibrationProfile.of(
+        host,
+        rec,
+        List.of(
+            StageCostSamplerTest.row("b", "start", "true", 1, StageCost.MEASURED, Fit.fixed(2)),
+            StageCostSamplerTest.row(
+                "a",
+                "create",
+                "true",
+                2,
+                StageCost.MEASURED,
+                StageCostSamplerTest.lognormal(100, 0.25))));
   }
 
   @Test
@@ -43,22 +52,27 @@ class CalibrationProfileTest {
   void bundledLiteratureRowsAreAllCitedLiterature() {
     CalibrationProfile lit = CalibrationProfile.bundledLiterature();
     assertThat(lit.rows()).isNotEmpty();
-    assertThat(lit.rows()).allSatisfy(r -> {
-      assertThat(r.source()).isEqualTo(StageCost.LITERATURE);
-      assertThat(r.citation()).isNotBlank();
-      assertThat(r.covers()).isNotBlank();
-      assertThat(r.statistic()).isNotBlank();
-      assertThat(r.fit().distribution().quantile(0.5)).isEqualTo(r.p50Us());
-    });
-    assertThat(lit.runtimeSources()).containsKeys("firecracker", "kata", "docker-runc", "docker-crun");
+    assertThat(lit.rows())
+        .allSatisfy(
+            r -> {
+              assertThat(r.source()).isEqualTo(StageCost.LITERATURE);
+              assertThat(r.citation()).isNotBlank();
+              assertThat(r.covers()).isNotBlank();
+              assertThat(r.statistic()).isNotBlank();
+              assertThat(r.fit().distribution().quantile(0.5)).isEqualTo(r.p50Us());
+            });
+    assertThat(lit.runtimeSources())
+        .containsKeys("firecracker", "kata", "docker-runc", "docker-crun");
     StageCostSampler s = new StageCostSampler(lit);
     // The seed thesis: docker+crun create+start+exec about half of docker+runc.
-    double runc = s.quantileMicros("docker-runc", "create", null, 1, 0.5)
-        + s.quantileMicros("docker-runc", "start", null, 1, 0.5)
-        + s.quantileMicros("docker-runc", "exec", null, 1, 0.5);
-    double crun = s.quantileMicros("docker-crun", "create", null, 1, 0.5)
-        + s.quantileMicros("docker-crun", "start", null, 1, 0.5)
-        + s.quantileMicros("docker-crun", "exec", null, 1, 0.5);
+    double runc =
+        s.quantileMicros("docker-runc", "create", null, 1, 0.5)
+            + s.quantileMicros("docker-runc", "start", null, 1, 0.5)
+            + s.quantileMicros("docker-runc", "exec", null, 1, 0.5);
+    double crun =
+        s.quantileMicros("docker-crun", "create", null, 1, 0.5)
+            + s.quantileMicros("docker-crun", "start", null, 1, 0.5)
+            + s.quantileMicros("docker-crun", "exec", null, 1, 0.5);
     assertThat(runc).isEqualTo(1_046_500.0);
     assertThat(crun).isEqualTo(529_100.0);
   }
@@ -74,8 +88,10 @@ class CalibrationProfileTest {
 
   @Test
   void rejectsAnotherSchemaNamingTheFile() throws IOException {
-    Path f = Files.writeString(dir.resolve("p.json"),
-        "{\"schema\":\"gradesim-calibration-profile\",\"version\":9,\"rows\":[]}");
+    Path f =
+        Files.writeString(
+            dir.resolve("p.json"),
+            "{\"schema\":\"gradesim-calibration-profile\",\"version\":9,\"rows\":[]}");
     assertThatThrownBy(() -> CalibrationProfile.load(f))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(f.toString())
@@ -87,10 +103,13 @@ class CalibrationProfileTest {
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"schema\": ");
     assertThatThrownBy(() -> CalibrationProfile.load(broken))
         .hasMessageContaining(broken.toString());
-    Path badFit = Files.writeString(dir.resolve("fit.json"),
-        "{\"schema\":\"gradesim-calibration-profile\",\"version\":1,\"rows\":[{\"runtime\":\"r\","
-            + "\"stage\":\"create\",\"payload\":\"true\",\"concurrency\":1,\"source\":\"measured\","
-            + "\"fit\":{\"family\":\"gamma\",\"params\":{\"shape\":2}}}]}");
+    Path badFit =
+        Files.writeString(
+            dir.resolve("fit.json"),
+            "{\"schema\":\"gradesim-calibration-profile\",\"version\":1,\"rows\":["
+                + "{\"runtime\":\"r\",\"stage\":\"create\",\"payload\":\"true\","
+                + "\"concurrency\":1,\"source\":\"measured\","
+                + "\"fit\":{\"family\":\"gamma\",\"params\":{\"shape\":2}}}]}");
     assertThatThrownBy(() -> CalibrationProfile.load(badFit))
         .hasMessageContaining(badFit.toString())
         .hasMessageContaining("field fit")

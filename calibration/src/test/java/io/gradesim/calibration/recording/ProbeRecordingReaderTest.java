@@ -67,9 +67,9 @@ class ProbeRecordingReaderTest {
       good = r.dump(dir.resolve("good.jfr"));
     }
     byte[] bytes = Files.readAllBytes(good);
-    Path cut = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    assertThatThrownBy(() -> ProbeRecordingReader.read(cut))
-        .hasMessageContaining(cut.toString());
+    Path cut =
+        Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertThatThrownBy(() -> ProbeRecordingReader.read(cut)).hasMessageContaining(cut.toString());
   }
 
   @Test

@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.Recording;
 
 /**
- * Writes real JFR recordings for tests: stage events whose durations are set by parking the
- * thread for a chosen time between {@code begin()} and {@code end()}, beside the JVM's own
- * {@code jdk.CPULoad} events every 100 ms.
+ * Writes real JFR recordings for tests: stage events whose durations are set by parking the thread
+ * for a chosen time between {@code begin()} and {@code end()}, beside the JVM's own {@code
+ * jdk.CPULoad} events every 100 ms.
  */
 public final class TestRecording implements AutoCloseable {
 
@@ -24,13 +24,19 @@ public final class TestRecording implements AutoCloseable {
   }
 
   /** Commits one stage event that lasts at least {@code millis} milliseconds. */
-  public void stage(String runtime, String stage, String payload, int concurrency, int iteration,
-      boolean warmup, boolean ok, double millis) {
+  public void stage(
+      String runtime,
+      String stage,
+      String payload,
+      int concurrency,
+      int iteration,
+      boolean warmup,
+      boolean ok,
+      double millis) {
     StageEvent e = new StageEvent();
     e.begin();
     long deadline = System.nanoTime() + (long) (millis * 1e6);
-    for (long left = deadline - System.nanoTime(); left > 0;
-        left = deadline - System.nanoTime()) {
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
       LockSupport.parkNanos(left);
     }
     e.end();
