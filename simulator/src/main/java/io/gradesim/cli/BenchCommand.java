@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
       "Benchmarks of this machine: each prints throughput figures with medians and counts.",
       "The machine may be shared: compare figures run side by side, not across days."
     },
-    subcommands = {io.gradesim.simulator.output.OutputBenchCommand.class})
+    subcommands = {
+      io.gradesim.simulator.cli.BenchSimulateCommand.class,
+      io.gradesim.simulator.output.OutputBenchCommand.class,
+      io.gradesim.traces.cli.TraceBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
