@@ -21,12 +21,12 @@ public final class CompareCsv {
   private CompareCsv() {}
 
   /** The CSV text for {@code runs}; runtimes in {@code literature} are marked as such. */
-  public static String render(List<RunSummary> runs, Verdict verdict, Set<String> literature) {
+  public static String render(List<ReportRow> runs, Verdict verdict, Set<String> literature) {
     StringWriter out = new StringWriter();
     CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     try (CSVPrinter csv = new CSVPrinter(out, format)) {
       csv.printRecord(COLUMNS);
-      for (RunSummary s : runs) {
+      for (ReportRow s : runs) {
         csv.printRecord(s.scenario(), Formats.fixed(s.agents(), 0),
             Formats.fixed(s.slotsPerAgent(), 0), s.runtime(),
             literature.contains(s.runtime()) ? "literature" : "measured",

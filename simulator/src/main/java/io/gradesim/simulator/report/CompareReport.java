@@ -25,11 +25,11 @@ public final class CompareReport {
   public static final String HTML = "report.html";
 
   private final List<RunResult> runs;
-  private final Optional<StageCosts> costs;
+  private final Optional<ProfileStageCosts> costs;
   private final Verdict verdict;
   private final Set<String> literature;
 
-  private CompareReport(List<RunResult> runs, Optional<StageCosts> costs, Verdict verdict) {
+  private CompareReport(List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict) {
     this.runs = List.copyOf(runs);
     this.costs = costs;
     this.verdict = verdict;
@@ -52,8 +52,8 @@ public final class CompareReport {
     if (runDirs.isEmpty()) {
       throw new IllegalArgumentException("compare: no run directories given");
     }
-    Optional<StageCosts> costs = profile.isPresent()
-        ? Optional.of(StageCosts.read(profile.get())) : Optional.empty();
+    Optional<ProfileStageCosts> costs = profile.isPresent()
+        ? Optional.of(ProfileStageCosts.read(profile.get())) : Optional.empty();
     List<RunResult> runs = new ArrayList<>();
     long before = 0;
     Map<String, Path> names = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ public final class CompareReport {
 
   /** The terminal table followed by the verdict. */
   public String table() {
-    List<RunSummary> s = summaries();
+    List<ReportRow> s = summaries();
     String note = literature.isEmpty() ? "" : "(lit): stage costs from published figures, "
         + "not measured on this host.\n";
     return CompareTable.render(s, verdict, literature) + note + verdict.rule() + "\n"
@@ -120,7 +120,7 @@ public final class CompareReport {
     return page;
   }
 
-  private List<RunSummary> summaries() {
+  private List<ReportRow> summaries() {
     return runs.stream().map(RunResult::summary).toList();
   }
 

@@ -19,10 +19,10 @@ public final class CompareTable {
   private CompareTable() {}
 
   /** The table's cells, header first. */
-  static List<List<String>> cells(List<RunSummary> runs, Verdict verdict, Set<String> lit) {
+  static List<List<String>> cells(List<ReportRow> runs, Verdict verdict, Set<String> lit) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
-    for (RunSummary s : runs) {
+    for (ReportRow s : runs) {
       rows.add(List.of(s.scenario(), Formats.pool(s),
           lit.contains(s.runtime()) ? s.runtime() + " (lit)" : s.runtime(),
           Formats.cost(s.cost()), Formats.seconds(s.feedbackP50()),
@@ -35,7 +35,7 @@ public final class CompareTable {
   }
 
   /** The table as text lines ending in "\n", with a rule under the header. */
-  public static String render(List<RunSummary> runs, Verdict verdict, Set<String> lit) {
+  public static String render(List<ReportRow> runs, Verdict verdict, Set<String> lit) {
     List<List<String>> rows = cells(runs, verdict, lit);
     int[] width = new int[HEADER.size()];
     for (List<String> row : rows) {

@@ -30,7 +30,7 @@ final class Formats {
   }
 
   /** "agents x slots", "-" when either is unknown. */
-  static String pool(RunSummary s) {
+  static String pool(ReportRow s) {
     return Double.isNaN(s.agents()) || Double.isNaN(s.slotsPerAgent()) ? "-"
         : count(s.agents()) + " x " + count(s.slotsPerAgent());
   }

@@ -25,6 +25,13 @@ public final class ProgressBar {
     this.interactive = interactive;
   }
 
+  /** Makes bars: commands draw them on a terminal, tests discard them. */
+  @FunctionalInterface
+  public interface Factory {
+    /** A bar for {@code total} units labelled {@code label}. */
+    ProgressBar create(String label, long total);
+  }
+
   /** A bar on standard error, redrawn when a console is attached. */
   public static ProgressBar onStderr(String label, long total) {
     return new ProgressBar(System.err, label, total, System.console() != null);

@@ -65,6 +65,10 @@ final class ReportCharts {
       plot.setDomainAxis(axis);
     }
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
+    if (sloVisible(hi, sloSeconds)) {
+      plot.getDomainAxis().setUpperBound(Math.max(plot.getDomainAxis().getUpperBound(),
+          sloSeconds * 1.05));
+    }
     ValueMarker p95 = marker(0.95, "p95");
     p95.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
     p95.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -74,6 +78,11 @@ final class ReportCharts {
     slo.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
     plot.addDomainMarker(slo);
     return chart;
+  }
+
+  /** Whether the CDF's x axis stretches to show the SLO line (not when it would squash). */
+  static boolean sloVisible(double slowestSeconds, double sloSeconds) {
+    return sloSeconds <= 3 * slowestSeconds;
   }
 
   /** Queue length (max per span), busy slots (mean per span) and slots up of one run. */

@@ -33,9 +33,9 @@ final class ReportPage {
   private ReportPage() {}
 
   /** The page for {@code runs}; {@code costs} may be empty (no profile given). */
-  static String render(List<RunResult> runs, Optional<StageCosts> costs, Verdict verdict,
+  static String render(List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict,
       Set<String> literature) {
-    List<RunSummary> summaries = runs.stream().map(RunResult::summary).toList();
+    List<ReportRow> summaries = runs.stream().map(RunResult::summary).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>gradesim: ").append(runs.size()).append(" capacity plans compared")
@@ -59,10 +59,10 @@ final class ReportPage {
     return h.append("</ul>\n</body>\n</html>\n").toString();
   }
 
-  private static void table(StringBuilder h, List<RunSummary> runs, Verdict verdict,
+  private static void table(StringBuilder h, List<ReportRow> runs, Verdict verdict,
       Set<String> literature) {
     List<List<String>> cells = CompareTable.cells(runs, verdict, literature);
-    String best = verdict.best(runs).map(RunSummary::scenario).orElse(null);
+    String best = verdict.best(runs).map(ReportRow::scenario).orElse(null);
     h.append("<table>\n<tr>");
     cells.get(0).forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
     h.append("</tr>\n");
@@ -77,13 +77,19 @@ final class ReportPage {
     h.append("</table>\n");
   }
 
-  private static void figures(StringBuilder h, List<RunResult> runs, Optional<StageCosts> costs,
+  private static void figures(StringBuilder h, List<RunResult> runs, Optional<ProfileStageCosts> costs,
       Verdict verdict) {
     h.append("<h2>Feedback time</h2>\n");
+    double slowest = runs.stream().mapToDouble(r -> r.feedback().feedbackAt(1))
+        .filter(v -> !Double.isNaN(v)).max().orElse(0);
+    String slo = Formats.seconds(verdict.sloP95Seconds());
     figure(h, ReportCharts.feedbackCdf(runs, verdict.sloP95Seconds()), "cdf", WIDE, TALL,
         "Read where each line crosses the dotted p95 line: 95 % of students had feedback by "
-            + "then. Lines further left are better; the vertical line is the SLO of "
-            + Formats.seconds(verdict.sloP95Seconds()) + " s.");
+            + "then. Lines further left are better; "
+            + (ReportCharts.sloVisible(slowest, verdict.sloP95Seconds())
+                ? "the vertical line is the SLO of " + slo + " s."
+                : "the SLO of " + slo + " s lies far right of the axis: every result came well "
+                    + "within it."));
     h.append("<h2>Queue and busy slots</h2>\n<div class=\"grid\">\n");
     double yMax = runs.stream().flatMap(r -> r.series().points().stream())
         .mapToDouble(p -> Math.max(p.queueMax(), Math.max(p.busyMean(), p.slotsMax())))

@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
  * One finished run as the report sees it: its summary figures, its feedback-time distribution
  * and its reduced time series.
  */
-public record RunResult(Path dir, RunSummary summary, FeedbackDistribution feedback,
+public record RunResult(Path dir, ReportRow summary, FeedbackDistribution feedback,
     TimeSeries series) {
 
   /** Reads a run directory; {@code bytesRead} reports progress through submissions.csv. */
@@ -17,7 +17,7 @@ public record RunResult(Path dir, RunSummary summary, FeedbackDistribution feedb
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory (expected a finished run directory)");
     }
-    RunSummary summary = RunSummary.read(dir);
+    ReportRow summary = ReportRow.read(dir);
     FeedbackDistribution feedback =
         FeedbackDistribution.read(require(dir, "submissions.csv"), bytesRead);
     TimeSeries series = TimeSeries.read(require(dir, "timeseries.csv"));

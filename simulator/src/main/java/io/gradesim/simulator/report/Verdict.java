@@ -13,16 +13,16 @@ import java.util.Optional;
 public record Verdict(double sloP95Seconds) {
 
   /** Whether {@code s} meets the service level (an unknown p95 does not). */
-  public boolean meets(RunSummary s) {
+  public boolean meets(ReportRow s) {
     return !Double.isNaN(s.feedbackP95()) && s.feedbackP95() <= sloP95Seconds;
   }
 
   /** The recommended scenario: the cheapest that meets the level, if any does. */
-  public Optional<RunSummary> best(List<RunSummary> runs) {
+  public Optional<ReportRow> best(List<ReportRow> runs) {
     return runs.stream().filter(this::meets).min(Comparator
-        .comparingDouble((RunSummary s) -> Double.isNaN(s.cost()) ? Double.MAX_VALUE : s.cost())
-        .thenComparingDouble(RunSummary::feedbackP95)
-        .thenComparing(RunSummary::scenario));
+        .comparingDouble((ReportRow s) -> Double.isNaN(s.cost()) ? Double.MAX_VALUE : s.cost())
+        .thenComparingDouble(ReportRow::feedbackP95)
+        .thenComparing(ReportRow::scenario));
   }
 
   /** The rule in one sentence. */
@@ -33,19 +33,19 @@ public record Verdict(double sloP95Seconds) {
   }
 
   /** The verdict in plain language (two or three sentences). */
-  public String explain(List<RunSummary> runs) {
+  public String explain(List<ReportRow> runs) {
     long meeting = runs.stream().filter(this::meets).count();
-    Optional<RunSummary> best = best(runs);
+    Optional<ReportRow> best = best(runs);
     if (best.isPresent()) {
-      RunSummary b = best.get();
+      ReportRow b = best.get();
       return String.format(Locale.ROOT, "Scenarios meeting it: %d of %d. The cheapest of them is "
           + "%s: cost %s, feedback p95 %s s, p99 %s s.", meeting, runs.size(), b.scenario(),
           Formats.cost(b.cost()), Formats.seconds(b.feedbackP95()),
           Formats.seconds(b.feedbackP99()));
     }
-    Optional<RunSummary> closest = runs.stream().filter(s -> !Double.isNaN(s.feedbackP95()))
-        .min(Comparator.comparingDouble(RunSummary::feedbackP95)
-            .thenComparing(RunSummary::scenario));
+    Optional<ReportRow> closest = runs.stream().filter(s -> !Double.isNaN(s.feedbackP95()))
+        .min(Comparator.comparingDouble(ReportRow::feedbackP95)
+            .thenComparing(ReportRow::scenario));
     return closest.map(c -> String.format(Locale.ROOT, "No scenario meets it. The closest is %s "
             + "with feedback p95 %s s: add capacity or a faster runtime.", c.scenario(),
             Formats.seconds(c.feedbackP95())))

@@ -55,7 +55,7 @@ class CompareReportTest {
 
   @Test
   void marksRuntimesKnownOnlyFromTheLiterature() {
-    RunSummary fc = new RunSummary("fc", 2, 4, "firecracker", 3, 1, 2, 3, 0.5, 1, 0.5, 10, 0,
+    ReportRow fc = new ReportRow("fc", 2, 4, "firecracker", 3, 1, 2, 3, 0.5, 1, 0.5, 10, 0,
         "");
     Verdict v = new Verdict(60);
     assertThat(CompareCsv.render(List.of(fc), v, java.util.Set.of("firecracker")))

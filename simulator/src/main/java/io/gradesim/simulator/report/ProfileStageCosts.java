@@ -20,7 +20,7 @@ import java.util.Set;
  * rows only. Where a profile holds several payloads for one runtime, stage and level, the row
  * with the most samples stands for them (ties: the payload name), so each mark has one source.
  */
-public final class StageCosts {
+public final class ProfileStageCosts {
   /** Container lifecycle stages in their order; other stages (e.g. "run") follow. */
   static final List<String> STAGES = List.of("create", "start", "exec", "stop", "remove", "run");
 
@@ -31,18 +31,18 @@ public final class StageCosts {
   private final List<Entry> entries;
   private final Set<String> literatureOnly;
 
-  private StageCosts(List<Entry> entries, Set<String> literatureOnly) {
+  private ProfileStageCosts(List<Entry> entries, Set<String> literatureOnly) {
     this.entries = List.copyOf(entries);
     this.literatureOnly = Set.copyOf(literatureOnly);
   }
 
   /** Reads a profile file (errors name the file and field). */
-  public static StageCosts read(Path file) throws IOException {
+  public static ProfileStageCosts read(Path file) throws IOException {
     return of(CalibrationProfile.load(file));
   }
 
   /** The entries of {@code profile}. */
-  public static StageCosts of(CalibrationProfile profile) {
+  public static ProfileStageCosts of(CalibrationProfile profile) {
     Set<String> measured = new HashSet<>();
     Set<String> all = new HashSet<>();
     for (StageCost r : profile.rows()) {
@@ -60,7 +60,7 @@ public final class StageCosts {
           (a, b) -> n(b) > n(a) || (n(b) == n(a) && b.payload().compareTo(a.payload()) < 0)
               ? b : a);
     }
-    List<Entry> entries = chosen.values().stream().map(StageCosts::entry)
+    List<Entry> entries = chosen.values().stream().map(ProfileStageCosts::entry)
         .sorted(Comparator.comparing(Entry::runtime)
             .thenComparingInt(e -> stageOrder(e.stage()))
             .thenComparing(Entry::stage)
@@ -68,7 +68,7 @@ public final class StageCosts {
         .toList();
     Set<String> lit = new HashSet<>(all);
     lit.removeAll(measured);
-    return new StageCosts(entries, lit);
+    return new ProfileStageCosts(entries, lit);
   }
 
   /** All entries sorted by runtime, stage order and concurrency. */

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * @param rejected submissions refused by admission
  * @param provenance seed and input hashes in one line, for the page's footnote
  */
-public record RunSummary(
+public record ReportRow(
     String scenario,
     double agents,
     double slotsPerAgent,
@@ -45,14 +45,14 @@ public record RunSummary(
    * The scenario name is the summary's {@code scenario} without its extension, else the
    * directory's name.
    */
-  public static RunSummary read(Path dir) throws IOException {
+  public static ReportRow read(Path dir) throws IOException {
     JsonNode root = object(dir.resolve("summary.json"), true);
     Path scenarioFile = dir.resolve("scenario.json");
     JsonNode scenario = Files.isRegularFile(scenarioFile) ? object(scenarioFile, false)
         : JSON.createObjectNode();
     String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
     String name = JsonFields.text(root, "", "scenario").replaceFirst("\\.(conf|hocon)$", "");
-    return new RunSummary(
+    return new ReportRow(
         name.isEmpty() ? JsonFields.text(scenario, dirName, "name") : name,
         or(JsonFields.number(scenario, "agents"), JsonFields.number(root, "agents")),
         or(JsonFields.number(scenario, "slots"), JsonFields.number(root, "slots_per_agent")),
@@ -88,8 +88,8 @@ public record RunSummary(
   }
 
   /** This summary with absent feedback and wait percentiles taken from {@code d}. */
-  RunSummary fillFrom(FeedbackDistribution d) {
-    return new RunSummary(scenario, agents, slotsPerAgent, runtime, cost,
+  ReportRow fillFrom(FeedbackDistribution d) {
+    return new ReportRow(scenario, agents, slotsPerAgent, runtime, cost,
         or(feedbackP50, d.feedbackAt(0.50)), or(feedbackP95, d.feedbackAt(0.95)),
         or(feedbackP99, d.feedbackAt(0.99)), or(waitP95, d.waitAt(0.95)), peakQueue,
         utilisation, or(submissions, d.delivered() + d.withoutFeedback()), rejected, provenance);
