@@ -63,6 +63,24 @@ class CompareCommandTest {
     assertThat(p95(rows.get(2))).isLessThan(p95(rows.get(1)));
   }
 
+  @Test
+  void reportsAFailedRunByScenarioAndWritesNoReport(@TempDir Path tmp) throws Exception {
+    Path trace = tmp.resolve("trace.csv");
+    Files.writeString(trace, "id,submitted_at,course,task,users\n"
+        + "s0,2024-03-08T09:00:00.000Z,c,t0,u0\n");
+    CommandLine cl = GradesimCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute("compare", "--trace", trace.toString(),
+        resource("scenarios/small-runc.conf").toString(),
+        resource("scenarios/small-profile.conf").toString(), "--out", tmp.resolve("out").toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("1 of 2 runs failed, no report written", "small-profile",
+        "costs = profile");
+    assertThat(tmp.resolve("out/compare.csv")).doesNotExist();
+    assertThat(tmp.resolve("out/report.html")).doesNotExist();
+  }
+
   private static double p95(String csvRow) {
     return Double.parseDouble(csvRow.split(",")[7]);
   }
