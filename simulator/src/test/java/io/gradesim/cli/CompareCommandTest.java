@@ -73,7 +73,8 @@ class CompareCommandTest {
     cl.setErr(new PrintWriter(err));
     int exit = cl.execute("compare", "--trace", trace.toString(),
         resource("scenarios/small-runc.conf").toString(),
-        resource("scenarios/small-profile.conf").toString(), "--out", tmp.resolve("out").toString());
+        resource("scenarios/small-profile.conf").toString(),
+        "--out", tmp.resolve("out").toString());
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("1 of 2 runs failed, no report written", "small-profile",
         "costs = profile");

@@ -77,8 +77,8 @@ final class ReportPage {
     h.append("</table>\n");
   }
 
-  private static void figures(StringBuilder h, List<RunResult> runs, Optional<ProfileStageCosts> costs,
-      Verdict verdict) {
+  private static void figures(StringBuilder h, List<RunResult> runs,
+      Optional<ProfileStageCosts> costs, Verdict verdict) {
     h.append("<h2>Feedback time</h2>\n");
     double slowest = runs.stream().mapToDouble(r -> r.feedback().feedbackAt(1))
         .filter(v -> !Double.isNaN(v)).max().orElse(0);

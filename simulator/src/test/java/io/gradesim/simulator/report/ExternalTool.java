@@ -21,9 +21,9 @@ final class ExternalTool {
 
   private ExternalTool() {}
 
-  /** The program's path on PATH (or at one of {@code extra}), or abort/fail the test. */
-  static Path require(String name, String installHint, String... extra) {
-    Optional<Path> found = find(name, extra);
+  /** The program's path on PATH, or abort (fail in CI) the test. */
+  static Path require(String name, String installHint) {
+    Optional<Path> found = find(name);
     if (found.isPresent()) {
       return found.get();
     }
@@ -35,12 +35,7 @@ final class ExternalTool {
     throw new IllegalStateException("unreachable");
   }
 
-  private static Optional<Path> find(String name, String... extra) {
-    for (String e : extra) {
-      if (Files.isExecutable(Path.of(e))) {
-        return Optional.of(Path.of(e));
-      }
-    }
+  private static Optional<Path> find(String name) {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(File.pathSeparator)) {
       Path p = Path.of(dir.isEmpty() ? "." : dir, name);

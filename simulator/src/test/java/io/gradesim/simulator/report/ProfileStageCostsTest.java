@@ -17,8 +17,8 @@ class ProfileStageCostsTest {
     assertThat(c.entries()).extracting(e -> e.runtime() + "/" + e.stage() + "/" + e.concurrency())
         .containsExactly("crun/create/1", "crun/start/1", "crun/remove/1", "firecracker/start/1",
             "runc/create/1", "runc/create/4", "runc/start/1", "runc/remove/1");
-    assertThat(c.entries().get(0)).isEqualTo(new ProfileStageCosts.Entry("crun", "create", "true", 1,
-        30, 50, 70, 90, 55, false));
+    assertThat(c.entries().get(0)).isEqualTo(new ProfileStageCosts.Entry("crun", "create",
+        "true", 1, 30, 50, 70, 90, 55, false));
     assertThat(c.atLowestConcurrency()).hasSize(7).noneMatch(e -> e.concurrency() == 4);
   }
 
@@ -38,7 +38,8 @@ class ProfileStageCostsTest {
   @Test
   void picksThePayloadWithTheMostSamples() throws IOException {
     ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
-    assertThat(c.entries().get(4)).extracting(ProfileStageCosts.Entry::payload, ProfileStageCosts.Entry::n)
+    assertThat(c.entries().get(4))
+        .extracting(ProfileStageCosts.Entry::payload, ProfileStageCosts.Entry::n)
         .containsExactly("true", 30L);
   }
 

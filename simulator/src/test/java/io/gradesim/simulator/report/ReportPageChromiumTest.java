@@ -32,7 +32,7 @@ class ReportPageChromiumTest {
 
   @BeforeAll
   static void buildReport() throws IOException {
-    chromium = ExternalTool.require("chromium", "Debian package chromium", "/usr/bin/chromium");
+    chromium = ExternalTool.require("chromium", "Debian package chromium");
     List<Path> runs = FixtureRuns.write(tmp.resolve("runs"), FixtureRuns.THREE, 7);
     page = CompareReport.read(runs, Optional.of(Fixtures.resource("profile.json")),
         new Verdict(60), CompareReportTest.quietBar()).writeTo(tmp.resolve("out"));
