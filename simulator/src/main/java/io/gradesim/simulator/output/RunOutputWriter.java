@@ -40,6 +40,8 @@ import java.util.List;
  * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created
  * (a job that crashes at once), or to AgentLost, or at the latest to ResultDelivered. A
  * {@link RunFinished} event is ignored (the command appends it after the run).
+ *
+ * <p>One writer folds one run on one thread; it is not thread-safe.
  */
 public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   /** File name of the per-submission table. */
