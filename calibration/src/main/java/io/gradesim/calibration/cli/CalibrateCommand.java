@@ -127,10 +127,11 @@ public final class CalibrateCommand implements Callable<Integer> {
       return "literature (" + c.statistic() + ")";
     }
     String fit = c.fit() == null ? "none" : c.fit().family();
-    return fit
-        + (c.excludedBusy() != null && c.excludedBusy() > 0
-            ? ", " + c.excludedBusy() + " busy left out"
-            : "");
+    if (Boolean.TRUE.equals(c.busyOnly())) {
+      return fit + ", all samples on a busy machine (kept)";
+    }
+    int busy = c.excludedBusy() == null ? 0 : c.excludedBusy();
+    return busy > 0 ? fit + ", " + busy + " busy left out" : fit;
   }
 
   private static String ci(StageCost c) {

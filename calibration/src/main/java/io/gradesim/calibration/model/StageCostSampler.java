@@ -86,6 +86,15 @@ public final class StageCostSampler {
     return quantileAt(levelsOf(runtime, stage, payload), concurrency, u);
   }
 
+  /**
+   * True when the profile has a cost for this runtime and stage. A literature runtime may lack a
+   * stage its figures fold into another (Kata's {@code start} covers create and start) or that no
+   * publication gives (Firecracker's remove): the row's {@code covers} field says which.
+   */
+  public boolean has(String runtime, String stage) {
+    return levels.containsKey(new Key(runtime, stage));
+  }
+
   /** Runtimes the sampler can draw for, each with the stages it has. */
   public SortedMap<String, SortedSet<String>> stages() {
     return stagesByRuntime;

@@ -128,6 +128,8 @@ class StageCostSamplerTest {
     assertThatThrownBy(() -> sampler.quantileMicros("runc", "create", "x", 1, 0.5))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(sampler.stages()).containsOnlyKeys("kata", "runc");
+    assertThat(sampler.has("kata", "start")).isTrue();
+    assertThat(sampler.has("kata", "create")).isFalse();
   }
 
   @Test

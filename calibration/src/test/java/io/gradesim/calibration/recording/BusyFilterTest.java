@@ -79,7 +79,7 @@ class BusyFilterTest {
       try {
         for (int i = 0; i < machineCpus(); i++) {
           hogs.add(
-              new ProcessBuilder("sha256sum", "/dev/zero")
+              new ProcessBuilder("timeout", "30", "sha256sum", "/dev/zero")
                   .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                   .redirectError(ProcessBuilder.Redirect.DISCARD)
                   .start());
@@ -90,6 +90,7 @@ class BusyFilterTest {
         }
       } finally {
         for (Process p : hogs) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly();
           p.waitFor(5, TimeUnit.SECONDS);
         }
