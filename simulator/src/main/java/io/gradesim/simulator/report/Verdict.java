@@ -38,10 +38,12 @@ public record Verdict(double sloP95Seconds) {
     Optional<ReportRow> best = best(runs);
     if (best.isPresent()) {
       ReportRow b = best.get();
+      String unpriced = b.cost() == 0 ? " Its cost is 0 because its scenario sets no prices: "
+          + "costs compare only between priced scenarios." : "";
       return String.format(Locale.ROOT, "Scenarios meeting it: %d of %d. The cheapest of them is "
-          + "%s: cost %s, feedback p95 %s s, p99 %s s.", meeting, runs.size(), b.scenario(),
+          + "%s: cost %s, feedback p95 %s s, p99 %s s.%s", meeting, runs.size(), b.scenario(),
           Formats.cost(b.cost()), Formats.seconds(b.feedbackP95()),
-          Formats.seconds(b.feedbackP99()));
+          Formats.seconds(b.feedbackP99()), unpriced);
     }
     Optional<ReportRow> closest = runs.stream().filter(s -> !Double.isNaN(s.feedbackP95()))
         .min(Comparator.comparingDouble(ReportRow::feedbackP95)

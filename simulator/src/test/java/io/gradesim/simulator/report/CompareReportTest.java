@@ -65,6 +65,14 @@ class CompareReportTest {
   }
 
   @Test
+  void warnsThatAZeroCostMeansNoPrices() {
+    ReportRow free = new ReportRow("mmc", 1, 8, "none", 0, 1, 2, 3, 0.5, 1, 0.5, 10, 0, "");
+    ReportRow paid = new ReportRow("runc", 2, 8, "runc", 1, 1, 2, 3, 0.5, 1, 0.5, 10, 0, "");
+    assertThat(new Verdict(60).explain(List.of(paid, free)))
+        .contains("cheapest of them is mmc", "sets no prices");
+  }
+
+  @Test
   void namesTheClosestScenarioWhenNoneMeetsTheLevel() throws IOException {
     CompareReport r = CompareReport.read(List.of(Fixtures.resource("runs/runc-4x8"),
         Fixtures.resource("runs/crun-4x8")), Optional.empty(), new Verdict(2), quietBar());
