@@ -70,6 +70,12 @@ public final class FeedbackDistribution {
     return feedbackMs.histogram.getTotalCount();
   }
 
+  /** Bytes the two histograms hold: bounded by their range, not by the number of rows. */
+  public long footprintBytes() {
+    return feedbackMs.histogram.getEstimatedFootprintInBytes()
+        + waitMs.histogram.getEstimatedFootprintInBytes();
+  }
+
   /** Number of rows without a feedback time. */
   public long withoutFeedback() {
     return withoutFeedback;

@@ -35,6 +35,26 @@ class FeedbackDistributionTest {
   }
 
   @Test
+  void holdsAsMuchForManyRowsAsForTwoOfTheSameRange(@TempDir Path tmp) throws IOException {
+    Path many = tmp.resolve("many.csv");
+    java.util.Random rnd = new java.util.Random(11);
+    try (java.io.Writer w = Files.newBufferedWriter(many)) {
+      w.write("id,wait_s,feedback_s\ns0,0.0,0.001\ns1,3600.0,3600.0\n");
+      for (int i = 2; i < 300_000; i++) {
+        double wait = rnd.nextDouble() * 3000;
+        w.write("s" + i + "," + wait + "," + (wait + 1 + rnd.nextDouble() * 100) + "\n");
+      }
+    }
+    Path two = tmp.resolve("two.csv");
+    Files.writeString(two, "id,wait_s,feedback_s\ns0,0.0,0.001\ns1,3600.0,3600.0\n");
+    FeedbackDistribution d = FeedbackDistribution.read(many, b -> { });
+    assertThat(d.delivered()).isEqualTo(300_000);
+    assertThat(d.footprintBytes())
+        .isEqualTo(FeedbackDistribution.read(two, b -> { }).footprintBytes())
+        .isLessThan(Files.size(many) / 20);
+  }
+
+  @Test
   void drawsTheCdfWithAFixedNumberOfPointsWhateverTheRowCount() throws IOException {
     FeedbackDistribution d =
         FeedbackDistribution.read(Fixtures.resource("runs/runc-4x8/submissions.csv"), b -> { });
