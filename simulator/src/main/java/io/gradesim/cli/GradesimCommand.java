@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       io.gradesim.simulator.cli.SimulateCommand.class,
       BenchCommand.class,
       io.gradesim.calibration.cli.CalibrateCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {
