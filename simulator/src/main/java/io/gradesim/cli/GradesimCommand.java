@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       io.gradesim.traces.cli.TraceCommand.class,
       io.gradesim.simulator.cli.SimulateCommand.class,
       BenchCommand.class,
+      io.gradesim.calibration.cli.CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {

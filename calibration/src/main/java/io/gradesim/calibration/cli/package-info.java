@@ -1,0 +1,2 @@
+/** The {@code calibrate} command. */
+package io.gradesim.calibration.cli;

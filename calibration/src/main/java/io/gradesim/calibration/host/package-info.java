@@ -1,0 +1,2 @@
+/** The host fingerprint stored with a measured profile: CPU, cores, memory, kernel, runtimes. */
+package io.gradesim.calibration.host;

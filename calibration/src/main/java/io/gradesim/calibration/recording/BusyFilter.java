@@ -1,0 +1,66 @@
+package io.gradesim.calibration.recording;
+
+import java.util.List;
+
+/**
+ * Flags stage samples taken while the machine was busy with other work.
+ *
+ * <p>A sample is busy when, in any {@code jdk.CPULoad} window overlapping it, the machine's load
+ * minus the probe JVM's own load ({@link CpuLoadWindow#otherLoad()}) exceeds the threshold (default
+ * {@value #DEFAULT_THRESHOLD} of the whole machine: more than half of all cores busy with something
+ * else). The container runtimes a probe starts are child processes, so their CPU time counts as
+ * "other" too: on a small machine probing CPU-bound payloads at high concurrency, raise the
+ * threshold (1.0 disables the filter). A sample with no overlapping window is kept and counted as
+ * of unknown load.
+ */
+public final class BusyFilter {
+
+  /** Default threshold on other work, as a fraction of the whole machine. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  private final double threshold;
+  private final List<CpuLoadWindow> windows;
+
+  /** A filter over the given windows, sorted by start time. */
+  public BusyFilter(double threshold, List<CpuLoadWindow> windows) {
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "busy threshold must be a fraction of the machine in [0, 1], got " + threshold);
+    }
+    this.threshold = threshold;
+    this.windows = List.copyOf(windows);
+  }
+
+  /** True when {@code otherLoad} is above the threshold. */
+  public static boolean isBusy(double otherLoad, double threshold) {
+    return otherLoad > threshold;
+  }
+
+  /** The highest other load over the windows overlapping the sample, or NaN when none does. */
+  public double peakOtherLoad(StageSample s) {
+    double peak = Double.NaN;
+    long start = s.startNanos();
+    // Zero-length samples still belong to the window that holds their instant.
+    long end = Math.max(s.endNanos(), start + 1);
+    for (CpuLoadWindow w : windows) {
+      if (w.startNanos() >= end) {
+        break;
+      }
+      if (w.overlaps(start, end)) {
+        peak = Double.isNaN(peak) ? w.otherLoad() : Math.max(peak, w.otherLoad());
+      }
+    }
+    return peak;
+  }
+
+  /** True when the sample was taken while the machine was busy with other work. */
+  public boolean isBusy(StageSample s) {
+    double peak = peakOtherLoad(s);
+    return !Double.isNaN(peak) && isBusy(peak, threshold);
+  }
+
+  /** The threshold in use. */
+  public double threshold() {
+    return threshold;
+  }
+}

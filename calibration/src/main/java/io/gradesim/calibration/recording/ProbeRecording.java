@@ -1,0 +1,23 @@
+package io.gradesim.calibration.recording;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * What calibration needs from one probe recording, read in a single streaming pass.
+ *
+ * @param file the recording file
+ * @param sha256 hex SHA-256 of the file's bytes
+ * @param samples every {@code gradesim.Stage} event, warm-ups and failures included, by start time
+ * @param windows the {@code jdk.CPULoad} windows, by start time
+ * @param runtimeVersions runtime name to version, from {@code gradesim.RuntimeInfo} events if any
+ * @param firstEventNanos start of the earliest stage event, nanoseconds since the epoch
+ */
+public record ProbeRecording(
+    Path file,
+    String sha256,
+    List<StageSample> samples,
+    List<CpuLoadWindow> windows,
+    SortedMap<String, String> runtimeVersions,
+    long firstEventNanos) {}

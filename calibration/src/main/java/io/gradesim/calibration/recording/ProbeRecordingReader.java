@@ -1,0 +1,157 @@
+package io.gradesim.calibration.recording;
+
+import io.gradesim.probes.jfr.StageEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Streams a probe recording with {@link RecordingFile}, one event at a time, keeping only stage
+ * samples, CPU-load windows and runtime versions.
+ *
+ * <p>Runtime versions come from optional {@value #RUNTIME_INFO} events with String fields {@code
+ * runtime} and {@code version}; a recording without them gives an empty map.
+ */
+public final class ProbeRecordingReader {
+
+  /** Name of the optional event carrying a runtime's version. */
+  public static final String RUNTIME_INFO = "gradesim.RuntimeInfo";
+
+  private static final String CPU_LOAD = "jdk.CPULoad";
+
+  private ProbeRecordingReader() {}
+
+  /**
+   * Reads a recording: {@code path} is a {@code .jfr} file or a probe output directory holding
+   * {@code probe.jfr}.
+   *
+   * @throws IOException when the file is missing or not a readable JFR recording
+   * @throws IllegalArgumentException when it holds no {@code gradesim.Stage} event
+   */
+  public static ProbeRecording read(Path path) throws IOException {
+    Path file = Files.isDirectory(path) ? path.resolve("probe.jfr") : path;
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no probe recording (probe.jfr) here");
+    }
+    List<StageSample> samples = new ArrayList<>();
+    List<long[]> loadTimes = new ArrayList<>();
+    List<double[]> loads = new ArrayList<>();
+    SortedMap<String, String> versions = new TreeMap<>();
+    try (RecordingFile rf = new RecordingFile(file)) {
+      while (rf.hasMoreEvents()) {
+        RecordedEvent e = rf.readEvent();
+        String name = e.getEventType().getName();
+        if (StageEvent.NAME.equals(name)) {
+          samples.add(sample(e));
+        } else if (CPU_LOAD.equals(name)) {
+          loadTimes.add(new long[] {nanos(e.getEndTime())});
+          loads.add(
+              new double[] {
+                e.getFloat("jvmUser"), e.getFloat("jvmSystem"), e.getFloat("machineTotal")
+              });
+        } else if (RUNTIME_INFO.equals(name) && e.hasField("runtime") && e.hasField("version")) {
+          versions.put(e.getString("runtime"), e.getString("version"));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
+    }
+    if (samples.isEmpty()) {
+      throw new IllegalArgumentException(
+          file + ": no " + StageEvent.NAME + " events: is this a gradesim probe recording?");
+    }
+    samples.sort(
+        Comparator.comparingLong(StageSample::startNanos)
+            .thenComparing(StageSample::runtime)
+            .thenComparing(StageSample::stage)
+            .thenComparingInt(StageSample::iteration));
+    return new ProbeRecording(
+        file,
+        sha256(file),
+        List.copyOf(samples),
+        windows(loadTimes, loads),
+        versions,
+        samples.get(0).startNanos());
+  }
+
+  private static StageSample sample(RecordedEvent e) {
+    return new StageSample(
+        text(e, "runtime"),
+        text(e, "stage"),
+        text(e, "payload"),
+        e.getInt("concurrency"),
+        e.getInt("iteration"),
+        e.getBoolean("warmup"),
+        e.getBoolean("ok"),
+        nanos(e.getStartTime()),
+        e.getDuration().toNanos());
+  }
+
+  private static String text(RecordedEvent e, String field) {
+    String s = e.getString(field);
+    return s == null ? "" : s;
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** Turns CPULoad instants into windows: each covers the time since the previous event. */
+  private static List<CpuLoadWindow> windows(List<long[]> times, List<double[]> loads) {
+    int n = times.size();
+    Integer[] order = new Integer[n];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingLong(i -> times.get(i)[0]));
+    long[] t = new long[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = times.get(order[i])[0];
+    }
+    long typical = typicalGap(t);
+    List<CpuLoadWindow> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double[] l = loads.get(order[i]);
+      long start = i == 0 ? t[0] - typical : t[i - 1];
+      out.add(new CpuLoadWindow(start, t[i], l[0], l[1], l[2]));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Median gap between CPULoad events; one second (JFR's default period) with fewer than 2. */
+  private static long typicalGap(long[] t) {
+    if (t.length < 2) {
+      return 1_000_000_000L;
+    }
+    long[] gaps = new long[t.length - 1];
+    for (int i = 1; i < t.length; i++) {
+      gaps[i - 1] = t[i] - t[i - 1];
+    }
+    Arrays.sort(gaps);
+    return gaps[gaps.length / 2];
+  }
+
+  /** Hex SHA-256 of a file's bytes. */
+  public static String sha256(Path file) throws IOException {
+    try (DigestInputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from this JVM", e);
+    }
+  }
+}
