@@ -2,7 +2,7 @@ package io.gradesim.simulator.cli;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.model.ScenarioStageCosts;
+import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
@@ -60,6 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
+  private java.util.Map<String, String> costSources = java.util.Map.of();
+
   @Override
   public Integer call() throws Exception {
     ScenarioSettings s = ScenarioLoader.load(scenario, overrides);
@@ -67,15 +69,17 @@ public final class SimulateCommand implements Callable<Integer> {
       s = s.withSeed(seed);
     }
     List<SimEventListener> extra = listeners();
-    StageCosts costs = costs(s);
-    String calibrationHash = calibration == null ? "" : TraceSurvey.sha256(calibration);
+    CostSetup setup = CostSetup.of(s, calibration, scenario.toString());
+    StageCosts costs = setup.costs();
+    if (!setup.note().isEmpty()) {
+      spec.commandLine().getErr().println("simulate: " + setup.note());
+    }
     TraceSurvey survey = TraceSurvey.of(trace, s);
     String id = runId != null ? runId : UUID.randomUUID().toString();
     SimEvent.RunStarted header = new SimEvent.RunStarted(0, id, 0, trace.toString(),
         survey.hash(), scenario.getFileName().toString(), ScenarioJson.hash(s),
-        ScenarioJson.render(s, survey.sources()),
-        calibration == null ? "" : calibration.toString(), calibrationHash, s.seed(),
-        version());
+        ScenarioJson.render(s, survey.sources(), setup.sources()), setup.calibrationFile(),
+        setup.calibrationHash(), s.seed(), version());
     ScenarioSettings settings = s;
     SimulationRun[] run = new SimulationRun[1];
     RunSpec runSpec = new RunSpec(settings.name() + "#" + settings.seed(), () -> {
@@ -89,6 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       throw new IllegalStateException(f.reason(), f.cause());
     }
+    costSources = setup.sources();
     print(spec.commandLine().getOut(), run[0].summary());
     return 0;
   }
@@ -100,16 +105,6 @@ public final class SimulateCommand implements Callable<Integer> {
           + ": not available yet (only --journal none runs without persistence)");
     }
     return List.of();
-  }
-
-  private StageCosts costs(ScenarioSettings s) {
-    return switch (s.costs().kind()) {
-      case NONE -> StageCosts.NONE;
-      case GIVEN -> new ScenarioStageCosts(s.costs().stages());
-      case PROFILE -> throw new IllegalArgumentException(scenario + ": costs = profile: stage"
-          + " costs from a calibration profile are not available yet; use costs = none or"
-          + " costs = { create = .., start = .., remove = .. }");
-    };
   }
 
   private static String version() {
@@ -131,6 +126,9 @@ public final class SimulateCommand implements Callable<Integer> {
     o.printf("%-22s %s (%s core-h, %s agent-h)%n", "cost", f(r.cost()), f(r.coreHours()),
         f(r.agentHours()));
     o.printf("%-22s %s%n", "results", r.results());
+    if (!costSources.isEmpty()) {
+      o.printf("%-22s %s%n", "stage costs", new java.util.TreeMap<>(costSources));
+    }
     o.printf("%-22s %s%n", "outputs", out);
   }
 

@@ -29,6 +29,7 @@ final class JobTable {
   byte[] stage = new byte[64];
   boolean[] mcq = new boolean[64];
   long[] demand = new long[64];
+  long[] queuedAt = new long[64];
   long[] cpuLimit = new long[64];
   long[] hardLimit = new long[64];
   long[] memoryMb = new long[64];
@@ -82,6 +83,7 @@ final class JobTable {
     stage = Arrays.copyOf(stage, size);
     mcq = Arrays.copyOf(mcq, size);
     demand = Arrays.copyOf(demand, size);
+    queuedAt = Arrays.copyOf(queuedAt, size);
     cpuLimit = Arrays.copyOf(cpuLimit, size);
     hardLimit = Arrays.copyOf(hardLimit, size);
     memoryMb = Arrays.copyOf(memoryMb, size);

@@ -17,6 +17,9 @@ final class Kind {
   static final int AGENT_FAIL = 8;
   static final int AGENT_DETECT = 9;
   static final int AGENT_REPAIR = 10;
+  static final int AUTOSCALE_TICK = 11;
+  static final int AGENT_PROVISIONED = 12;
+  static final int WARM_STAGE_DONE = 13;
 
   static final int TARGET_BITS = 27;
   static final int MAX_TARGET = (1 << TARGET_BITS) - 1;

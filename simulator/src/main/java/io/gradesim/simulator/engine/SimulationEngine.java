@@ -5,10 +5,12 @@ import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.FreeSlotList;
 import io.gradesim.simulator.model.GradingTimes;
+import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.model.TopicQueues;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
+import io.gradesim.simulator.warmpool.WarmPool;
 import io.gradesim.traces.Submission;
 import java.util.SplittableRandom;
 
@@ -47,6 +49,9 @@ public final class SimulationEngine {
   private final GradingTimes grading;
   private final StageCosts costs;
   private final SimEvent.RunStarted header;
+  private final Elastic elastic;
+  private final int[] startBuf;
+  private final int[] drainBuf;
 
   private Submission lookahead;
   private int lookaheadJob = -1;
@@ -79,6 +84,13 @@ public final class SimulationEngine {
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.admission = new FrontendAdmission(scenario.admission());
+    this.elastic = new Elastic(scenario.autoscale(), scenario.warmPool(), agents, topics, jobs);
+    this.startBuf = new int[agents.count()];
+    this.drainBuf = new int[agents.count()];
+    java.util.List<String> warmEnvs = scenario.warmPool().environments();
+    for (int i = 0; elastic.warm() != null && i < warmEnvs.size(); i++) {
+      elastic.warmTopic(registry.topicOf(warmEnvs.get(i)), i);
+    }
   }
 
   /** Emits RunStarted and the initial agents, and schedules the first arrival. */
@@ -95,8 +107,11 @@ public final class SimulationEngine {
     emit(new SimEvent.RunStarted(0, header.runId(), epochMicros, header.traceFile(),
         header.traceHash(), header.scenarioName(), header.scenarioHash(), header.scenarioJson(),
         header.calibrationFile(), header.calibrationHash(), header.seed(), header.version()));
-    for (int a = 0; a < agents.count(); a++) {
-      agentHello(a);
+    for (int a = 0; a < agents.initial(); a++) {
+      agentHello(a, true);
+    }
+    if (elastic.autoscaling()) {
+      queue.push(elastic.interval(), Kind.pack(Kind.AUTOSCALE_TICK, 0, 0));
     }
     if (lookahead != null) {
       lookaheadJob = jobs.allocate();
@@ -170,7 +185,7 @@ public final class SimulationEngine {
   }
 
   private void checkFinished() {
-    if (lookahead == null && jobs.live() == 0) {
+    if (lookahead == null && jobs.live() == 0 && !elastic.unsettled()) {
       finished = true;
     }
   }
@@ -213,9 +228,16 @@ public final class SimulationEngine {
       }
       case Kind.AGENT_REPAIR -> {
         if (agents.incarnation(target) == token) {
-          agentHello(target);
+          agentHello(target, false);
         }
       }
+      case Kind.AUTOSCALE_TICK -> autoscaleTick();
+      case Kind.AGENT_PROVISIONED -> {
+        if (agents.incarnation(target) == token && agents.provisioning(target)) {
+          agentHello(target, false);
+        }
+      }
+      case Kind.WARM_STAGE_DONE -> warmStageDone(target);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -321,6 +343,7 @@ public final class SimulationEngine {
       return;
     }
     jobs.stage[job] = JobTable.QUEUED;
+    jobs.queuedAt[job] = now;
     topics.put(jobs.topic[job], jobs.priority[job], job);
     updateQueue();
   }
@@ -353,7 +376,8 @@ public final class SimulationEngine {
     jobs.stage[job] = JobTable.TO_AGENT;
     jobs.slot[job] = slot;
     jobs.incarnation[job] = agents.incarnation(agent);
-    agents.occupy(slot, job);
+    agents.occupy(slot, job, now);
+    elastic.dispatched(now - jobs.queuedAt[job]);
     emit(new SimEvent.SubmissionDispatched(now, jobs.n[job], agent, agents.localSlot(slot)));
     if (w.backendToAgent == 0) {
       agentReceive(job);
@@ -367,8 +391,12 @@ public final class SimulationEngine {
     int slot = jobs.slot[job];
     int a = agents.agentOfSlot(slot);
     if (agents.incarnation(a) == jobs.incarnation[job] && agents.registered(a)) {
-      agents.occupy(slot, -1);
-      free.append(slot);
+      agents.occupy(slot, -1, now);
+      if (!agents.draining(a)) {
+        free.append(slot);
+      } else if (agents.busy(a) == 0) {
+        retire(a);
+      }
     }
     toFrontend(job);
     updateQueue();
@@ -388,7 +416,29 @@ public final class SimulationEngine {
       doneAtAgent(job);
       return;
     }
+    int warm = elastic.warmIndex(jobs.topic[job]);
+    if (warm >= 0 && elastic.warm().take(a, warm)) {
+      fromWarmContainer(job, a, warm);
+      return;
+    }
     beginStage(job, JobTable.CREATING);
+  }
+
+  /** The job takes a pre-created container: its create (and start) stages cost nothing. */
+  private void fromWarmContainer(int job, int a, int warm) {
+    int n = jobs.n[job];
+    emit(new SimEvent.ContainerCreated(now, n));
+    refill(a, warm);
+    if (!elastic.warm().settings().preStarted()) {
+      beginStage(job, JobTable.STARTING);
+      return;
+    }
+    emit(new SimEvent.ContainerStarted(now, n));
+    if (w.hasExec) {
+      beginStage(job, JobTable.EXECING);
+    } else {
+      beginGrading(job);
+    }
   }
 
   private void beginStage(int job, byte stage) {
@@ -469,15 +519,16 @@ public final class SimulationEngine {
 
   // ---- agent failures ----------------------------------------------------------------------
 
-  private void agentHello(int a) {
+  private void agentHello(int a, boolean initial) {
     if (agents.registered(a)) {
       agentLost(a); // INGInious deletes the previous instance of an agent that says hello again
     }
-    agents.hello(a);
+    agents.hello(a, now);
     for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
       free.append(s);
     }
     emit(new SimEvent.AgentUp(now, a, agents.slots(a), agents.cores(a), agents.memoryMb(a)));
+    fillWarmPool(a, initial);
     long failAt = agents.nextFailure(a);
     if (failAt > 0) {
       queue.push(now + failAt, Kind.pack(Kind.AGENT_FAIL, a, agents.incarnation(a)));
@@ -487,6 +538,9 @@ public final class SimulationEngine {
 
   private void agentFail(int a) {
     agents.fail(a);
+    if (elastic.warm() != null) {
+      elastic.warm().reset(a);
+    }
     for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
       int job = agents.jobInSlot(s);
       if (job >= 0 && jobs.stage[job] != JobTable.DONE_SENT) {
@@ -513,7 +567,7 @@ public final class SimulationEngine {
       if (job < 0) {
         continue;
       }
-      agents.occupy(s, -1);
+      agents.occupy(s, -1, now);
       byte stage = jobs.stage[job];
       if (stage == JobTable.DONE_SENT) {
         continue; // its result is already on its way to the backend
@@ -526,7 +580,88 @@ public final class SimulationEngine {
       jobs.token[job] = ++tokens;
       toFrontend(job);
     }
+    if (agents.draining(a)) {
+      agents.retire(a); // lost while scaled in: it will not come back
+    }
     updateQueue();
+  }
+
+  // ---- autoscaling and warm pools ----------------------------------------------------------
+
+  private void autoscaleTick() {
+    int[] r = elastic.evaluate(now, startBuf, drainBuf);
+    for (int i = 0; i < r[0]; i++) {
+      int a = startBuf[i];
+      agents.provisioning(a, true);
+      queue.push(now + elastic.provisioningDelay(),
+          Kind.pack(Kind.AGENT_PROVISIONED, a, agents.incarnation(a)));
+    }
+    for (int i = 0; i < r[1]; i++) {
+      int a = drainBuf[i];
+      agents.drain(a);
+      for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
+        free.remove(s);
+      }
+      if (agents.busy(a) == 0) {
+        retire(a);
+      }
+    }
+    queue.push(now + elastic.interval(), Kind.pack(Kind.AUTOSCALE_TICK, 0, 0));
+  }
+
+  /** A drained agent whose last job ended leaves the pool. */
+  private void retire(int a) {
+    agents.retire(a);
+    if (elastic.warm() != null) {
+      elastic.warm().reset(a);
+    }
+    emit(new SimEvent.AgentDown(now, a));
+  }
+
+  private void fillWarmPool(int a, boolean initial) {
+    if (elastic.warm() == null) {
+      return;
+    }
+    elastic.warm().reset(a);
+    if (initial) {
+      elastic.warm().fillAtOnce(a); // up before the trace began: its pool had time to fill
+      return;
+    }
+    for (int e = 0; e < elastic.warm().settings().environments().size(); e++) {
+      refill(a, e);
+    }
+  }
+
+  /** Starts background refills of agent {@code a}'s pool for warm environment {@code e}. */
+  private void refill(int a, int e) {
+    if (!elastic.warm().settings().refill() || !agents.up(a) || agents.draining(a)) {
+      return;
+    }
+    for (int k = elastic.warm().missing(a, e); k > 0; k--) {
+      warmStage(elastic.warm().beginRefill(a, e, agents.incarnation(a)), Stage.CREATE);
+    }
+  }
+
+  private void warmStage(int id, Stage stage) {
+    int a = elastic.warm().agentOf(id);
+    long cost = costs.sampleMicros(stage, agents.beginOp(a), costRng);
+    queue.push(now + cost, Kind.pack(Kind.WARM_STAGE_DONE, id, 0));
+  }
+
+  private void warmStageDone(int id) {
+    WarmPool pool = elastic.warm();
+    int a = pool.agentOf(id);
+    if (pool.incarnationOf(id) != agents.incarnation(a) || !agents.up(a)) {
+      pool.endRefill(id, false); // the agent failed or left: the container is gone
+      return;
+    }
+    agents.endOp(a);
+    if (pool.stageOf(id) == WarmPool.CREATING && pool.settings().preStarted()) {
+      pool.starting(id);
+      warmStage(id, Stage.START);
+    } else {
+      pool.endRefill(id, true);
+    }
   }
 
   private void emit(SimEvent e) {

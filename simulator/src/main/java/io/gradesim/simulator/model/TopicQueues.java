@@ -75,6 +75,11 @@ public final class TopicQueues {
     return sizes[topic];
   }
 
+  /** The job at the head of {@code topic} (the next it would give), or -1 when it is empty. */
+  public int head(int topic) {
+    return sizes[topic] == 0 ? -1 : jobs[topic][0];
+  }
+
   /**
    * Removes and returns the job with the smallest key among the first {@code count} topics of
    * {@code among}, or -1 when they are all empty.

@@ -3,7 +3,9 @@ package io.gradesim.simulator.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.Stage;
+import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,9 +29,23 @@ public final class ScenarioJson {
 
   /** The JSON of {@code s} with its grading sources per task. */
   public static String render(ScenarioSettings s, Map<String, String> gradingSources) {
+    return render(s, gradingSources, Map.of());
+  }
+
+  /**
+   * The JSON of {@code s} with its grading sources per task and, for {@code costs = profile},
+   * where each stage's cost came from ({@code cost-sources}: stage to measured, literature or
+   * absent): like the grading sources it depends on an input besides the scenario (the profile),
+   * so it is left out of {@link #hash}.
+   */
+  public static String render(ScenarioSettings s, Map<String, String> gradingSources,
+      Map<String, String> costSources) {
     Map<String, Object> m = tree(s);
     m.put("seed", s.seed());
     m.put("grading-sources", new TreeMap<>(gradingSources));
+    if (!costSources.isEmpty()) {
+      m.put("cost-sources", new TreeMap<>(costSources));
+    }
     return write(m);
   }
 
@@ -76,6 +92,27 @@ public final class ScenarioJson {
     m.put("cost", Map.of("core-hour", s.prices().coreHour(),
         "agent-hour", s.prices().agentHour()));
     m.put("output", Map.of("bucket-s", s.bucketS()));
+    m.put("autoscale", autoscale(s.autoscale()));
+    WarmPoolSettings w = s.warmPool();
+    m.put("warm-pool", Map.of("size-per-agent", w.sizePerAgent(),
+        "environments", w.environments(), "refill", w.refill() ? "background" : "none",
+        "pre-started", w.preStarted()));
+    return m;
+  }
+
+  private static Object autoscale(AutoscaleSettings a) {
+    if (!a.enabled()) {
+      return Map.of("policy", "none");
+    }
+    Map<String, Object> m = new TreeMap<>();
+    m.put("policy", a.policy().key());
+    m.put("target", a.target());
+    m.put("min-agents", a.minAgents());
+    m.put("max-agents", a.maxAgents());
+    m.put("provisioning-delay-us", a.provisioningMicros());
+    m.put("cooldown-us", a.cooldownMicros());
+    m.put("interval-us", a.intervalMicros());
+    m.put("scale-in-idle-us", a.scaleInIdleMicros());
     return m;
   }
 

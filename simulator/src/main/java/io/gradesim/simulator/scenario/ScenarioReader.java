@@ -17,7 +17,7 @@ import java.util.TreeMap;
 final class ScenarioReader {
   private static final String NONE = "none";
 
-  private final Config c;
+  final Config c;
   private final String where;
 
   ScenarioReader(Config merged, String where) {
@@ -36,7 +36,8 @@ final class ScenarioReader {
     return new ScenarioSettings(name, string("description"), string("runtime"),
         integer("seed"), positiveInt("agents"), cores, slots, memory, envs, costs(),
         admission(), network(), failures(), grading(), limits(), prices(),
-        positiveInt("output.bucket-s"));
+        positiveInt("output.bucket-s"), new ElasticReader(this).autoscale(positiveInt("agents")),
+        new ElasticReader(this).warmPool(envs));
   }
 
   private ScenarioSettings.Costs costs() {
@@ -111,12 +112,12 @@ final class ScenarioReader {
     return new ScenarioSettings.Prices(number("cost.core-hour"), number("cost.agent-hour"));
   }
 
-  private boolean isNone(String key) {
+  boolean isNone(String key) {
     ConfigValue v = c.getValue(key);
     return v.valueType() == ConfigValueType.STRING && NONE.equals(v.unwrapped());
   }
 
-  private long micros(String key, boolean noneAllowed) {
+  long micros(String key, boolean noneAllowed) {
     if (noneAllowed && isNone(key)) {
       return 0;
     }
@@ -163,7 +164,7 @@ final class ScenarioReader {
     return new DurationDistribution.Constant(micros(key, false));
   }
 
-  private String string(String key) {
+  String string(String key) {
     try {
       return c.getString(key);
     } catch (ConfigException e) {
@@ -171,7 +172,7 @@ final class ScenarioReader {
     }
   }
 
-  private List<String> strings(String key) {
+  List<String> strings(String key) {
     try {
       return c.getStringList(key);
     } catch (ConfigException e) {
@@ -179,7 +180,7 @@ final class ScenarioReader {
     }
   }
 
-  private long integer(String key) {
+  long integer(String key) {
     try {
       return c.getLong(key);
     } catch (ConfigException e) {
@@ -187,7 +188,7 @@ final class ScenarioReader {
     }
   }
 
-  private int positiveInt(String key) {
+  int positiveInt(String key) {
     long v = integer(key);
     if (v <= 0 || v > Integer.MAX_VALUE) {
       throw bad(key, "must be a positive integer, found " + v);
@@ -203,7 +204,7 @@ final class ScenarioReader {
     return v;
   }
 
-  private double number(String key) {
+  double number(String key) {
     try {
       double d = c.getDouble(key);
       if (!Double.isFinite(d) || d < 0) {
@@ -215,7 +216,7 @@ final class ScenarioReader {
     }
   }
 
-  private IllegalArgumentException bad(String key, String reason) {
+  IllegalArgumentException bad(String key, String reason) {
     String at = c.hasPathOrNull(key) ? ScenarioLoader.locate(c.getValue(key), where) : where;
     if (at.contains("reference.conf")) {
       at = where;

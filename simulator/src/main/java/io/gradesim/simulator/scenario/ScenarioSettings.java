@@ -1,7 +1,9 @@
 package io.gradesim.simulator.scenario;
 
+import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.model.Stage;
+import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import java.util.Map;
  * @param limits task limits for submissions without their own
  * @param prices prices for the cost figure
  * @param bucketS width of a {@code timeseries.csv} bucket in seconds
+ * @param autoscale the autoscaling policy (off: a fixed pool of {@code agents})
+ * @param warmPool pre-created containers per agent (off: every job creates its container)
  */
 public record ScenarioSettings(
     String name,
@@ -45,7 +49,9 @@ public record ScenarioSettings(
     Grading grading,
     Limits limits,
     Prices prices,
-    int bucketS) {
+    int bucketS,
+    AutoscaleSettings autoscale,
+    WarmPoolSettings warmPool) {
 
   /** Copies the lists. */
   public ScenarioSettings {
@@ -56,7 +62,12 @@ public record ScenarioSettings(
   public ScenarioSettings withSeed(long newSeed) {
     return new ScenarioSettings(name, description, runtime, newSeed, agents, cores, slots,
         memoryMb, environments, costs, admission, network, failures, grading, limits, prices,
-        bucketS);
+        bucketS, autoscale, warmPool);
+  }
+
+  /** The most agents the run can have at once (the autoscaler's maximum, else {@code agents}). */
+  public int maxAgents() {
+    return autoscale.enabled() ? Math.max(agents, autoscale.maxAgents()) : agents;
   }
 
   /** How container stage costs are given. */

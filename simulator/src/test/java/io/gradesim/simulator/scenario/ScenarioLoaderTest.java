@@ -72,7 +72,7 @@ class ScenarioLoaderTest {
   @Test
   void theBundledScenariosLoadAndHashStably() throws Exception {
     Path scenarios = Path.of("scenarios");
-    for (String name : List.of("mmc.conf", "inginious-today.conf", "inginious-crun.conf")) {
+    for (String name : List.of("mmc.conf", "inginious-today.conf", "runtime-crun.conf")) {
       ScenarioSettings s = ScenarioLoader.load(scenarios.resolve(name), List.of());
       assertThat(ScenarioJson.hash(s)).isEqualTo(ScenarioJson.hash(
           ScenarioLoader.load(scenarios.resolve(name), List.of())));
@@ -81,9 +81,9 @@ class ScenarioLoaderTest {
           .contains("\"cost\":{\"agent-hour\"").contains("\"output\":{\"bucket-s\":60}")
           .contains("\"grading-sources\":{\"t\":\"trace\"}");
     }
-    ScenarioSettings crun = ScenarioLoader.load(scenarios.resolve("inginious-crun.conf"),
+    ScenarioSettings crun = ScenarioLoader.load(scenarios.resolve("runtime-crun.conf"),
         List.of());
-    assertThat(crun.runtime()).isEqualTo("docker+crun");
+    assertThat(crun.runtime()).isEqualTo("docker-crun");
     assertThat(crun.agents()).isEqualTo(2);
   }
 }

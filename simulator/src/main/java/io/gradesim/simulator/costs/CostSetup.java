@@ -1,0 +1,117 @@
+package io.gradesim.simulator.costs;
+
+import io.gradesim.calibration.model.CalibrationProfile;
+import io.gradesim.calibration.model.StageCostSampler;
+import io.gradesim.simulator.model.ScenarioStageCosts;
+import io.gradesim.simulator.model.Stage;
+import io.gradesim.simulator.model.StageCosts;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stage costs a run uses and their provenance.
+ *
+ * @param costs what the engine samples
+ * @param calibrationFile the profile's path, {@value #BUNDLED} for the bundled literature
+ *     profile, or "" when no profile is used
+ * @param calibrationHash SHA-256 of the profile's bytes, or ""
+ * @param sources for {@code costs = profile}: {@code runtime} (the runtime's source, measured or
+ *     literature) and each stage to its source, or {@code absent} (costs 0); empty otherwise
+ * @param note a line for the user, e.g. that the bundled literature profile was used, or ""
+ */
+public record CostSetup(StageCosts costs, String calibrationFile, String calibrationHash,
+    Map<String, String> sources, String note) {
+
+  /** The name of the bundled literature profile in provenance. */
+  public static final String BUNDLED = "bundled:literature.json";
+
+  /** Copies the map. */
+  public CostSetup {
+    sources = Map.copyOf(sources);
+  }
+
+  /**
+   * Resolves the costs of {@code s}; {@code calibration} may be null ({@code costs = profile}
+   * then uses the bundled literature profile). {@code scenarioFile} names errors.
+   */
+  public static CostSetup of(ScenarioSettings s, Path calibration, String scenarioFile)
+      throws IOException {
+    String hash = calibration == null ? "" : sha256(calibration);
+    String file = calibration == null ? "" : calibration.toString();
+    return switch (s.costs().kind()) {
+      case NONE -> new CostSetup(StageCosts.NONE, file, hash, Map.of(), "");
+      case GIVEN -> new CostSetup(new ScenarioStageCosts(s.costs().stages()), file, hash,
+          Map.of(), "");
+      case PROFILE -> fromProfile(s, calibration, scenarioFile);
+    };
+  }
+
+  private static CostSetup fromProfile(ScenarioSettings s, Path calibration,
+      String scenarioFile) throws IOException {
+    CalibrationProfile profile;
+    String file;
+    String hash;
+    String note = "";
+    if (calibration != null) {
+      profile = CalibrationProfile.load(calibration);
+      file = calibration.toString();
+      hash = sha256(calibration);
+    } else {
+      byte[] bytes = bundledBytes();
+      profile = CalibrationProfile.bundledLiterature();
+      file = BUNDLED;
+      hash = HexFormat.of().formatHex(digest(bytes));
+      note = "costs = profile without --calibration: stage costs from the bundled literature"
+          + " profile (published figures, not measured on this host)";
+    }
+    StageCostSampler sampler = new StageCostSampler(profile);
+    String runtime = s.runtime();
+    if (!sampler.stages().containsKey(runtime)) {
+      StringBuilder have = new StringBuilder();
+      sampler.stages().forEach((r, st) -> have.append(have.length() == 0 ? "" : ", ")
+          .append(r).append(" (").append(sampler.source(r)).append(')'));
+      throw new IllegalArgumentException(scenarioFile + ": runtime: '" + runtime
+          + "' is not in the calibration profile " + file + "; the profile has: "
+          + (have.length() == 0 ? "nothing" : have)
+          + (calibration == null ? " (give a measured profile with --calibration)" : ""));
+    }
+    ProfileStageCosts costs = new ProfileStageCosts(sampler, runtime);
+    Map<String, String> sources = new TreeMap<>();
+    String source = sampler.source(runtime);
+    sources.put("runtime", source);
+    for (Stage st : Stage.values()) {
+      sources.put(st.key(), costs.has(st) ? source : "absent");
+    }
+    return new CostSetup(costs, file, hash, sources, note);
+  }
+
+  /** SHA-256 (hex) of a file's bytes. */
+  public static String sha256(Path file) throws IOException {
+    return HexFormat.of().formatHex(digest(java.nio.file.Files.readAllBytes(file)));
+  }
+
+  private static byte[] bundledBytes() throws IOException {
+    try (InputStream in =
+        CalibrationProfile.class.getResourceAsStream(CalibrationProfile.LITERATURE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + CalibrationProfile.LITERATURE_RESOURCE);
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] digest(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.gradesim.simulator.costs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gradesim.simulator.model.Stage;
+import io.gradesim.simulator.scenario.ScenarioLoader;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stage costs from a profile: the bundled literature by default, measured when given. */
+class CostSetupTest {
+  @TempDir Path dir;
+
+  static ScenarioSettings scenario(String runtime) {
+    return ScenarioLoader.parse("costs = profile\nruntime = " + runtime, "s.conf", List.of());
+  }
+
+  @Test
+  void withoutACalibrationTheBundledLiteratureProfileIsUsedAndSaidSo() throws IOException {
+    CostSetup c = CostSetup.of(scenario("kata"), null, "s.conf");
+    assertThat(c.calibrationFile()).isEqualTo(CostSetup.BUNDLED);
+    assertThat(c.calibrationHash()).hasSize(64);
+    assertThat(c.note()).contains("bundled literature profile");
+    assertThat(c.sources()).containsEntry("runtime", "literature")
+        .containsEntry("start", "literature").containsEntry("create", "absent")
+        .containsEntry("remove", "absent");
+    assertThat(c.costs().sampleMicros(Stage.CREATE, 1, new SplittableRandom(1))).isZero();
+    assertThat(c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(1)))
+        .isEqualTo(900_000L);
+  }
+
+  @Test
+  void anUnknownRuntimeNamesTheKeyAndListsTheProfilesRuntimes() {
+    assertThatThrownBy(() -> CostSetup.of(scenario("lxc"), null, "s.conf"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("s.conf: runtime: 'lxc'")
+        .hasMessageContaining("docker-crun (literature)").hasMessageContaining("kata");
+  }
+
+  @Test
+  void aMeasuredProfileIsSampledAtTheAgentsConcurrentOperations() throws IOException {
+    Path p = TestProfiles.allRuntimes(dir.resolve("profile.json"));
+    CostSetup c = CostSetup.of(scenario("docker-crun"), p, "s.conf");
+    assertThat(c.calibrationFile()).isEqualTo(p.toString());
+    assertThat(c.calibrationHash()).isEqualTo(CostSetup.sha256(p));
+    assertThat(c.sources()).containsEntry("runtime", "measured").containsEntry("remove",
+        "measured");
+    long at1 = c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(5));
+    long at8 = c.costs().sampleMicros(Stage.START, 8, new SplittableRandom(5));
+    // the same quantile at both levels: twice the median at 8 gives twice the draw
+    assertThat((double) at8 / at1).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
+  }
+}
