@@ -1,0 +1,73 @@
+package io.gradesim.simulator.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The scenario keys the outputs read, taken from {@code RunStarted.scenarioJson} (the resolved
+ * scenario, nested objects as HOCON renders them; a flat dotted key is accepted too).
+ *
+ * @param bucketMicros width of a {@code timeseries.csv} bucket ({@code output.bucket-s}, default 60)
+ * @param coreHourPrice price of one core-hour ({@code cost.core-hour}, default 0)
+ * @param agentHourPrice price of one agent-hour ({@code cost.agent-hour}, default 0)
+ * @param gradingSources where each task's grading time came from ({@code grading-sources}), or an
+ *     empty object
+ */
+public record OutputSettings(
+    long bucketMicros, double coreHourPrice, double agentHourPrice, JsonNode gradingSources) {
+
+  /** Default bucket width in seconds. */
+  public static final double DEFAULT_BUCKET_S = 60;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reads the settings; a bad value throws IllegalArgumentException naming scenario and key. */
+  public static OutputSettings fromScenario(String scenarioName, String scenarioJson) {
+    JsonNode root;
+    try {
+      root = scenarioJson == null || scenarioJson.isBlank()
+          ? JsonNodeFactory.instance.objectNode()
+          : JSON.readTree(scenarioJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "scenario " + scenarioName + ": resolved scenario is not JSON: " + e.getOriginalMessage());
+    }
+    double bucketS = number(root, scenarioName, "output", "bucket-s", DEFAULT_BUCKET_S);
+    long bucket = Math.round(bucketS * 1e6);
+    if (!(bucket > 0)) {
+      throw new IllegalArgumentException(
+          "scenario " + scenarioName + ": key output.bucket-s must be > 0, got " + bucketS);
+    }
+    double core = number(root, scenarioName, "cost", "core-hour", 0);
+    double agent = number(root, scenarioName, "cost", "agent-hour", 0);
+    JsonNode sources = root.get("grading-sources");
+    return new OutputSettings(bucket, core, agent,
+        sources == null ? JsonNodeFactory.instance.objectNode() : sources.deepCopy());
+  }
+
+  private static double number(
+      JsonNode root, String scenarioName, String section, String key, double fallback) {
+    JsonNode parent = root.get(section);
+    JsonNode v = parent != null && parent.isObject() ? parent.get(key) : null;
+    if (v == null) {
+      v = root.get(section + "." + key);
+    }
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      try {
+        return Double.parseDouble(v.textValue().trim());
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw new IllegalArgumentException("scenario " + scenarioName + ": key " + section + "."
+        + key + " must be a number, got " + v);
+  }
+}

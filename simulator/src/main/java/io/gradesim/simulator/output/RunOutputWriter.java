@@ -1,0 +1,276 @@
+package io.gradesim.simulator.output;
+
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.event.SimEvent.AgentDown;
+import io.gradesim.simulator.event.SimEvent.AgentLost;
+import io.gradesim.simulator.event.SimEvent.AgentUp;
+import io.gradesim.simulator.event.SimEvent.ContainerCreated;
+import io.gradesim.simulator.event.SimEvent.ContainerRemoved;
+import io.gradesim.simulator.event.SimEvent.ContainerStarted;
+import io.gradesim.simulator.event.SimEvent.GradingFinished;
+import io.gradesim.simulator.event.SimEvent.ResultDelivered;
+import io.gradesim.simulator.event.SimEvent.RunFinished;
+import io.gradesim.simulator.event.SimEvent.RunStarted;
+import io.gradesim.simulator.event.SimEvent.SubmissionArrived;
+import io.gradesim.simulator.event.SimEvent.SubmissionDeferred;
+import io.gradesim.simulator.event.SimEvent.SubmissionDispatched;
+import io.gradesim.simulator.event.SimEvent.SubmissionQueued;
+import io.gradesim.simulator.event.SimEvent.SubmissionRejected;
+import io.gradesim.simulator.event.SimEventListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Folds a run's event stream into its output files: {@code submissions.csv},
+ * {@code timeseries.csv} and {@code summary.json} (see {@code simulator/OUTPUTS.md}). It depends
+ * on the events alone, so a journal replaying them rebuilds byte-identical files.
+ *
+ * <p>Files are written under temporary names ({@code .submissions.csv.partial}, ...);
+ * {@link #finish()} moves them into place, {@code summary.json} last. {@link #close()} without
+ * {@code finish()} deletes them, so an interrupted run leaves nothing that looks finished. Opening
+ * a writer on a directory removes the outputs of an earlier run there for the same reason.
+ *
+ * <p>The engine's side of the contract: events arrive in time order; a slot is busy from
+ * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created
+ * (a job that crashes at once), or to AgentLost, or at the latest to ResultDelivered. A
+ * {@link RunFinished} event is ignored (the command appends it after the run).
+ */
+public final class RunOutputWriter implements SimEventListener, AutoCloseable {
+  /** File name of the per-submission table. */
+  public static final String SUBMISSIONS = "submissions.csv";
+  /** File name of the per-bucket time series. */
+  public static final String TIMESERIES = "timeseries.csv";
+  /** File name of the run summary. */
+  public static final String SUMMARY = "summary.json";
+
+  private static final double MICROS_PER_HOUR = 3.6e9;
+
+  private final Path dir;
+  private final CsvSink submissionsOut;
+  private final CsvSink timeseriesOut;
+  private RunStarted started;
+  private OutputSettings settings;
+  private SubmissionTable table;
+  private OccupancyTimeline timeline;
+  private long events;
+  private long delivered;
+  private long rejected;
+  private long deferred;
+  private long lastT;
+  private boolean finished;
+  private boolean closed;
+
+  /** Opens the partial files in {@code dir}, creating it if needed. */
+  public RunOutputWriter(Path dir) throws IOException {
+    this.dir = dir;
+    Files.createDirectories(dir);
+    for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+      Files.deleteIfExists(dir.resolve(name));
+    }
+    submissionsOut = open(SUBMISSIONS);
+    timeseriesOut = open(TIMESERIES);
+    submissionsOut.header(SubmissionColumn.header());
+    timeseriesOut.header(TimeseriesColumn.header());
+  }
+
+  /** The temporary name of output {@code name} until the run finishes. */
+  public static String partialName(String name) {
+    return "." + name + ".partial";
+  }
+
+  @Override
+  public void on(SimEvent e) {
+    if (e instanceof RunFinished) {
+      return;
+    }
+    if (finished || closed) {
+      throw new IllegalStateException("event after the outputs were finished or closed: " + e);
+    }
+    try {
+      if (started == null) {
+        start(e);
+        return;
+      }
+      long t = e.t();
+      timeline.advance(t);
+      lastT = t;
+      events++;
+      apply(e, t);
+      table.expire(t);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+  }
+
+  private void apply(SimEvent e, long t) throws IOException {
+    if (e instanceof SubmissionArrived) {
+      SubmissionArrived a = (SubmissionArrived) e;
+      table.arrived(t, a.n(), a.id());
+      timeline.arrival();
+    } else if (e instanceof SubmissionQueued) {
+      if (table.queued(t, ((SubmissionQueued) e).n())) {
+        timeline.queue(1);
+      }
+    } else if (e instanceof SubmissionDispatched) {
+      SubmissionDispatched d = (SubmissionDispatched) e;
+      if (table.dispatched(t, d.n(), d.agent(), d.slot())) {
+        timeline.queue(-1);
+      }
+      timeline.busy(1);
+    } else if (e instanceof ContainerCreated) {
+      table.created(((ContainerCreated) e).n());
+    } else if (e instanceof ContainerStarted) {
+      table.stage(t, ((ContainerStarted) e).n(), SubmissionTable.STARTED);
+    } else if (e instanceof GradingFinished) {
+      GradingFinished g = (GradingFinished) e;
+      freeIf(table.graded(t, g.n(), g.result()));
+    } else if (e instanceof ContainerRemoved) {
+      freeIf(table.removed(t, ((ContainerRemoved) e).n()));
+    } else if (e instanceof ResultDelivered) {
+      delivered++;
+      timeline.completion();
+      freeIf(table.delivered(t, ((ResultDelivered) e).n()));
+    } else {
+      applyRare(e, t);
+    }
+  }
+
+  private void applyRare(SimEvent e, long t) throws IOException {
+    if (e instanceof SubmissionRejected) {
+      rejected++;
+      table.rejected(t, ((SubmissionRejected) e).n());
+    } else if (e instanceof SubmissionDeferred) {
+      deferred++;
+    } else if (e instanceof AgentUp) {
+      AgentUp u = (AgentUp) e;
+      timeline.agentUp(u.agent(), u.slots(), u.cores());
+    } else if (e instanceof AgentDown) {
+      timeline.agentGone(((AgentDown) e).agent());
+    } else if (e instanceof AgentLost) {
+      AgentLost l = (AgentLost) e;
+      timeline.busy(-table.agentLost(t, l.agent()));
+      timeline.agentGone(l.agent());
+    } else if (e instanceof RunStarted) {
+      throw new IllegalStateException("a second RunStarted in one run: " + e);
+    }
+  }
+
+  private void freeIf(boolean freed) {
+    if (freed) {
+      timeline.busy(-1);
+    }
+  }
+
+  private void start(SimEvent e) throws IOException {
+    if (!(e instanceof RunStarted)) {
+      throw new IllegalStateException("a run's first event must be RunStarted, got " + e);
+    }
+    started = (RunStarted) e;
+    settings = OutputSettings.fromScenario(started.scenarioName(), started.scenarioJson());
+    table = new SubmissionTable(submissionsOut, started.epochMicros());
+    timeline = new OccupancyTimeline(
+        timeseriesOut, started.epochMicros(), settings.bucketMicros(), started.t());
+    lastT = started.t();
+    events = 1;
+  }
+
+  /**
+   * Ends the run at its last event: writes the remaining rows and the last bucket, then moves the
+   * files into place, {@code summary.json} last, and returns the summary.
+   */
+  public RunSummary finish() throws IOException {
+    if (finished || closed) {
+      throw new IllegalStateException("outputs already finished or closed");
+    }
+    if (started == null) {
+      throw new IllegalStateException("no RunStarted event: nothing to summarise");
+    }
+    timeline.finish(lastT);
+    table.finishAll();
+    submissionsOut.close();
+    timeseriesOut.close();
+    RunSummary summary = summarise();
+    Files.writeString(partial(SUMMARY), summary.toJson());
+    moveIntoPlace(SUBMISSIONS);
+    moveIntoPlace(TIMESERIES);
+    moveIntoPlace(SUMMARY);
+    finished = true;
+    return summary;
+  }
+
+  private RunSummary summarise() {
+    long duration = lastT - started.t();
+    DurationStats wait = table.waits();
+    DurationStats feedback = table.feedbacks();
+    double coreHours = timeline.coreArea() / MICROS_PER_HOUR;
+    double agentHours = timeline.agentArea() / MICROS_PER_HOUR;
+    RunSummary.Provenance provenance = new RunSummary.Provenance(started.version(),
+        started.traceFile(), started.traceHash(), started.scenarioName(), started.scenarioHash(),
+        started.calibrationFile(), started.calibrationHash(), started.seed(),
+        CsvSink.formatInstant(started.epochMicros()));
+    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred,
+        wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
+        wait.percentileSeconds(99), wait.maxSeconds(),
+        wait.count() == 0 ? Double.NaN : table.waited() / (double) wait.count(),
+        feedback.meanSeconds(), feedback.percentileSeconds(50), feedback.percentileSeconds(95),
+        feedback.percentileSeconds(99), feedback.maxSeconds(),
+        duration == 0 ? Double.NaN : timeline.queueArea() / (double) duration,
+        timeline.peakQueue(),
+        timeline.slotArea() == 0 ? Double.NaN : timeline.busyArea() / (double) timeline.slotArea(),
+        duration / 1e6, coreHours, agentHours,
+        coreHours * settings.coreHourPrice() + agentHours * settings.agentHourPrice(),
+        Collections.unmodifiableMap(new TreeMap<>(table.results())),
+        settings.gradingSources(), provenance);
+  }
+
+  /** Rows held in memory now: from the oldest unwritten submission to the newest arrival. */
+  public int bufferedRows() {
+    return table == null ? 0 : table.buffered();
+  }
+
+  /** The most rows held in memory at once during the run. */
+  public int peakBufferedRows() {
+    return table == null ? 0 : table.peakBuffered();
+  }
+
+  /** Closes the files; without a prior {@link #finish()} the partial files are deleted. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (finished) {
+      return;
+    }
+    try {
+      submissionsOut.close();
+      timeseriesOut.close();
+    } finally {
+      // A finish() that failed half-way may have moved some files already: remove those too.
+      for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+        Files.deleteIfExists(partial(name));
+        Files.deleteIfExists(dir.resolve(name));
+      }
+    }
+  }
+
+  private CsvSink open(String name) throws IOException {
+    return new CsvSink(Files.newOutputStream(partial(name)));
+  }
+
+  private Path partial(String name) {
+    return dir.resolve(partialName(name));
+  }
+
+  private void moveIntoPlace(String name) throws IOException {
+    Files.move(partial(name), dir.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
