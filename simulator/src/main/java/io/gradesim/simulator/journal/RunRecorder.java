@@ -99,7 +99,7 @@ public final class RunRecorder implements SimEventListener {
   public void fail(String reason) throws IOException {
     size = 0;
     stop();
-    if (before != null) {
+    if (before != null && failure == null) {
       journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run,
           r -> new RunCommand.Fail(reason, System.currentTimeMillis(), r),
           RunJournal.TIMEOUT, scheduler()), "recording run " + runId + " as failed");

@@ -30,14 +30,18 @@ final class RunEventSerializers {
     out.writeString(s.version());
   }
 
-  /** Reads a RunStarted written by {@link #writeStarted}; {@code t} is read from the stream. */
+  /** Reads a RunStarted written by {@link #writeStarted}. */
   static SimEvent.RunStarted readStarted(Input in) {
-    return readStarted(in, in.readVarLong(true));
+    return startedBody(in, in.readVarLong(true));
   }
 
-  /** Reads a RunStarted whose time the caller already knows (chunk encoding); skips the field. */
+  /** Reads a RunStarted whose time the caller already knows (chunk encoding). */
   static SimEvent.RunStarted readStarted(Input in, long t) {
     in.readVarLong(true); // the copy of t that writeStarted wrote; the caller's t wins
+    return startedBody(in, t);
+  }
+
+  private static SimEvent.RunStarted startedBody(Input in, long t) {
     return new SimEvent.RunStarted(t, in.readString(), in.readLong(), in.readString(),
         in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
         in.readString(), in.readLong(), in.readString());
