@@ -1,0 +1,41 @@
+package io.gradesim.simulator.model;
+
+import io.gradesim.traces.Submission;
+import io.gradesim.traces.synth.DurationDistribution;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The CPU demand of each grading: the trace's {@code grading_ms} when present, else the task's
+ * distribution (from the scenario, or estimated from the trace), else the scenario's default.
+ * A submission with no source at all is an error naming its task.
+ */
+public final class GradingTimes {
+  private final Map<String, DurationDistribution> byTask;
+  private final DurationDistribution fallback;
+
+  /** Grading demands from per-task distributions and a default (either may be empty/null). */
+  public GradingTimes(Map<String, DurationDistribution> byTask, DurationDistribution fallback) {
+    this.byTask = Map.copyOf(byTask);
+    this.fallback = fallback;
+  }
+
+  /** Draws the demand of {@code s} in microseconds. */
+  public long demandMicros(Submission s, RandomGenerator rng) {
+    Long ms = s.gradingMs();
+    if (ms != null) {
+      return ms * 1000;
+    }
+    DurationDistribution d = byTask.get(s.task());
+    if (d == null) {
+      d = fallback;
+    }
+    if (d == null) {
+      throw new IllegalArgumentException("submission " + s.id() + ": task '" + s.task()
+          + "' has no grading time: the trace has no grading_ms and the scenario gives no"
+          + " grading distribution for it (set grading.default or grading.tasks."
+          + s.task() + ")");
+    }
+    return d.sampleMicros(rng);
+  }
+}

@@ -1,0 +1,100 @@
+package io.gradesim.simulator.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradesim.simulator.model.Stage;
+import io.gradesim.traces.synth.DurationDistribution;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The resolved scenario as JSON with sorted keys (so the same scenario always gives the same
+ * bytes), as carried by {@code RunStarted}. Durations are written as whole microseconds
+ * ({@code ..-us}) and distributions as their normalised spec. Besides the scenario's own keys it
+ * holds {@code grading-sources} (task to "trace", "scenario", "estimated", ...), which depends on
+ * the trace and is therefore left out of {@link #hash}, as is the seed (its own provenance field).
+ */
+public final class ScenarioJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private ScenarioJson() {}
+
+  /** The JSON of {@code s} with its grading sources per task. */
+  public static String render(ScenarioSettings s, Map<String, String> gradingSources) {
+    Map<String, Object> m = tree(s);
+    m.put("seed", s.seed());
+    m.put("grading-sources", new TreeMap<>(gradingSources));
+    return write(m);
+  }
+
+  /** SHA-256 (hex) of the scenario's own keys: the same for every trace and seed. */
+  public static String hash(ScenarioSettings s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(write(tree(s)).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> tree(ScenarioSettings s) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("name", s.name());
+    m.put("description", s.description());
+    m.put("runtime", s.runtime());
+    m.put("agents", s.agents());
+    m.put("cores", s.cores());
+    m.put("slots", s.slots());
+    m.put("memory-mb", s.memoryMb());
+    m.put("environments", s.environments());
+    m.put("costs", costs(s.costs()));
+    m.put("admission", s.admission().key());
+    ScenarioSettings.Network n = s.network();
+    m.put("network", Map.of("frontend-to-backend-us", n.frontendToBackend(),
+        "backend-to-agent-us", n.backendToAgent(), "agent-to-backend-us", n.agentToBackend(),
+        "backend-to-frontend-us", n.backendToFrontend()));
+    ScenarioSettings.Failures f = s.failures();
+    m.put("failures", Map.of("mtbf-us", f.mtbfMicros(), "repair", f.repair().spec(),
+        "detection-us", f.detectionMicros()));
+    Map<String, Object> grading = new TreeMap<>();
+    grading.put("default", s.grading().fallback() == null ? "none"
+        : s.grading().fallback().spec());
+    Map<String, String> tasks = new TreeMap<>();
+    s.grading().tasks().forEach((k, v) -> tasks.put(k, v.spec()));
+    grading.put("tasks", tasks);
+    m.put("grading", grading);
+    ScenarioSettings.Limits l = s.limits();
+    m.put("limits", Map.of("cpu-us", l.cpuMicros(), "hard-us", l.hardMicros(),
+        "hard-factor", l.hardFactor(), "memory-mb", l.memoryMb()));
+    m.put("cost", Map.of("core-hour", s.prices().coreHour(),
+        "agent-hour", s.prices().agentHour()));
+    m.put("output", Map.of("bucket-s", s.bucketS()));
+    return m;
+  }
+
+  private static Object costs(ScenarioSettings.Costs c) {
+    if (c.kind() != ScenarioSettings.CostKind.GIVEN) {
+      return c.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    Map<String, String> m = new TreeMap<>();
+    for (Map.Entry<Stage, DurationDistribution> e : c.stages().entrySet()) {
+      m.put(e.getKey().key(), e.getValue().spec());
+    }
+    return m;
+  }
+
+  private static String write(Object tree) {
+    try {
+      return JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

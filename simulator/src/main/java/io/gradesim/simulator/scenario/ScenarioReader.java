@@ -1,0 +1,225 @@
+package io.gradesim.simulator.scenario;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import io.gradesim.simulator.model.AdmissionPolicy;
+import io.gradesim.simulator.model.Stage;
+import io.gradesim.traces.synth.DurationDistribution;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads typed values out of a merged scenario config, naming file, line and key on errors. */
+final class ScenarioReader {
+  private static final String NONE = "none";
+
+  private final Config c;
+  private final String where;
+
+  ScenarioReader(Config merged, String where) {
+    this.c = merged;
+    this.where = where;
+  }
+
+  ScenarioSettings read(String name) {
+    int cores = positiveInt("cores");
+    int slots = c.getIsNull("slots") ? cores : positiveInt("slots");
+    long memory = positiveLong("memory-mb");
+    List<String> envs = strings("environments");
+    if (envs.isEmpty()) {
+      throw bad("environments", "must name at least one environment");
+    }
+    return new ScenarioSettings(name, string("description"), string("runtime"),
+        integer("seed"), positiveInt("agents"), cores, slots, memory, envs, costs(),
+        admission(), network(), failures(), grading(), limits(), prices(),
+        positiveInt("output.bucket-s"));
+  }
+
+  private ScenarioSettings.Costs costs() {
+    ConfigValue v = c.getValue("costs");
+    if (v.valueType() == ConfigValueType.OBJECT) {
+      Map<Stage, DurationDistribution> m = new EnumMap<>(Stage.class);
+      for (Stage s : Stage.values()) {
+        String key = "costs." + s.key();
+        if (c.hasPath(key)) {
+          m.put(s, distribution(key, false));
+        }
+      }
+      return new ScenarioSettings.Costs(ScenarioSettings.CostKind.GIVEN, m);
+    }
+    String s = string("costs");
+    switch (s) {
+      case NONE:
+        return new ScenarioSettings.Costs(ScenarioSettings.CostKind.NONE, Map.of());
+      case "profile":
+        return new ScenarioSettings.Costs(ScenarioSettings.CostKind.PROFILE, Map.of());
+      default:
+        throw bad("costs", "expected none, profile or { create = .., start = .., remove = .. },"
+            + " found '" + s + "'");
+    }
+  }
+
+  private AdmissionPolicy admission() {
+    try {
+      return AdmissionPolicy.parse(string("admission"));
+    } catch (IllegalArgumentException e) {
+      throw bad("admission", e.getMessage());
+    }
+  }
+
+  private ScenarioSettings.Network network() {
+    return new ScenarioSettings.Network(micros("network.frontend-to-backend", false),
+        micros("network.backend-to-agent", false), micros("network.agent-to-backend", false),
+        micros("network.backend-to-frontend", false));
+  }
+
+  private ScenarioSettings.Failures failures() {
+    return new ScenarioSettings.Failures(micros("failures.mtbf", true),
+        distribution("failures.repair", false), micros("failures.detection", false));
+  }
+
+  private ScenarioSettings.Grading grading() {
+    DurationDistribution fallback = distribution("grading.default", true);
+    Map<String, DurationDistribution> tasks = new TreeMap<>();
+    ConfigObject o;
+    try {
+      o = c.getObject("grading.tasks");
+    } catch (ConfigException e) {
+      throw bad("grading.tasks", "expected an object of task = distribution");
+    }
+    for (String task : o.keySet()) {
+      tasks.put(task, distribution("grading.tasks.\"" + task + "\"", false));
+    }
+    return new ScenarioSettings.Grading(fallback, tasks);
+  }
+
+  private ScenarioSettings.Limits limits() {
+    double factor = number("limits.hard-factor");
+    if (factor < 1) {
+      throw bad("limits.hard-factor", "must be at least 1");
+    }
+    long mem = isNone("limits.memory-mb") ? 0 : positiveLong("limits.memory-mb");
+    return new ScenarioSettings.Limits(micros("limits.cpu", true), micros("limits.hard", true),
+        factor, mem);
+  }
+
+  private ScenarioSettings.Prices prices() {
+    return new ScenarioSettings.Prices(number("cost.core-hour"), number("cost.agent-hour"));
+  }
+
+  private boolean isNone(String key) {
+    ConfigValue v = c.getValue(key);
+    return v.valueType() == ConfigValueType.STRING && NONE.equals(v.unwrapped());
+  }
+
+  private long micros(String key, boolean noneAllowed) {
+    if (noneAllowed && isNone(key)) {
+      return 0;
+    }
+    long us;
+    try {
+      us = c.getDuration(key).toNanos() / 1000;
+    } catch (ConfigException e) {
+      us = lenientMicros(key, noneAllowed);
+    }
+    if (us < 0) {
+      throw bad(key, "must not be negative");
+    }
+    return us;
+  }
+
+  /** Units HOCON lacks but distributions accept (us, min) go through the distribution parser. */
+  private long lenientMicros(String key, boolean noneAllowed) {
+    ConfigValue v = c.getValue(key);
+    try {
+      if (v.valueType() != ConfigValueType.STRING) {
+        throw new IllegalArgumentException();
+      }
+      return DurationDistribution.micros(key, (String) v.unwrapped());
+    } catch (IllegalArgumentException e) {
+      throw bad(key, "expected a duration with a unit such as 250ms or 2s"
+          + (noneAllowed ? " (or none)" : "") + ", found '" + c.getValue(key).unwrapped() + "'");
+    }
+  }
+
+  /** A duration (constant) or a distribution string such as exp:mean=4s. */
+  private DurationDistribution distribution(String key, boolean noneAllowed) {
+    if (noneAllowed && isNone(key)) {
+      return null;
+    }
+    ConfigValue v = c.getValue(key);
+    String s = String.valueOf(v.unwrapped());
+    if (v.valueType() == ConfigValueType.STRING && s.contains(":")) {
+      try {
+        return DurationDistribution.parse(s);
+      } catch (IllegalArgumentException e) {
+        throw bad(key, e.getMessage());
+      }
+    }
+    return new DurationDistribution.Constant(micros(key, false));
+  }
+
+  private String string(String key) {
+    try {
+      return c.getString(key);
+    } catch (ConfigException e) {
+      throw bad(key, "expected a string");
+    }
+  }
+
+  private List<String> strings(String key) {
+    try {
+      return c.getStringList(key);
+    } catch (ConfigException e) {
+      throw bad(key, "expected a list of strings");
+    }
+  }
+
+  private long integer(String key) {
+    try {
+      return c.getLong(key);
+    } catch (ConfigException e) {
+      throw bad(key, "expected an integer, found '" + c.getValue(key).unwrapped() + "'");
+    }
+  }
+
+  private int positiveInt(String key) {
+    long v = integer(key);
+    if (v <= 0 || v > Integer.MAX_VALUE) {
+      throw bad(key, "must be a positive integer, found " + v);
+    }
+    return (int) v;
+  }
+
+  private long positiveLong(String key) {
+    long v = integer(key);
+    if (v <= 0) {
+      throw bad(key, "must be a positive integer, found " + v);
+    }
+    return v;
+  }
+
+  private double number(String key) {
+    try {
+      double d = c.getDouble(key);
+      if (!Double.isFinite(d) || d < 0) {
+        throw bad(key, "must be a finite non-negative number");
+      }
+      return d;
+    } catch (ConfigException e) {
+      throw bad(key, "expected a number, found '" + c.getValue(key).unwrapped() + "'");
+    }
+  }
+
+  private IllegalArgumentException bad(String key, String reason) {
+    String at = c.hasPathOrNull(key) ? ScenarioLoader.locate(c.getValue(key), where) : where;
+    if (at.contains("reference.conf")) {
+      at = where;
+    }
+    return new IllegalArgumentException(at + ": " + key + ": " + reason);
+  }
+}

@@ -1,0 +1,109 @@
+package io.gradesim.simulator.scenario;
+
+import io.gradesim.simulator.model.AdmissionPolicy;
+import io.gradesim.simulator.model.Stage;
+import io.gradesim.traces.synth.DurationDistribution;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resolved scenario: every key of {@code reference.conf} as a typed value. Durations are in
+ * microseconds; 0 stands for "none" where the key allows it.
+ *
+ * @param name the scenario file's name without extension
+ * @param description what question the scenario answers
+ * @param runtime the container runtime the costs stand for (a label, or a profile row)
+ * @param seed the random seed
+ * @param agents number of agents
+ * @param cores CPU cores per agent
+ * @param slots grading slots per agent
+ * @param memoryMb RAM per agent
+ * @param environments the environments every agent serves ({@code type/id}, {@code type/*}, *)
+ * @param costs container stage costs
+ * @param admission the frontend's policy for a second pending submission
+ * @param network one-way message delays
+ * @param failures the agents' failure process
+ * @param grading grading-time distributions for submissions without {@code grading_ms}
+ * @param limits task limits for submissions without their own
+ * @param prices prices for the cost figure
+ * @param bucketS width of a {@code timeseries.csv} bucket in seconds
+ */
+public record ScenarioSettings(
+    String name,
+    String description,
+    String runtime,
+    long seed,
+    int agents,
+    int cores,
+    int slots,
+    long memoryMb,
+    List<String> environments,
+    Costs costs,
+    AdmissionPolicy admission,
+    Network network,
+    Failures failures,
+    Grading grading,
+    Limits limits,
+    Prices prices,
+    int bucketS) {
+
+  /** Copies the lists. */
+  public ScenarioSettings {
+    environments = List.copyOf(environments);
+  }
+
+  /** The same scenario with another seed. */
+  public ScenarioSettings withSeed(long newSeed) {
+    return new ScenarioSettings(name, description, runtime, newSeed, agents, cores, slots,
+        memoryMb, environments, costs, admission, network, failures, grading, limits, prices,
+        bucketS);
+  }
+
+  /** How container stage costs are given. */
+  public enum CostKind {
+    NONE,
+    PROFILE,
+    GIVEN
+  }
+
+  /** Container stage costs: none, from a calibration profile, or given per stage. */
+  public record Costs(CostKind kind, Map<Stage, DurationDistribution> stages) {
+    /** Copies the map. */
+    public Costs {
+      stages = Map.copyOf(stages);
+    }
+  }
+
+  /** One-way delays in microseconds between frontend, backend and agents. */
+  public record Network(long frontendToBackend, long backendToAgent, long agentToBackend,
+      long backendToFrontend) {}
+
+  /**
+   * Each agent fails after an exponential time of mean {@code mtbfMicros} (0: never), is noticed
+   * by the backend {@code detectionMicros} later (INGInious: after more than 5 missed 1-s pings)
+   * and says hello again after a {@code repair} time.
+   */
+  public record Failures(long mtbfMicros, DurationDistribution repair, long detectionMicros) {
+    /** Whether agents fail at all. */
+    public boolean enabled() {
+      return mtbfMicros > 0;
+    }
+  }
+
+  /** Grading-time distributions: per task, and a default (null when none). */
+  public record Grading(DurationDistribution fallback, Map<String, DurationDistribution> tasks) {
+    /** Copies the map. */
+    public Grading {
+      tasks = Map.copyOf(tasks);
+    }
+  }
+
+  /**
+   * Default task limits (0: none): CPU time, wall time (else {@code hard-factor} x CPU time, as
+   * INGInious' {@code hard_time = 3 * time}) and memory.
+   */
+  public record Limits(long cpuMicros, long hardMicros, double hardFactor, long memoryMb) {}
+
+  /** Prices for the run's cost: per core-hour and per agent-hour of the pool. */
+  public record Prices(double coreHour, double agentHour) {}
+}
