@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BenchCommand.class,
+      io.gradesim.simulator.journal.cli.RunsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {
