@@ -11,8 +11,12 @@ import picocli.CommandLine.Command;
       "Benchmarks of this machine: each prints throughput figures with medians and counts.",
       "The machine may be shared: compare figures run side by side, not across days."
     },
-    subcommands = {io.gradesim.simulator.cli.BenchSimulateCommand.class,
-        io.gradesim.simulator.journal.cli.BenchJournalCommand.class})
+    subcommands = {
+      io.gradesim.simulator.cli.BenchSimulateCommand.class,
+      io.gradesim.simulator.output.OutputBenchCommand.class,
+      io.gradesim.traces.cli.TraceBenchCommand.class,
+      io.gradesim.simulator.journal.cli.BenchJournalCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

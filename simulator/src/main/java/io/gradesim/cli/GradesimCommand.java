@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       "virtual agent pools, and compare capacity plans by students' time to feedback."
     },
     subcommands = {
+      io.gradesim.traces.cli.TraceCommand.class,
+      io.gradesim.simulator.cli.SimulateCommand.class,
       BenchCommand.class,
       io.gradesim.simulator.journal.cli.RunsCommand.class,
       CommandLine.HelpCommand.class

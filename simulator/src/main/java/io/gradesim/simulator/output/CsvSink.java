@@ -14,15 +14,15 @@ import java.time.LocalDate;
  * digits ({@code 2024-03-08T09:15:02.123456Z}); seconds carry exactly six decimals.
  */
 final class CsvSink implements AutoCloseable {
-  private static final long MICROS_PER_DAY = 86_400_000_000L;
-
   private final OutputStream out;
   private final byte[] buf = new byte[1 << 16];
   private final byte[] digits = new byte[20];
   private int pos;
   private boolean rowStarted;
   private long cachedDay = Long.MIN_VALUE;
-  private byte[] cachedDate = new byte[0];
+  private String cachedDate = "";
+  private long cachedSecond = Long.MIN_VALUE;
+  private byte[] cachedPrefix = new byte[0];
 
   CsvSink(OutputStream out) {
     this.out = out;
@@ -92,27 +92,40 @@ final class CsvSink implements AutoCloseable {
   /** Writes the instant {@code epochMicros} (µs since 1970) as ISO-8601 UTC with 6 decimals. */
   void instant(long epochMicros) throws IOException {
     separator();
-    long day = Math.floorDiv(epochMicros, MICROS_PER_DAY);
-    long ofDay = Math.floorMod(epochMicros, MICROS_PER_DAY);
+    long second = Math.floorDiv(epochMicros, 1_000_000L);
+    if (second != cachedSecond) {
+      cacheSecond(second);
+    }
+    ensure(cachedPrefix.length + 8);
+    System.arraycopy(cachedPrefix, 0, buf, pos, cachedPrefix.length);
+    pos += cachedPrefix.length;
+    int frac = (int) (epochMicros - second * 1_000_000L);
+    int high = frac / 10_000;
+    int low = frac - high * 10_000;
+    two(high);
+    two(low / 100);
+    two(low % 100);
+    buf[pos++] = 'Z';
+  }
+
+  /** Formats {@code yyyy-MM-ddTHH:mm:ss.} once per second: rows mostly share their seconds. */
+  private void cacheSecond(long second) {
+    cachedSecond = second;
+    long day = Math.floorDiv(second, 86_400L);
     if (day != cachedDay) {
       cachedDay = day;
-      cachedDate = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
+      cachedDate = LocalDate.ofEpochDay(day) + "T";
     }
-    ensure(cachedDate.length + 16);
-    System.arraycopy(cachedDate, 0, buf, pos, cachedDate.length);
-    pos += cachedDate.length;
-    long secs = ofDay / 1_000_000L;
-    two(secs / 3600);
-    buf[pos++] = ':';
-    two((secs / 60) % 60);
-    buf[pos++] = ':';
-    two(secs % 60);
-    buf[pos++] = '.';
-    long frac = ofDay % 1_000_000L;
-    for (int d = 100_000; d > 0; d /= 10) {
-      buf[pos++] = (byte) ('0' + (frac / d) % 10);
-    }
-    buf[pos++] = 'Z';
+    long ofDay = second - day * 86_400L;
+    StringBuilder b = new StringBuilder(cachedDate);
+    pad(b, ofDay / 3600).append(':');
+    pad(b, (ofDay / 60) % 60).append(':');
+    pad(b, ofDay % 60).append('.');
+    cachedPrefix = b.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static StringBuilder pad(StringBuilder b, long v) {
+    return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
   /** Formats {@code epochMicros} as {@link #instant(long)} writes it. */
@@ -189,7 +202,7 @@ final class CsvSink implements AutoCloseable {
     pos += bytes.length;
   }
 
-  private void two(long v) {
+  private void two(int v) {
     buf[pos++] = (byte) ('0' + v / 10);
     buf[pos++] = (byte) ('0' + v % 10);
   }

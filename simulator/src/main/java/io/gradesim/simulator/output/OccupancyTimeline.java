@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Callers must {@link #advance(long)} to an event's time before applying its change, so the
  * integrals see each state for exactly the time it lasted. Buckets are aligned on the run's epoch
- * (virtual time 0); a bucket with no event in it still gets its row.
+ * (virtual time 0); a bucket with no event in it still gets its row. Maxima count only levels held
+ * for a positive time.
  */
 final class OccupancyTimeline {
   private final CsvSink out;
@@ -62,8 +63,6 @@ final class OccupancyTimeline {
   /** Changes the number waiting in backend queues by {@code delta}. */
   void queue(int delta) {
     queue += delta;
-    bucketQueueMax = Math.max(bucketQueueMax, queue);
-    peakQueue = Math.max(peakQueue, queue);
   }
 
   /** Changes the number of busy slots by {@code delta}. */
@@ -144,6 +143,10 @@ final class OccupancyTimeline {
   private void integrateTo(long t) {
     long dt = t - lastT;
     if (dt > 0) {
+      // Maxima count levels held for a positive time: a job queued and dispatched at the same
+      // instant never waited.
+      bucketQueueMax = Math.max(bucketQueueMax, queue);
+      peakQueue = Math.max(peakQueue, queue);
       bucketQueueArea += queue * dt;
       bucketBusyArea += busy * dt;
       queueArea += queue * dt;
@@ -168,7 +171,7 @@ final class OccupancyTimeline {
     out.endRow();
     bucketQueueArea = 0;
     bucketBusyArea = 0;
-    bucketQueueMax = queue;
+    bucketQueueMax = 0;
     bucketArrivals = 0;
     bucketCompletions = 0;
   }

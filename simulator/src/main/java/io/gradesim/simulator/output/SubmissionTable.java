@@ -2,7 +2,9 @@ package io.gradesim.simulator.output;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -42,7 +44,7 @@ final class SubmissionTable {
   private final long epochMicros;
   private final DurationStats wait = new DurationStats();
   private final DurationStats feedback = new DurationStats();
-  private final Map<String, Long> results = new TreeMap<>();
+  private final Map<String, long[]> results = new HashMap<>();
   private long waited;
   private long[] times;
   private int[] agent;
@@ -226,8 +228,10 @@ final class SubmissionTable {
   }
 
   /** Count of written rows per result, sorted by result. */
-  Map<String, Long> results() {
-    return results;
+  SortedMap<String, Long> results() {
+    SortedMap<String, Long> sorted = new TreeMap<>();
+    results.forEach((k, v) -> sorted.put(k, v[0]));
+    return sorted;
   }
 
   private boolean release(int i) {
@@ -298,7 +302,7 @@ final class SubmissionTable {
       feedback.record(delivered - arrival);
     }
     out.endRow();
-    results.merge(outcome.isEmpty() ? "unknown" : outcome, 1L, Long::sum);
+    results.computeIfAbsent(outcome.isEmpty() ? "unknown" : outcome, k -> new long[1])[0]++;
     id[i] = null;
     result[i] = null;
     flags[i] = 0;

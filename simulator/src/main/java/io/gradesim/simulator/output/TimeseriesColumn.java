@@ -9,7 +9,7 @@ public enum TimeseriesColumn {
   BUCKET_START("instant", "start of the bucket"),
   BUCKET_S("s", "time the bucket covers (the width, less for the run's last bucket)"),
   QUEUE_MEAN("submissions", "time-averaged number waiting in backend queues"),
-  QUEUE_MAX("submissions", "largest number waiting in backend queues"),
+  QUEUE_MAX("submissions", "largest number waiting in backend queues for a positive time"),
   BUSY_SLOTS_MEAN("slots", "time-averaged number of busy slots (dispatch to removal)"),
   SLOTS_UP("slots", "slots of the agents up at the end of the bucket"),
   AGENTS_UP("agents", "agents up at the end of the bucket"),

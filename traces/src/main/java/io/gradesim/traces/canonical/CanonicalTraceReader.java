@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,59 +18,52 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams a canonical trace CSV (plain or gzip) as submissions, lazily: the trace is never held in
  * memory. A malformed row, or one out of {@code submitted_at} order, goes to the reject sink with
- * its line and field; a missing required column fails at once.
+ * its line and field; a missing required column fails at once. Columns may come in any order and
+ * unknown columns are ignored.
  */
 public final class CanonicalTraceReader {
   private CanonicalTraceReader() {}
 
   /** Opens {@code file}; close the returned stream to release the file. */
   public static Stream<Submission> read(Path file, RejectSink rejects) throws IOException {
-    CSVParser parser = CSVParser.builder()
-        .setReader(TraceInput.openText(file))
-        .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())
-        .get();
-    Map<String, Integer> header = parser.getHeaderMap();
-    for (String required : CanonicalColumns.REQUIRED) {
-      if (header == null || !header.containsKey(required)) {
-        parser.close();
-        throw new TraceFormatException(file, 1, required, "required column is missing (header: "
-            + (header == null ? "none" : String.join(",", parser.getHeaderNames())) + ")");
-      }
+    CsvInput csv = new CsvInput(TraceInput.open(file));
+    RowMapper mapper;
+    try {
+      mapper = new RowMapper(file, header(file, csv));
+    } catch (RuntimeException e) {
+      csv.close();
+      throw e;
     }
-    RowMapper mapper = new RowMapper(file, header);
-    Iterator<CSVRecord> records = parser.iterator();
     Iterator<Submission> rows = new Iterator<>() {
       private Submission next;
       private Instant last = Instant.MIN;
+      private boolean ended;
 
       @Override
       public boolean hasNext() {
-        while (next == null) {
-          CSVRecord r;
+        while (next == null && !ended) {
           try {
-            if (!records.hasNext()) {
+            if (!csv.next()) {
+              ended = true;
               return false;
             }
-            r = records.next();
-          } catch (UncheckedIOException e) {
-            // commons-csv reports a broken quote as an IOException inside the iterator.
-            rejects.reject(new TraceFormatException(file, parser.getCurrentLineNumber(), null,
-                String.valueOf(e.getCause() == null ? e : e.getCause().getMessage())));
+          } catch (CsvInput.Malformed e) {
+            ended = true;
+            rejects.reject(new TraceFormatException(file, e.line, null, e.getMessage()));
             return false;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
           try {
-            Submission s = mapper.map(r);
+            Submission s = mapper.map(csv);
             if (s.submittedAt().isBefore(last)) {
-              throw new TraceFormatException(file, r.getRecordNumber() + 1,
-                  CanonicalColumns.SUBMITTED_AT, "rows must be sorted by submitted_at; " + s
-                      .submittedAt() + " comes after " + last);
+              throw new TraceFormatException(file, csv.line(), CanonicalColumns.SUBMITTED_AT,
+                  "rows must be sorted by submitted_at; " + s.submittedAt() + " comes after "
+                      + last);
             }
             last = s.submittedAt();
             next = s;
@@ -78,7 +71,7 @@ public final class CanonicalTraceReader {
             rejects.reject(e);
           }
         }
-        return true;
+        return next != null;
       }
 
       @Override
@@ -96,97 +89,170 @@ public final class CanonicalTraceReader {
             false)
         .onClose(() -> {
           try {
-            parser.close();
+            csv.close();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
   }
 
+  private static List<String> header(Path file, CsvInput csv) throws IOException {
+    try {
+      if (!csv.next()) {
+        throw new TraceFormatException(file, 1, null, "empty file: expected a header row ("
+            + String.join(",", CanonicalColumns.ALL) + ")");
+      }
+    } catch (CsvInput.Malformed e) {
+      throw new TraceFormatException(file, e.line, null, "header: " + e.getMessage());
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < csv.size(); i++) {
+      names.add(csv.string(i).trim());
+    }
+    return names;
+  }
+
   /** Maps one CSV record to a submission, naming the field of the first bad value. */
   private static final class RowMapper {
     private final Path file;
+    private final int width;
     private final int[] index = new int[CanonicalColumns.ALL.size()];
+    private final InstantText instants = new InstantText();
+    private final byte[][] lastBytes = new byte[index.length][];
+    private final String[] lastText = new String[index.length];
 
-    RowMapper(Path file, Map<String, Integer> header) {
+    RowMapper(Path file, List<String> header) {
       this.file = file;
+      this.width = header.size();
+      Map<String, Integer> at = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (at.put(header.get(i), i) != null) {
+          throw new TraceFormatException(file, 1, header.get(i), "column appears twice");
+        }
+      }
+      for (String required : CanonicalColumns.REQUIRED) {
+        if (!at.containsKey(required)) {
+          throw new TraceFormatException(file, 1, required, "required column is missing "
+              + "(header: " + String.join(",", header) + ")");
+        }
+      }
       for (int i = 0; i < index.length; i++) {
-        Integer at = header.get(CanonicalColumns.ALL.get(i));
-        index[i] = at == null ? -1 : at;
+        index[i] = at.getOrDefault(CanonicalColumns.ALL.get(i), -1);
       }
     }
 
-    Submission map(CSVRecord r) {
-      long line = r.getRecordNumber() + 1;
-      if (!r.isConsistent()) {
+    Submission map(CsvInput r) {
+      long line = r.line();
+      if (r.size() != width) {
         throw new TraceFormatException(file, line, null,
-            "expected " + r.getParser().getHeaderNames().size() + " fields, found " + r.size());
+            "expected " + width + " fields, found " + r.size());
       }
-      String id = required(r, 0, line);
+      String id = required(r, 0, line, false);
       Instant at = instant(r, 1, line, true);
-      String course = required(r, 2, line);
-      String task = required(r, 3, line);
-      String users = get(r, 4);
-      List<String> userList = users.isEmpty()
-          ? List.of() : Arrays.asList(users.split(CanonicalColumns.USER_SEPARATOR, -1));
-      String env = get(r, 5);
-      String priority = get(r, 6);
-      int prio = priority.isEmpty() ? 0 : (int) integer(priority, 6, line);
-      String grading = get(r, 7);
-      Long gradingMs = grading.isEmpty() ? null : integer(grading, 7, line);
-      if (gradingMs != null && gradingMs < 0) {
-        throw bad(line, 7, "must not be negative: " + grading);
-      }
+      String course = required(r, 2, line, true);
+      String task = required(r, 3, line, true);
+      String users = text(r, 4, false);
+      List<String> userList = users.isEmpty() ? List.of()
+          : users.indexOf(';') < 0 ? List.of(users)
+          : List.of(users.split(CanonicalColumns.USER_SEPARATOR, -1));
+      String env = text(r, 5, true);
+      int prio = empty(r, 6) ? 0 : (int) integer(r, 6, line, Integer.MIN_VALUE);
+      Long gradingMs = empty(r, 7) ? null : integer(r, 7, line, 0);
       Instant completed = instant(r, 8, line, false);
-      String result = get(r, 9);
+      String result = text(r, 9, true);
       return new Submission(id, at, course, task, userList, env, prio, gradingMs, completed,
           result.isEmpty() ? null : result, decimal(r, 10, line), decimal(r, 11, line),
-          optionalInteger(r, 12, line));
+          empty(r, 12) ? null : integer(r, 12, line, 0));
     }
 
-    private String get(CSVRecord r, int column) {
+    private boolean empty(CsvInput r, int column) {
       int at = index[column];
-      return at < 0 ? "" : r.get(at);
+      return at < 0 || r.start(at) == r.end(at);
     }
 
-    private String required(CSVRecord r, int column, long line) {
-      String v = get(r, column);
+    /** The field as text; repeated values (course, task...) reuse the previous string. */
+    private String text(CsvInput r, int column, boolean cache) {
+      int at = index[column];
+      if (at < 0) {
+        return "";
+      }
+      int s = r.start(at);
+      int e = r.end(at);
+      if (s == e) {
+        return "";
+      }
+      if (!cache) {
+        return r.string(at);
+      }
+      byte[] prev = lastBytes[column];
+      byte[] b = r.bytes();
+      if (prev != null && java.util.Arrays.equals(prev, 0, prev.length, b, s, e)) {
+        return lastText[column];
+      }
+      lastBytes[column] = java.util.Arrays.copyOfRange(b, s, e);
+      lastText[column] = r.string(at);
+      return lastText[column];
+    }
+
+    private String required(CsvInput r, int column, long line, boolean cache) {
+      String v = text(r, column, cache);
       if (v.isEmpty()) {
         throw bad(line, column, "is required but empty");
       }
       return v;
     }
 
-    private Instant instant(CSVRecord r, int column, long line, boolean required) {
-      String v = required ? required(r, column, line) : get(r, column);
-      if (v.isEmpty()) {
+    private Instant instant(CsvInput r, int column, long line, boolean required) {
+      if (empty(r, column)) {
+        if (required) {
+          throw bad(line, column, "is required but empty");
+        }
         return null;
       }
+      int at = index[column];
+      Instant t = instants.parse(r.bytes(), r.start(at), r.end(at) - r.start(at));
+      if (t != null) {
+        return t;
+      }
+      String v = r.string(at);
       try {
         return Instant.parse(v);
-      } catch (DateTimeParseException e) {
+      } catch (java.time.format.DateTimeParseException e) {
         throw bad(line, column, "not an ISO-8601 instant: '" + v + "'");
       }
     }
 
-    private long integer(String v, int column, long line) {
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw bad(line, column, "not an integer: '" + v + "'");
+    /** Parses a whole number of at most 18 digits, at least {@code min}. */
+    private long integer(CsvInput r, int column, long line, long min) {
+      int at = index[column];
+      byte[] b = r.bytes();
+      int s = r.start(at);
+      int e = r.end(at);
+      boolean negative = b[s] == '-';
+      int i = negative ? s + 1 : s;
+      long v = 0;
+      if (i == e || e - i > 18) {
+        throw bad(line, column, "not an integer: '" + r.string(at) + "'");
       }
+      for (; i < e; i++) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          throw bad(line, column, "not an integer: '" + r.string(at) + "'");
+        }
+        v = v * 10 + d;
+      }
+      v = negative ? -v : v;
+      if (v < min || v > Integer.MAX_VALUE && min == Integer.MIN_VALUE) {
+        throw bad(line, column, "out of range: '" + r.string(at) + "'");
+      }
+      return v;
     }
 
-    private Long optionalInteger(CSVRecord r, int column, long line) {
-      String v = get(r, column);
-      return v.isEmpty() ? null : integer(v, column, line);
-    }
-
-    private Double decimal(CSVRecord r, int column, long line) {
-      String v = get(r, column);
-      if (v.isEmpty()) {
+    private Double decimal(CsvInput r, int column, long line) {
+      if (empty(r, column)) {
         return null;
       }
+      String v = r.string(index[column]);
       try {
         double d = Double.parseDouble(v);
         if (!Double.isFinite(d) || d < 0) {

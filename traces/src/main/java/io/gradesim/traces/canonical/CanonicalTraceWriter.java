@@ -1,17 +1,13 @@
 package io.gradesim.traces.canonical;
 
 import io.gradesim.traces.Submission;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams submissions to a canonical trace CSV. Rows go to a temporary file beside the target,
@@ -21,8 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CanonicalTraceWriter implements AutoCloseable {
   private final Path target;
   private final Path temp;
-  private final CSVPrinter printer;
+  private final CsvOutput csv;
   private boolean committed;
+  private boolean closed;
   private long rows;
 
   /** Opens a writer for {@code target} and writes the header row. */
@@ -31,35 +28,57 @@ public final class CanonicalTraceWriter implements AutoCloseable {
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
     this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
-    Writer out;
+    OutputStream out = Files.newOutputStream(temp);
     if (target.getFileName().toString().endsWith(".gz")) {
-      out = new OutputStreamWriter(
-          new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16), StandardCharsets.UTF_8);
-    } else {
-      out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+      out = new GZIPOutputStream(out, 1 << 16);
     }
-    this.printer = new CSVPrinter(new BufferedWriter(out, 1 << 16),
-        CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-    printer.printRecord(CanonicalColumns.ALL);
+    this.csv = new CsvOutput(out);
+    for (String column : CanonicalColumns.ALL) {
+      csv.text(column);
+    }
+    csv.endRecord();
   }
 
   /** Appends one row. */
   public void write(Submission s) throws IOException {
-    printer.print(s.id());
-    printer.print(s.submittedAt().toString());
-    printer.print(s.course());
-    printer.print(s.task());
-    printer.print(String.join(CanonicalColumns.USER_SEPARATOR, s.users()));
-    printer.print(s.environment());
-    printer.print(s.priority());
-    printer.print(orEmpty(s.gradingMs()));
-    printer.print(s.completedAt() == null ? "" : s.completedAt().toString());
-    printer.print(s.result() == null ? "" : s.result());
-    printer.print(number(s.cpuLimitS()));
-    printer.print(number(s.hardLimitS()));
-    printer.print(orEmpty(s.memoryMb()));
-    printer.println();
+    csv.text(s.id());
+    csv.instant(s.submittedAt());
+    csv.text(s.course());
+    csv.text(s.task());
+    List<String> users = s.users();
+    csv.text(users.isEmpty() ? null : users.size() == 1 ? users.get(0)
+        : String.join(CanonicalColumns.USER_SEPARATOR, users));
+    csv.text(s.environment());
+    csv.number(s.priority());
+    if (s.gradingMs() == null) {
+      csv.text(null);
+    } else {
+      csv.number(s.gradingMs());
+    }
+    csv.instant(s.completedAt());
+    csv.text(s.result());
+    decimal(s.cpuLimitS());
+    decimal(s.hardLimitS());
+    if (s.memoryMb() == null) {
+      csv.text(null);
+    } else {
+      csv.number(s.memoryMb());
+    }
+    csv.endRecord();
     rows++;
+  }
+
+  private void decimal(Double v) throws IOException {
+    if (v == null) {
+      csv.text(null);
+      return;
+    }
+    double d = v;
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      csv.number((long) d);
+    } else {
+      csv.text(Double.toString(d));
+    }
   }
 
   /** The number of rows written so far. */
@@ -69,7 +88,8 @@ public final class CanonicalTraceWriter implements AutoCloseable {
 
   /** Flushes the file and moves it into place. */
   public void commit() throws IOException {
-    printer.close();
+    closed = true;
+    csv.close();
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     committed = true;
   }
@@ -79,22 +99,13 @@ public final class CanonicalTraceWriter implements AutoCloseable {
   public void close() throws IOException {
     if (!committed) {
       try {
-        printer.close();
+        if (!closed) {
+          closed = true;
+          csv.close();
+        }
       } finally {
         Files.deleteIfExists(temp);
       }
     }
-  }
-
-  private static String orEmpty(Long v) {
-    return v == null ? "" : Long.toString(v);
-  }
-
-  private static String number(Double v) {
-    if (v == null) {
-      return "";
-    }
-    double d = v;
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -1,5 +1,6 @@
 package io.gradesim.traces.format;
 
+import io.gradesim.traces.format.inginious.InginiousImporter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -9,7 +10,8 @@ import java.util.function.Supplier;
  * {@code TraceFormat} pattern). Adding a format is one new class and one line here.
  */
 public enum TraceFormat {
-  ;
+  INGINIOUS("INGInious mongoexport of submissions (JSON lines or array; --tasks, --tz)",
+      InginiousImporter::new);
 
   private final String description;
   private final Supplier<TraceImporter> factory;

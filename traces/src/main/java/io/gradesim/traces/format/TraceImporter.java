@@ -4,6 +4,7 @@ import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,4 +20,12 @@ public interface TraceImporter {
   /** Opens {@code input} and returns its submissions; close the stream to release the file. */
   Stream<Submission> read(Path input, ImportOptions options, RejectSink rejects)
       throws IOException;
+
+  /**
+   * What the importer inferred or assumed while reading (e.g. a time-zone offset), one line
+   * each, for the user; complete once the returned stream has been consumed.
+   */
+  default List<String> notes() {
+    return List.of();
+  }
 }

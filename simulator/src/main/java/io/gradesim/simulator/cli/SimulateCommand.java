@@ -1,0 +1,140 @@
+package io.gradesim.simulator.cli;
+
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.model.ScenarioStageCosts;
+import io.gradesim.simulator.model.StageCosts;
+import io.gradesim.simulator.output.RunSummary;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
+import io.gradesim.simulator.run.SimulationRun;
+import io.gradesim.simulator.run.Sweeps;
+import io.gradesim.simulator.run.TraceSurvey;
+import io.gradesim.simulator.scenario.ScenarioJson;
+import io.gradesim.simulator.scenario.ScenarioLoader;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gradesim simulate}: replays a trace against a scenario's agent pool in virtual time. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays a canonical trace against the agent pool of a scenario (HOCON) in virtual time,",
+      "as INGInious would grade it: topic queues, free slots, container stages, shared cores.",
+      "Writes submissions.csv, timeseries.csv and summary.json (identical for the same inputs)",
+      "and perf.json (wall-clock figures) to --out, and prints a short summary."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--trace", required = true, description = "canonical trace CSV (.gz accepted)")
+  Path trace;
+
+  @Option(names = "--scenario", required = true, description = "scenario file (HOCON)")
+  Path scenario;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--calibration", description = "calibration profile (JSON) for costs = profile")
+  Path calibration;
+
+  @Option(names = "--seed", description = "random seed (default: the scenario's seed)")
+  Long seed;
+
+  @Option(names = "--journal", description = "where events are persisted: none (default: ${DEFAULT-VALUE})")
+  String journal = "none";
+
+  @Option(names = "--run-id", description = "the run's id (default: a new random id)")
+  String runId;
+
+  @Option(names = "--out", required = true, description = "output directory")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    ScenarioSettings s = ScenarioLoader.load(scenario, overrides);
+    if (seed != null) {
+      s = s.withSeed(seed);
+    }
+    List<SimEventListener> extra = listeners();
+    StageCosts costs = costs(s);
+    String calibrationHash = calibration == null ? "" : TraceSurvey.sha256(calibration);
+    TraceSurvey survey = TraceSurvey.of(trace, s);
+    String id = runId != null ? runId : UUID.randomUUID().toString();
+    SimEvent.RunStarted header = new SimEvent.RunStarted(0, id, 0, trace.toString(),
+        survey.hash(), scenario.getFileName().toString(), ScenarioJson.hash(s),
+        ScenarioJson.render(s, survey.sources()),
+        calibration == null ? "" : calibration.toString(), calibrationHash, s.seed(),
+        version());
+    ScenarioSettings settings = s;
+    SimulationRun[] run = new SimulationRun[1];
+    RunSpec runSpec = new RunSpec(settings.name() + "#" + settings.seed(), () -> {
+      run[0] = new SimulationRun(trace, settings, costs, survey, header, out, extra, System.err);
+      return run[0];
+    });
+    RunOutcome outcome = Sweeps.run(List.of(runSpec), 1).get(0);
+    if (outcome instanceof RunOutcome.Failed f) {
+      if (f.cause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(f.reason(), f.cause());
+    }
+    print(spec.commandLine().getOut(), run[0].summary());
+    return 0;
+  }
+
+  /** Every listener besides the output fold: the one place where a journal will be added. */
+  private List<SimEventListener> listeners() {
+    if (!journal.equals("none")) {
+      throw new IllegalArgumentException("--journal " + journal
+          + ": not available yet (only --journal none runs without persistence)");
+    }
+    return List.of();
+  }
+
+  private StageCosts costs(ScenarioSettings s) {
+    return switch (s.costs().kind()) {
+      case NONE -> StageCosts.NONE;
+      case GIVEN -> new ScenarioStageCosts(s.costs().stages());
+      case PROFILE -> throw new IllegalArgumentException(scenario + ": costs = profile: stage"
+          + " costs from a calibration profile are not available yet; use costs = none or"
+          + " costs = { create = .., start = .., remove = .. }");
+    };
+  }
+
+  private static String version() {
+    String v = SimulateCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+
+  private void print(PrintWriter o, RunSummary r) {
+    o.printf("%-22s %s%n", "scenario", scenario.getFileName());
+    o.printf("%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n", "submissions",
+        r.submissions(), r.delivered(), r.rejected(), r.deferred());
+    o.printf("%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n", "wait (s)", f(r.waitMeanS()),
+        f(r.waitP50S()), f(r.waitP95S()), f(r.waitP99S()), f(r.waitMaxS()));
+    o.printf("%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n", "feedback (s)",
+        f(r.feedbackMeanS()), f(r.feedbackP50S()), f(r.feedbackP95S()), f(r.feedbackP99S()),
+        f(r.feedbackMaxS()));
+    o.printf("%-22s %s   peak queue %d   mean queue %s%n", "utilisation", f(r.utilisation()),
+        r.peakQueue(), f(r.queueMean()));
+    o.printf("%-22s %s (%s core-h, %s agent-h)%n", "cost", f(r.cost()), f(r.coreHours()),
+        f(r.agentHours()));
+    o.printf("%-22s %s%n", "results", r.results());
+    o.printf("%-22s %s%n", "outputs", out);
+  }
+
+  private static String f(double v) {
+    return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+  }
+}
