@@ -20,9 +20,7 @@ final class CsvSink implements AutoCloseable {
   private int pos;
   private boolean rowStarted;
   private long cachedDay = Long.MIN_VALUE;
-  private String cachedDate = "";
-  private long cachedSecond = Long.MIN_VALUE;
-  private byte[] cachedPrefix = new byte[0];
+  private byte[] cachedDate = new byte[0];
 
   CsvSink(OutputStream out) {
     this.out = out;
@@ -93,12 +91,24 @@ final class CsvSink implements AutoCloseable {
   void instant(long epochMicros) throws IOException {
     separator();
     long second = Math.floorDiv(epochMicros, 1_000_000L);
-    if (second != cachedSecond) {
-      cacheSecond(second);
+    long day = Math.floorDiv(second, 86_400L);
+    if (day != cachedDay) {
+      cachedDay = day;
+      cachedDate = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
     }
-    ensure(cachedPrefix.length + 8);
-    System.arraycopy(cachedPrefix, 0, buf, pos, cachedPrefix.length);
-    pos += cachedPrefix.length;
+    ensure(cachedDate.length + 16);
+    System.arraycopy(cachedDate, 0, buf, pos, cachedDate.length);
+    pos += cachedDate.length;
+    int ofDay = (int) (second - day * 86_400L);
+    int hours = ofDay / 3600;
+    int rest = ofDay - hours * 3600;
+    int minutes = rest / 60;
+    two(hours);
+    buf[pos++] = ':';
+    two(minutes);
+    buf[pos++] = ':';
+    two(rest - minutes * 60);
+    buf[pos++] = '.';
     int frac = (int) (epochMicros - second * 1_000_000L);
     int high = frac / 10_000;
     int low = frac - high * 10_000;
@@ -106,26 +116,6 @@ final class CsvSink implements AutoCloseable {
     two(low / 100);
     two(low % 100);
     buf[pos++] = 'Z';
-  }
-
-  /** Formats {@code yyyy-MM-ddTHH:mm:ss.} once per second: rows mostly share their seconds. */
-  private void cacheSecond(long second) {
-    cachedSecond = second;
-    long day = Math.floorDiv(second, 86_400L);
-    if (day != cachedDay) {
-      cachedDay = day;
-      cachedDate = LocalDate.ofEpochDay(day) + "T";
-    }
-    long ofDay = second - day * 86_400L;
-    StringBuilder b = new StringBuilder(cachedDate);
-    pad(b, ofDay / 3600).append(':');
-    pad(b, (ofDay / 60) % 60).append(':');
-    pad(b, ofDay % 60).append('.');
-    cachedPrefix = b.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static StringBuilder pad(StringBuilder b, long v) {
-    return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
   /** Formats {@code epochMicros} as {@link #instant(long)} writes it. */

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * The scenario keys the outputs read, taken from {@code RunStarted.scenarioJson} (the resolved
  * scenario, nested objects as HOCON renders them; a flat dotted key is accepted too).
  *
- * @param bucketMicros width of a {@code timeseries.csv} bucket ({@code output.bucket-s}, default 60)
+ * @param bucketMicros width of a {@code timeseries.csv} bucket ({@code output.bucket-s},
+ *     default 60 s)
  * @param coreHourPrice price of one core-hour ({@code cost.core-hour}, default 0)
  * @param agentHourPrice price of one agent-hour ({@code cost.agent-hour}, default 0)
  * @param gradingSources where each task's grading time came from ({@code grading-sources}), or an
@@ -32,7 +33,8 @@ public record OutputSettings(
           : JSON.readTree(scenarioJson);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "scenario " + scenarioName + ": resolved scenario is not JSON: " + e.getOriginalMessage());
+          "scenario " + scenarioName + ": resolved scenario is not JSON: "
+              + e.getOriginalMessage());
     }
     double bucketS = number(root, scenarioName, "output", "bucket-s", DEFAULT_BUCKET_S);
     long bucket = Math.round(bucketS * 1e6);

@@ -40,6 +40,8 @@ import java.util.List;
  * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created
  * (a job that crashes at once), or to AgentLost, or at the latest to ResultDelivered. A
  * {@link RunFinished} event is ignored (the command appends it after the run).
+ *
+ * <p>One writer folds one run on one thread; it is not thread-safe.
  */
 public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   /** File name of the per-submission table. */
@@ -84,9 +86,16 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
       Files.deleteIfExists(dir.resolve(name));
     }
     submissionsOut = open(SUBMISSIONS);
-    timeseriesOut = open(TIMESERIES);
-    submissionsOut.header(SubmissionColumn.header());
-    timeseriesOut.header(TimeseriesColumn.header());
+    try {
+      timeseriesOut = open(TIMESERIES);
+      submissionsOut.header(SubmissionColumn.header());
+      timeseriesOut.header(TimeseriesColumn.header());
+    } catch (IOException | RuntimeException e) {
+      submissionsOut.close();
+      Files.deleteIfExists(partial(SUBMISSIONS));
+      Files.deleteIfExists(partial(TIMESERIES));
+      throw e;
+    }
   }
 
   /** The temporary name of output {@code name} until the run finishes. */
@@ -216,18 +225,19 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
 
   private RunSummary summarise() {
     long duration = lastT - started.t();
-    DurationStats wait = table.waits();
-    DurationStats feedback = table.feedbacks();
+    SubmissionStats stats = table.stats();
+    DurationStats wait = stats.waits();
+    DurationStats feedback = stats.feedbacks();
     double coreHours = timeline.coreArea() / MICROS_PER_HOUR;
     double agentHours = timeline.agentArea() / MICROS_PER_HOUR;
     RunSummary.Provenance provenance = new RunSummary.Provenance(started.version(),
         started.traceFile(), started.traceHash(), started.scenarioName(), started.scenarioHash(),
         started.calibrationFile(), started.calibrationHash(), started.seed(),
         CsvSink.formatInstant(started.epochMicros()));
-    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred,
+    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred, wait.count(),
         wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
         wait.percentileSeconds(99), wait.maxSeconds(),
-        wait.count() == 0 ? Double.NaN : table.waited() / (double) wait.count(),
+        stats.waitedShare(), stats.queueWaitMeanSeconds(),
         feedback.meanSeconds(), feedback.percentileSeconds(50), feedback.percentileSeconds(95),
         feedback.percentileSeconds(99), feedback.maxSeconds(),
         duration == 0 ? Double.NaN : timeline.queueArea() / (double) duration,
@@ -235,7 +245,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         timeline.slotArea() == 0 ? Double.NaN : timeline.busyArea() / (double) timeline.slotArea(),
         duration / 1e6, coreHours, agentHours,
         coreHours * settings.coreHourPrice() + agentHours * settings.agentHourPrice(),
-        Collections.unmodifiableSortedMap(table.results()),
+        Collections.unmodifiableSortedMap(stats.results()),
         settings.gradingSources(), provenance);
   }
 

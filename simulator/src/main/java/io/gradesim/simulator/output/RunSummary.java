@@ -25,12 +25,14 @@ public record RunSummary(
     long delivered,
     long rejected,
     long deferred,
+    long dispatched,
     double waitMeanS,
     double waitP50S,
     double waitP95S,
     double waitP99S,
     double waitMaxS,
     double pWaitPositive,
+    double queueWaitMeanS,
     double feedbackMeanS,
     double feedbackP50S,
     double feedbackP95S,
@@ -61,7 +63,7 @@ public record RunSummary(
       String scenarioHash, String calibrationFile, String calibrationHash, long seed,
       String epoch) {}
 
-  /** The {@code summary.json} text: keys in {@link SummaryKey} order, two-space indent, final LF. */
+  /** The {@code summary.json} text: keys in {@link SummaryKey} order, indented, final LF. */
   public String toJson() {
     StringWriter text = new StringWriter();
     try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {

@@ -2,10 +2,6 @@ package io.gradesim.simulator.output;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The per-submission fold: collects each submission's stage times while it is in flight and
@@ -42,10 +38,7 @@ final class SubmissionTable {
 
   private final CsvSink out;
   private final long epochMicros;
-  private final DurationStats wait = new DurationStats();
-  private final DurationStats feedback = new DurationStats();
-  private final Map<String, long[]> results = new HashMap<>();
-  private long waited;
+  private final SubmissionStats stats = new SubmissionStats();
   private long[] times;
   private int[] agent;
   private int[] slot;
@@ -214,24 +207,9 @@ final class SubmissionTable {
     return end;
   }
 
-  DurationStats waits() {
-    return wait;
-  }
-
-  DurationStats feedbacks() {
-    return feedback;
-  }
-
-  /** Dispatched submissions that spent a positive time in a backend queue. */
-  long waited() {
-    return waited;
-  }
-
-  /** Count of written rows per result, sorted by result. */
-  SortedMap<String, Long> results() {
-    SortedMap<String, Long> sorted = new TreeMap<>();
-    results.forEach((k, v) -> sorted.put(k, v[0]));
-    return sorted;
+  /** Figures of the rows written so far. */
+  SubmissionStats stats() {
+    return stats;
   }
 
   private boolean release(int i) {
@@ -289,20 +267,14 @@ final class SubmissionTable {
       out.empty();
     } else {
       out.seconds(dispatched - arrival);
-      wait.record(dispatched - arrival);
-      long queued = times[base + QUEUED];
-      if (queued != NONE && dispatched > queued) {
-        waited++;
-      }
     }
     if (delivered == NONE) {
       out.empty();
     } else {
       out.seconds(delivered - arrival);
-      feedback.record(delivered - arrival);
     }
     out.endRow();
-    results.computeIfAbsent(outcome.isEmpty() ? "unknown" : outcome, k -> new long[1])[0]++;
+    stats.row(arrival, times[base + QUEUED], dispatched, delivered, outcome, NONE);
     id[i] = null;
     result[i] = null;
     flags[i] = 0;

@@ -26,6 +26,7 @@ public enum SummaryKey {
   DELIVERED("submissions", "results delivered to students", RunSummary::delivered),
   REJECTED("submissions", "refused by admission", RunSummary::rejected),
   DEFERRED("submissions", "held back by admission, then admitted", RunSummary::deferred),
+  DISPATCHED("submissions", "dispatched to a slot", RunSummary::dispatched),
   WAIT_MEAN_S("s", "mean of dispatched - arrival over dispatched submissions",
       RunSummary::waitMeanS),
   WAIT_P50_S("s", "median wait (HdrHistogram, 3 significant digits)", RunSummary::waitP50S),
@@ -34,6 +35,8 @@ public enum SummaryKey {
   WAIT_MAX_S("s", "longest wait (exact)", RunSummary::waitMaxS),
   P_WAIT_POSITIVE("ratio", "share of dispatched submissions that waited in a backend queue "
       + "(dispatched > queued)", RunSummary::pWaitPositive),
+  QUEUE_WAIT_MEAN_S("s", "mean of dispatched - queued: the backend-queue part of the wait",
+      RunSummary::queueWaitMeanS),
   FEEDBACK_MEAN_S("s", "mean of delivered - arrival over delivered submissions",
       RunSummary::feedbackMeanS),
   FEEDBACK_P50_S("s", "median time to feedback", RunSummary::feedbackP50S),

@@ -4,7 +4,8 @@
  * busy slots per bucket), {@code summary.json} (model figures and provenance, byte-identical for
  * the same events) and {@code perf.json} (wall-clock figures, kept apart). Files and columns are
  * documented in {@code simulator/OUTPUTS.md}; keys and columns are declared once in
- * {@link io.gradesim.simulator.output.SummaryKey}, {@link io.gradesim.simulator.output.SubmissionColumn}
- * and {@link io.gradesim.simulator.output.TimeseriesColumn}.
+ * {@link io.gradesim.simulator.output.SummaryKey},
+ * {@link io.gradesim.simulator.output.SubmissionColumn} and
+ * {@link io.gradesim.simulator.output.TimeseriesColumn}.
  */
 package io.gradesim.simulator.output;

@@ -79,9 +79,11 @@ class RunOutputWriterTest {
     assertThat(s.events()).isEqualTo(20);
     assertThat(s.delivered()).isEqualTo(2);
     assertThat(s.rejected()).isEqualTo(1);
+    assertThat(s.dispatched()).isEqualTo(2);
     assertThat(s.waitMeanS()).isCloseTo(1.15, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.waitMaxS()).isEqualTo(2.3);
     assertThat(s.pWaitPositive()).isEqualTo(0.5);
+    assertThat(s.queueWaitMeanS()).isCloseTo(1.15, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.feedbackMeanS()).isCloseTo(4.15, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.feedbackP99S()).isCloseTo(4.8, org.assertj.core.data.Offset.offset(0.005));
     // busy 1.0..4.3 and 4.3..6.6 on one slot over a 6.8 s run

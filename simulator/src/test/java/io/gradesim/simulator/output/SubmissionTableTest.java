@@ -33,7 +33,7 @@ class SubmissionTableTest {
     }
     assertThat(mostAfterDelivery).isZero();
     assertThat(table.peakBuffered()).isEqualTo(1);
-    assertThat(table.results()).containsEntry("success", 1_000_000L);
+    assertThat(table.stats().results()).containsEntry("success", 1_000_000L);
   }
 
   @Test
@@ -122,6 +122,6 @@ class SubmissionTableTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo("waiting,1970-01-01T00:00:00.000000Z,1970-01-01T00:00:00.000000Z,"
             + ",,,,,,,unfinished,,\n");
-    assertThat(table.results()).containsEntry("unfinished", 1L);
+    assertThat(table.stats().results()).containsEntry("unfinished", 1L);
   }
 }

@@ -70,6 +70,7 @@ class TimeseriesTest {
     double meanQueue = area / span;
     // L = lambda W: 2 arrivals in 3 s, waits 0 and 2 s
     assertThat(meanQueue).isCloseTo(arrivals / span * s.waitMeanS(), offset(1e-9));
+    assertThat(meanQueue).isCloseTo(arrivals / span * s.queueWaitMeanS(), offset(1e-9));
     assertThat(s.queueMean()).isCloseTo(meanQueue, offset(1e-9));
   }
 
