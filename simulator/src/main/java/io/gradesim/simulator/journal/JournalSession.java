@@ -16,6 +16,9 @@ import java.io.IOException;
  *   journal.finish(outputWriter.finish().toJson());
  * }                                         // an exception in between: journal.fail(reason)
  * }</pre>
+ *
+ * <p>Or, when the caller appends RunFinished itself: {@link #listener()} then
+ * {@link #awaitFinished()}.
  */
 public final class JournalSession implements AutoCloseable {
   private final RunJournal journal;
@@ -54,6 +57,22 @@ public final class JournalSession implements AutoCloseable {
     return s;
   }
 
+  /**
+   * The journal's listener (a no-op without journal): give it every event of the run, ending
+   * with {@code RunFinished}, then call {@link #awaitFinished()}.
+   */
+  public SimEventListener listener() {
+    return journal == null ? SimEventListener.NONE : recorder;
+  }
+
+  /** Waits until every event given to {@link #listener()}, RunFinished included, is persisted. */
+  public void awaitFinished() throws IOException {
+    if (journal != null) {
+      recorder.finish();
+    }
+    done = true;
+  }
+
   /** A listener that gives each event to {@code outputs}, then to the journal. */
   public SimEventListener tee(SimEventListener outputs) {
     if (journal == null) {
@@ -73,6 +92,11 @@ public final class JournalSession implements AutoCloseable {
       recorder.finish();
     }
     done = true;
+  }
+
+  /** How messages name the journal ("none" without one). */
+  public String label() {
+    return journal == null ? "none" : journal.target().label();
   }
 
   /** Records the run as failed with {@code reason}. */
