@@ -1,5 +1,6 @@
 package io.gradesim.simulator.journal;
 
+import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.journal.kryo.ChunkCodec;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 
@@ -99,33 +99,46 @@ public final class RunJournal implements AutoCloseable {
 
   /**
    * Replays every simulated event of run {@code runId}, in order, into {@code sink}; returns
-   * how many were replayed. Chunks are decoded on the calling thread while the next rows load.
+   * how many were replayed. Rows are read and chunks decoded inside the stream (another thread),
+   * while the calling thread feeds the decoded events to {@code sink}.
    */
   public long replay(String runId, SimEventListener sink) throws IOException {
-    long[] n = {0};
+    long n = 0;
     String pid = RunBehavior.persistenceId(checkRunId(runId)).id();
-    try (Stream<EventEnvelope> s = queries.currentEventsByPersistenceId(pid, 0L, Long.MAX_VALUE)
+    try (Stream<SimEvent[]> s = queries.currentEventsByPersistenceId(pid, 0L, Long.MAX_VALUE)
+        .map(env -> decode(env.event()))
+        .async()
         .runWith(StreamConverters.asJavaStream(), system)) {
-      Iterator<EventEnvelope> it = s.iterator();
+      Iterator<SimEvent[]> it = s.iterator();
       while (it.hasNext()) {
-        Object e = it.next().event();
-        if (e instanceof RunEvent.RunOpened o) {
-          sink.on(o.started());
-          n[0]++;
-        } else if (e instanceof RunEvent.EventChunk c) {
-          ChunkCodec.decode(c.payload(), ev -> {
-            sink.on(ev);
-            n[0]++;
-          });
-        } else if (e instanceof RunEvent.RunClosed c) {
-          sink.on(c.finished());
-          n[0]++;
+        for (SimEvent e : it.next()) {
+          sink.on(e);
+          n++;
         }
       }
     } catch (RuntimeException e) {
       throw failure("reading run " + runId, e);
     }
-    return n[0];
+    return n;
+  }
+
+  private static final SimEvent[] NO_EVENTS = new SimEvent[0];
+
+  /** The simulated events one journal row holds. */
+  static SimEvent[] decode(Object event) {
+    if (event instanceof RunEvent.EventChunk c) {
+      SimEvent[] out = new SimEvent[c.count()];
+      int[] i = {0};
+      ChunkCodec.decode(c.payload(), e -> out[i[0]++] = e);
+      return out;
+    }
+    if (event instanceof RunEvent.RunOpened o) {
+      return new SimEvent[] {o.started()};
+    }
+    if (event instanceof RunEvent.RunClosed c) {
+      return new SimEvent[] {c.finished()};
+    }
+    return NO_EVENTS;
   }
 
   /** Deletes run {@code runId}; returns false if it had no events. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte-identical to an uninterrupted run: ten kill points in a row, each in a child JVM.
  */
 class KillAndResumeTest {
-  static final int SUBMISSIONS = 20_000;
+  static final int SUBMISSIONS = 6_000;
   static final long SEED = 11;
   static final List<String> FILES = List.of(RunOutputWriter.SUBMISSIONS,
       RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY);
@@ -41,16 +41,18 @@ class KillAndResumeTest {
       Child first = run(id, out, killAt, "h2");
       if (first.killed) {
         killedMidRun++;
+        Child resumed = run(id, out, Long.MAX_VALUE, "h2");
+        assertThat(resumed.exit).as("resume of %s killed after %d events: %s", id, killAt,
+            resumed.lines).isZero();
+      } else {
+        assertThat(first.exit).as("%s, not killed: %s", id, first.lines).isZero();
       }
-      Child resumed = run(id, out, Long.MAX_VALUE, "h2");
-      assertThat(resumed.exit).as("resume of %s killed after %d events: %s", id, killAt,
-          resumed.lines).isZero();
       for (String f : FILES) {
         assertThat(Files.readAllBytes(out.resolve(f))).as("%s of %s killed at %d", f, id, killAt)
             .isEqualTo(Files.readAllBytes(reference.resolve(f)));
       }
     }
-    assertThat(killedMidRun).as("children killed before their run ended").isGreaterThan(5);
+    assertThat(killedMidRun).as("children killed before their run ended").isGreaterThanOrEqualTo(8);
     try (RunJournal journal = RunJournal.open(JournalTarget.h2(dir.resolve("home")))) {
       assertThat(journal.runIds()).hasSize(10);
       for (int k = 0; k < 10; k++) {
@@ -92,6 +94,8 @@ class KillAndResumeTest {
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
     }
-    return new Child(p.waitFor(), killed, lines);
+    int exit = p.waitFor();
+    // A child that ended on its own just before the kill exits 0: it was not killed.
+    return new Child(exit, killed && exit != 0, lines);
   }
 }

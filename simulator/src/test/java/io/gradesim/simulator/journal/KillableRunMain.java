@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * A child process for the kill-and-resume test: simulates (or resumes) a Poisson run on the real
  * engine into {@code out}, journaled in the H2 journal of data folder {@code home}, and prints
- * {@code progress N} every 10,000 simulated events so the parent can kill it at a chosen point.
+ * {@code progress N} every 2,000 simulated events so the parent can kill it at a chosen point.
  * Arguments: home runId seed submissions out [none].
  */
 public final class KillableRunMain {
@@ -31,7 +31,7 @@ public final class KillableRunMain {
       SimEventListener tee = journal.tee(outputs);
       SimEventListener counted = e -> {
         tee.on(e);
-        if (++n[0] % 10_000 == 0) {
+        if (++n[0] % 2_000 == 0) {
           System.out.println("progress " + n[0]);
           System.out.flush();
         }
