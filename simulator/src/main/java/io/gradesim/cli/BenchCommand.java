@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       io.gradesim.simulator.cli.BenchSimulateCommand.class,
       io.gradesim.simulator.output.OutputBenchCommand.class,
-      io.gradesim.traces.cli.TraceBenchCommand.class
+      io.gradesim.traces.cli.TraceBenchCommand.class,
+      io.gradesim.simulator.journal.cli.BenchJournalCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

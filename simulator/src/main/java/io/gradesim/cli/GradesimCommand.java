@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       io.gradesim.calibration.cli.CalibrateCommand.class,
       CompareCommand.class,
+      io.gradesim.simulator.journal.cli.RunsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {

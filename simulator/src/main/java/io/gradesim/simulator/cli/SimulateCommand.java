@@ -3,6 +3,8 @@ package io.gradesim.simulator.cli;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.costs.CostSetup;
+import io.gradesim.simulator.journal.JournalSession;
+import io.gradesim.simulator.journal.JournalTarget;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
@@ -51,10 +53,13 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's seed)")
   Long seed;
 
-  @Option(names = "--journal", paramLabel = "none", description = "where events are persisted: none (default: ${DEFAULT-VALUE})")
-  String journal = "none";
+  @Option(names = "--journal", paramLabel = "h2|none|URL", description = "where events are"
+      + " persisted: h2 (the data folder's H2 file), none, or jdbc:postgresql://host/db?user=..&"
+      + "password=.. (default: ${DEFAULT-VALUE})")
+  String journal = "h2";
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "the run's id (default: a new random id)")
+  @Option(names = "--run-id", description = "the run's id (default: a new random id); the id of"
+      + " an unfinished run resumes it, a finished one is refused")
   String runId;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
@@ -68,14 +73,22 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed != null) {
       s = s.withSeed(seed);
     }
-    List<SimEventListener> extra = listeners();
     CostSetup setup = CostSetup.of(s, calibration, scenario.toString());
-    StageCosts costs = setup.costs();
     if (!setup.note().isEmpty()) {
       spec.commandLine().getErr().println("simulate: " + setup.note());
     }
-    TraceSurvey survey = TraceSurvey.of(trace, s);
     String id = runId != null ? runId : UUID.randomUUID().toString();
+    try (JournalSession session = JournalSession.open(
+        JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
+      session.checkResumable();
+      return call(s, setup, id, List.of(session.listener()), session);
+    }
+  }
+
+  private Integer call(ScenarioSettings s, CostSetup setup, String id,
+      List<SimEventListener> extra, JournalSession session) throws Exception {
+    StageCosts costs = setup.costs();
+    TraceSurvey survey = TraceSurvey.of(trace, s);
     SimEvent.RunStarted header = new SimEvent.RunStarted(0, id, 0, trace.toString(),
         survey.hash(), scenario.getFileName().toString(), ScenarioJson.hash(s),
         ScenarioJson.render(s, survey.sources(), setup.sources()), setup.calibrationFile(),
@@ -88,24 +101,19 @@ public final class SimulateCommand implements Callable<Integer> {
     });
     RunOutcome outcome = Sweeps.run(List.of(runSpec), 1).get(0);
     if (outcome instanceof RunOutcome.Failed f) {
+      session.fail(f.reason());
       if (f.cause() instanceof RuntimeException re) {
         throw re;
       }
       throw new IllegalStateException(f.reason(), f.cause());
     }
     costSources = setup.sources();
+    session.awaitFinished();
     print(spec.commandLine().getOut(), run[0].summary());
+    spec.commandLine().getOut().printf("%-22s %s (journal %s)%n", "run", id, session.label());
     return 0;
   }
 
-  /** Every listener besides the output fold: the one place where a journal will be added. */
-  private List<SimEventListener> listeners() {
-    if (!journal.equals("none")) {
-      throw new IllegalArgumentException("--journal " + journal
-          + ": not available yet (only --journal none runs without persistence)");
-    }
-    return List.of();
-  }
 
   private static String version() {
     String v = SimulateCommand.class.getPackage().getImplementationVersion();

@@ -140,10 +140,10 @@ class SimulateCommandTest {
   }
 
   @Test
-  void aJournalOtherThanNoneIsNotAvailableYet() {
-    Result r = simulate(dir.resolve("j"), "--journal", "h2");
+  void anUnknownJournalIsRefused() {
+    Result r = simulate(dir.resolve("j"), "--journal", "mongodb://x");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--journal h2").contains("not available yet");
+    assertThat(r.err()).contains("--journal: expected h2, none or a jdbc:postgresql:// URL");
   }
 
   static double number(String json, String key) {

@@ -1,0 +1,143 @@
+package io.gradesim.simulator.journal.cli;
+
+import io.gradesim.simulator.bench.BenchWorkload;
+import io.gradesim.simulator.bench.SimulateBenchmark;
+import io.gradesim.simulator.journal.JournalSession;
+import io.gradesim.simulator.journal.JournalTarget;
+import io.gradesim.simulator.journal.RunJournal;
+import io.gradesim.simulator.output.RunOutputWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gradesim bench journal}: what persisting a run costs, and how fast export reads it. */
+@Command(name = "journal", mixinStandardHelpOptions = true,
+    description = {
+      "Times the same Poisson run (bench simulate's workload, outputs written as simulate does)",
+      "with --journal none and with an H2 file journal (a fresh data folder in a temporary",
+      "directory, deleted afterwards), alternately, --warmup discarded then --repeat measured",
+      "pairs; prints median wall times and their ratio (target <= 1.5), then 'runs export'",
+      "speed: events/s replayed from the journal into the output files (target >= 1,000,000)."
+    })
+public final class BenchJournalCommand implements Callable<Integer> {
+  @Option(names = "--submissions", description = "submissions per run (default: ${DEFAULT-VALUE})")
+  long submissions = 1_000_000;
+
+  @Option(names = "--repeat", description = "measured pairs (default: ${DEFAULT-VALUE})")
+  int repeat = 3;
+
+  @Option(names = "--warmup", description = "discarded warm-up pairs (default: ${DEFAULT-VALUE})")
+  int warmup = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (submissions <= 0 || repeat <= 0 || warmup < 0) {
+      throw new IllegalArgumentException("--submissions and --repeat must be positive");
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    BenchWorkload workload = new BenchWorkload(submissions, 40);
+    Path tmp = Files.createTempDirectory("gradesim-bench-journal");
+    try {
+      JournalTarget h2 = JournalTarget.h2(tmp.resolve("home"));
+      o.printf("bench journal: %,d submissions, 40 slots, %d warm-up + %d measured pairs,"
+          + " H2 journal in %s%n", submissions, warmup, repeat, tmp);
+      List<Double> none = new ArrayList<>();
+      List<Double> journaled = new ArrayList<>();
+      long events = 0;
+      String last = null;
+      for (int i = 0; i < warmup + repeat; i++) {
+        double a = time(workload, JournalTarget.NONE, "none-" + i, tmp);
+        last = "h2-" + i;
+        long t0 = System.nanoTime();
+        events = run(workload, h2, last, tmp);
+        double b = (System.nanoTime() - t0) / 1e9;
+        String tag = i < warmup ? "warm-up" : "run " + (i - warmup + 1);
+        o.printf("  %-8s none %6.2f s   h2 %6.2f s   (%,d events)%n", tag, a, b, events);
+        o.flush();
+        if (i >= warmup) {
+          none.add(a);
+          journaled.add(b);
+        }
+      }
+      double[] n = spread(none);
+      double[] j = spread(journaled);
+      o.printf("--journal none: median %.2f s (min %.2f, max %.2f, n=%d)%n", n[0], n[1], n[2],
+          none.size());
+      o.printf("--journal h2:   median %.2f s (min %.2f, max %.2f, n=%d)%n", j[0], j[1], j[2],
+          journaled.size());
+      o.printf("journal cost: %.2fx (target <= 1.5x)%n", j[0] / n[0]);
+      export(o, h2, last, tmp);
+    } finally {
+      deleteTree(tmp);
+    }
+    return 0;
+  }
+
+  private void export(PrintWriter o, JournalTarget h2, String id, Path tmp) throws IOException {
+    List<Double> full = new ArrayList<>();
+    List<Double> decode = new ArrayList<>();
+    long events = 0;
+    try (RunJournal journal = RunJournal.open(h2)) {
+      for (int i = 0; i < warmup + repeat; i++) {
+        long t0 = System.nanoTime();
+        events = RunsExportCommand.export(journal, id, tmp.resolve("export"));
+        double a = events / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        long m = journal.replay(id, e -> {});
+        double b = m / ((System.nanoTime() - t0) / 1e9);
+        if (i >= warmup) {
+          full.add(a);
+          decode.add(b);
+        }
+      }
+    }
+    double[] f = spread(full);
+    double[] d = spread(decode);
+    o.printf("runs export: median %,.0f events/s (min %,.0f, max %,.0f, n=%d, %,d events;"
+        + " target >= 1,000,000)%n", f[0], f[1], f[2], full.size(), events);
+    o.printf("journal read + decode alone: median %,.0f events/s (min %,.0f, max %,.0f)%n",
+        d[0], d[1], d[2]);
+  }
+
+  private double time(BenchWorkload w, JournalTarget t, String id, Path tmp) throws IOException {
+    long t0 = System.nanoTime();
+    run(w, t, id, tmp);
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** One run as simulate does it: outputs written, events teed into the journal. */
+  private static long run(BenchWorkload w, JournalTarget t, String id, Path tmp)
+      throws IOException {
+    try (JournalSession journal = JournalSession.open(t, id);
+        RunOutputWriter outputs = new RunOutputWriter(tmp.resolve("out-" + id))) {
+      journal.checkResumable();
+      var engine = w.engine(7, journal.tee(outputs));
+      engine.run();
+      journal.finish(outputs.finish().toJson());
+      return engine.events() + 1;
+    }
+  }
+
+  private static double[] spread(List<Double> v) {
+    return SimulateBenchmark.spread(v.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.gradesim.simulator.journal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gradesim.simulator.journal.RunJournal;
+import io.gradesim.simulator.journal.RunState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradesim runs}: the runs recorded in the journal. */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Inspect the runs recorded in the journal (every simulated event of every run, written by",
+      "'gradesim simulate'): list them, show one, print a submission's timeline, rebuild a",
+      "run's output files from the journal alone, or delete a run."
+    },
+    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsEventsCommand.class,
+        RunsExportCommand.class, RunsCommand.Delete.class})
+public final class RunsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A summary value as text, or "-" when absent. */
+  static String summaryValue(RunState s, String key) {
+    if (s.summaryJson().isEmpty()) {
+      return "-";
+    }
+    try {
+      JsonNode v = JSON.readTree(s.summaryJson()).get(key);
+      return v == null || v.isNull() ? "-" : v.asText();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  static String status(RunState s) {
+    return s.status() == RunState.Status.FAILED ? "failed: " + s.reason()
+        : s.status().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static RunState existing(RunJournal journal, String id) throws IOException {
+    RunState s = journal.state(id);
+    if (s.status() == RunState.Status.NEW) {
+      throw new IllegalArgumentException("no run '" + id + "' in journal "
+          + journal.target().label());
+    }
+    return s;
+  }
+
+  /** {@code runs list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "One line per run: id, scenario, trace, status, start time (UTC),"
+          + " submissions, p95 time to feedback in seconds.")
+  static final class ListRuns implements Callable<Integer> {
+    @Mixin JournalOption journal;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter o = spec.commandLine().getOut();
+      try (RunJournal j = RunJournal.open(journal.target())) {
+        o.printf("%-24s %-20s %-24s %-10s %-20s %12s %10s%n", "ID", "SCENARIO", "TRACE",
+            "STATUS", "STARTED", "SUBMISSIONS", "P95_FB_S");
+        for (String id : j.runIds()) {
+          RunState s = j.state(id);
+          if (s.started() == null) {
+            continue;
+          }
+          o.printf("%-24s %-20s %-24s %-10s %-20s %12d %10s%n", id, s.started().scenarioName(),
+              s.started().traceFile(), s.status().name().toLowerCase(java.util.Locale.ROOT),
+              Instant.ofEpochMilli(s.startedMillis()).toString().replaceFirst("\\.\\d+Z$", "Z"),
+              s.submissions(), summaryValue(s, "feedback_p95_s"));
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code runs show ID}. */
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "A run's provenance (trace, scenario, calibration with their SHA-256, seed,"
+          + " version), status, counts and summary.")
+  static final class Show implements Callable<Integer> {
+    @Mixin JournalOption journal;
+    @Parameters(paramLabel = "ID", description = "the run id") String id;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter o = spec.commandLine().getOut();
+      try (RunJournal j = RunJournal.open(journal.target())) {
+        RunState s = existing(j, id);
+        var p = s.started();
+        o.printf("run          %s%nstatus       %s%nstarted      %s%n", id, status(s),
+            Instant.ofEpochMilli(s.startedMillis()));
+        o.printf("trace        %s  sha256 %s%n", p.traceFile(), p.traceHash());
+        o.printf("scenario     %s  sha256 %s%n", p.scenarioName(), p.scenarioHash());
+        o.printf("calibration  %s  sha256 %s%n", p.calibrationFile().isEmpty() ? "(none)"
+            : p.calibrationFile(), p.calibrationHash());
+        o.printf("seed         %d%nversion      %s%nepoch        %s%n", p.seed(), p.version(),
+            Instant.EPOCH.plusNanos(p.epochMicros() * 1000));
+        o.printf("events       %d%nsubmissions  %d%n", s.events(), s.submissions());
+        o.printf("scenario (resolved)%n%s%n", p.scenarioJson());
+        if (!s.summaryJson().isEmpty()) {
+          o.printf("summary%n%s%n", s.summaryJson());
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code runs delete ID}. */
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Deletes a run's events and snapshots from the journal (not its output files).")
+  static final class Delete implements Callable<Integer> {
+    @Mixin JournalOption journal;
+    @Parameters(paramLabel = "ID", description = "the run id") String id;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      try (RunJournal j = RunJournal.open(journal.target())) {
+        if (!j.delete(id)) {
+          throw new IllegalArgumentException("no run '" + id + "' in journal "
+              + j.target().label());
+        }
+      }
+      spec.commandLine().getOut().printf("deleted run %s%n", id);
+      return 0;
+    }
+  }
+}
