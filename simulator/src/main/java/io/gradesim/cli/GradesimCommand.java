@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BenchCommand.class,
+      io.gradesim.probes.cli.ProbeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {
