@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -75,6 +76,7 @@ public final class HostSweep {
 
   private static void removeCgroups(Predicate<String> labelled) {
     for (Path cg : cgroups(labelled)) {
+      killMembers(cg);
       try (Stream<Path> sub = Files.walk(cg)) {
         // rmdir works only on empty cgroups, so children go first.
         for (Path p : sub.filter(Files::isDirectory)
@@ -84,6 +86,18 @@ public final class HostSweep {
       } catch (IOException | java.io.UncheckedIOException e) {
         // still has processes (a runtime is removing them) or already gone
       }
+    }
+  }
+
+  /** SIGKILLs the processes left in a cgroup (e.g. an init orphaned by a crashed probe). */
+  private static void killMembers(Path cg) {
+    try {
+      for (String pid : Files.readAllLines(cg.resolve("cgroup.procs"))) {
+        ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+      }
+      LockSupport.parkNanos(50_000_000);
+    } catch (IOException | RuntimeException e) {
+      // no such file or no members: nothing to kill
     }
   }
 

@@ -41,5 +41,8 @@ final class BusyboxRootfs {
     Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
     Files.writeString(root.resolve("etc/hostname"), "gradesim\n");
     Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n");
+    // systemd-nspawn refuses a directory without os-release as "not an OS tree".
+    Files.writeString(root.resolve("etc/os-release"),
+        "NAME=gradesim-busybox\nID=gradesim\nPRETTY_NAME=\"gradesim busybox root\"\n");
   }
 }

@@ -22,7 +22,7 @@ public final class ImageStore {
   public static final Path BUSYBOX = Path.of("/bin/busybox");
 
   /** Bumped whenever the layout built below changes, so the hash changes too. */
-  private static final String LAYOUT = "gradesim-rootfs-v1";
+  private static final String LAYOUT = "gradesim-rootfs-v2";
 
   private final Path dir;
   private String hash;

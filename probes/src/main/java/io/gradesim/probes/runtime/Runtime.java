@@ -1,9 +1,14 @@
 package io.gradesim.probes.runtime;
 
+import io.gradesim.probes.runtime.bwrap.BwrapDriver;
 import io.gradesim.probes.runtime.crun.CrunDriver;
+import io.gradesim.probes.runtime.docker.DockerDriver;
+import io.gradesim.probes.runtime.nspawn.NspawnDriver;
+import io.gradesim.probes.runtime.podman.PodmanDriver;
 import io.gradesim.probes.runtime.process.ProcessDriver;
 import io.gradesim.probes.runtime.runc.RuncDriver;
 import io.gradesim.probes.runtime.runsc.RunscDriver;
+import io.gradesim.probes.runtime.unshare.UnshareDriver;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,9 +17,17 @@ import java.util.stream.Collectors;
 /** The runtimes gradesim can probe: one line per driver. */
 public enum Runtime {
   PROCESS("process", ProcessDriver::new),
+  UNSHARE("unshare", UnshareDriver::new),
+  BWRAP("bwrap", BwrapDriver::new),
+  NSPAWN("nspawn", NspawnDriver::new),
   RUNC("runc", RuncDriver::new),
   CRUN("crun", CrunDriver::new),
-  RUNSC("runsc", RunscDriver::new);
+  RUNSC("runsc", RunscDriver::new),
+  PODMAN_CRUN("podman-crun", () -> new PodmanDriver("crun")),
+  PODMAN_RUNC("podman-runc", () -> new PodmanDriver("runc")),
+  DOCKER_RUNC("docker-runc", () -> new DockerDriver("runc")),
+  DOCKER_CRUN("docker-crun", () -> new DockerDriver("crun")),
+  DOCKER_RUNSC("docker-runsc", () -> new DockerDriver("runsc"));
 
   private final String label;
   private final Supplier<RuntimeDriver> factory;
