@@ -89,13 +89,64 @@ public final class ImageStore {
 
   /** A newc cpio initramfs of the root file system with a serial-console {@code /init}. */
   public synchronized Path initramfs() throws IOException {
-    Path target = dir.resolve("initramfs-" + hash() + ".cpio");
+    String init = HexFormat.of().formatHex(sha256(Initramfs.INIT.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8))).substring(0, 8);
+    Path target = dir.resolve("initramfs-" + hash() + "-" + init + ".cpio");
     if (!Files.isRegularFile(target)) {
       Path tmp = temp("cpio");
       Initramfs.build(rootfs(), tmp);
       moveIntoPlace(tmp, target);
     }
     return target;
+  }
+
+  /** The rootfs tarball compressed with xz (the format lxc's {@code local} template reads). */
+  public synchronized Path tarballXz() throws IOException {
+    Path tar = tarball();
+    return cached("rootfs-" + hash() + ".tar.xz", tmp -> {
+      Process p = new ProcessBuilder("xz", "-T1", "-c", tar.toString())
+          .redirectOutput(tmp.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      try {
+        if (p.waitFor() != 0) {
+          throw new IOException("xz failed compressing " + tar + " (Debian package xz-utils)");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while compressing " + tar, e);
+      }
+    });
+  }
+
+  /** Writes a cache file; the builder writes the given temporary path. */
+  public interface FileBuilder {
+    /** Writes the artefact to {@code tmp}. */
+    void build(Path tmp) throws IOException;
+  }
+
+  /**
+   * The cache file {@code name} (which must name its content, e.g. by a hash), built by
+   * {@code builder} into a temporary path and moved into place on first use.
+   */
+  public synchronized Path cached(String name, FileBuilder builder) throws IOException {
+    Path target = dir.resolve(name);
+    if (!Files.exists(target)) {
+      Path tmp = temp("file");
+      try {
+        builder.build(tmp);
+        moveIntoPlace(tmp, target);
+      } finally {
+        HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", tmp.toString()));
+      }
+    }
+    return target;
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Path temp(String kind) throws IOException {

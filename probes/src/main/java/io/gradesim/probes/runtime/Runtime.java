@@ -3,9 +3,11 @@ package io.gradesim.probes.runtime;
 import io.gradesim.probes.runtime.bwrap.BwrapDriver;
 import io.gradesim.probes.runtime.crun.CrunDriver;
 import io.gradesim.probes.runtime.docker.DockerDriver;
+import io.gradesim.probes.runtime.lxc.LxcDriver;
 import io.gradesim.probes.runtime.nspawn.NspawnDriver;
 import io.gradesim.probes.runtime.podman.PodmanDriver;
 import io.gradesim.probes.runtime.process.ProcessDriver;
+import io.gradesim.probes.runtime.qemu.QemuDriver;
 import io.gradesim.probes.runtime.runc.RuncDriver;
 import io.gradesim.probes.runtime.runsc.RunscDriver;
 import io.gradesim.probes.runtime.unshare.UnshareDriver;
@@ -27,7 +29,9 @@ public enum Runtime {
   PODMAN_RUNC("podman-runc", () -> new PodmanDriver("runc")),
   DOCKER_RUNC("docker-runc", () -> new DockerDriver("runc")),
   DOCKER_CRUN("docker-crun", () -> new DockerDriver("crun")),
-  DOCKER_RUNSC("docker-runsc", () -> new DockerDriver("runsc"));
+  DOCKER_RUNSC("docker-runsc", () -> new DockerDriver("runsc")),
+  LXC("lxc", LxcDriver::new),
+  QEMU("qemu", QemuDriver::new);
 
   private final String label;
   private final Supplier<RuntimeDriver> factory;
