@@ -2,6 +2,7 @@ package io.gradesim.probes.cli;
 
 import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.isolation.IsolationMatrix;
 import io.gradesim.probes.jfr.ProbeRecording;
 import io.gradesim.probes.jfr.StageCsv;
 import io.gradesim.probes.jfr.StageSample;
@@ -69,8 +70,9 @@ public final class ProbeCommand implements Callable<Integer> {
   String concurrency;
 
   @Option(names = "--isolation",
-      description = "Also check memory, CPU-time and wall-time limits, network, pid isolation and"
-          + " read-only root per runtime; writes DIR/isolation.csv.")
+      description = "Instead of timing stages, check memory, CPU-time and wall-time limits, no"
+          + " network, pid isolation and read-only root for each runtime (default: all);"
+          + " writes DIR/isolation.csv.")
   boolean isolation;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
@@ -84,8 +86,14 @@ public final class ProbeCommand implements Callable<Integer> {
     if (list) {
       return list(stdout);
     }
-    if (runtimes == null || out == null) {
-      throw new IllegalArgumentException("--runtime and --out are required (or use --list)");
+    if (out == null) {
+      throw new IllegalArgumentException("--out DIR is required (or use --list)");
+    }
+    if (isolation) {
+      return isolation(stdout);
+    }
+    if (runtimes == null) {
+      throw new IllegalArgumentException("--runtime is required (see --list)");
     }
     ProbePlan plan = new ProbePlan(Runtime.parse(runtimes), Stage.parse(stages),
         Arrays.stream(payloads.split(",")).map(String::strip).map(Payload::of).toList(),
@@ -113,6 +121,18 @@ public final class ProbeCommand implements Callable<Integer> {
           + samples.size() + " samples)");
       return problems.keySet().stream().anyMatch(k -> !k.contains(" ")) ? 1 : 0;
     }
+  }
+
+  private int isolation(PrintWriter stdout) throws IOException {
+    List<Runtime> chosen = runtimes == null ? List.of(Runtime.values()) : Runtime.parse(runtimes);
+    Files.createDirectories(out);
+    try (Janitor janitor = Janitor.install()) {
+      Janitor.sweepOrphans(chosen.stream().map(Runtime::driver).toList());
+      new IsolationMatrix(ImageStore.standard(), janitor)
+          .run(chosen, out.resolve("isolation.csv"), stdout);
+      stdout.println("wrote " + out.resolve("isolation.csv"));
+    }
+    return 0;
   }
 
   private static int list(PrintWriter stdout) {

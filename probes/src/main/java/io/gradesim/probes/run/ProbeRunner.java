@@ -174,7 +174,11 @@ public final class ProbeRunner {
       return false;
     } finally {
       if (!removed) {
-        driver.cleanup(spec.name()::equals);
+        if (c != null) {
+          driver.discard(c);
+        } else {
+          driver.cleanup(spec.name()::equals);
+        }
       }
       HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", spec.dir().toString()));
     }

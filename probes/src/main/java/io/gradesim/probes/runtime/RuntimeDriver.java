@@ -3,7 +3,9 @@ package io.gradesim.probes.runtime;
 import io.gradesim.probes.image.ImageStore;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +22,11 @@ public interface RuntimeDriver {
   /** The name results carry: the runtime's name, marked when it is emulated (e.g. QEMU TCG). */
   default String resultLabel(String runtimeName) {
     return runtimeName;
+  }
+
+  /** The limits this driver can ask of its runtime (all of them unless it says otherwise). */
+  default Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
   }
 
   /** Prepares what every container of this driver shares (e.g. imports the image), once. */
@@ -55,6 +62,21 @@ public interface RuntimeDriver {
     } finally {
       remove(c);
     }
+  }
+
+  /** Tears down a container in whatever state a failure left it, ignoring further errors. */
+  default void discard(Container c) {
+    try {
+      stop(c);
+    } catch (IOException | RuntimeException ignored) {
+      // it may not have started, or may already be stopped
+    }
+    try {
+      remove(c);
+    } catch (IOException | RuntimeException ignored) {
+      // the sweep below and the host sweep at the end catch what is left
+    }
+    cleanup(c.name()::equals);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.gradesim.probes.runtime.bwrap;
 
 import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.HostCommand;
@@ -8,7 +9,9 @@ import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +22,11 @@ import java.util.function.Predicate;
  * payload. It has no memory or cgroup option; the CPU-time limit is an inherited RLIMIT_CPU.
  */
 public final class BwrapDriver extends LauncherDriver {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.CPU_TIME_LIMIT, Capability.READ_ONLY_ROOT);
+  }
 
   @Override
   public Availability availability() {

@@ -1,6 +1,7 @@
 package io.gradesim.probes.runtime.nspawn;
 
 import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.HostCommand;
@@ -8,7 +9,9 @@ import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +23,11 @@ import java.util.function.Predicate;
  * directory lock is off ({@code SYSTEMD_NSPAWN_LOCK=0}).
  */
 public final class NspawnDriver extends LauncherDriver {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.CPU_TIME_LIMIT, Capability.READ_ONLY_ROOT);
+  }
 
   @Override
   public Availability availability() {

@@ -1,6 +1,7 @@
 package io.gradesim.probes.runtime.process;
 
 import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +23,11 @@ import java.util.function.Predicate;
  * {@code prlimit --cpu}; memory, network, pid and read-only root are not isolated at all.
  */
 public final class ProcessDriver implements RuntimeDriver {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.CPU_TIME_LIMIT);
+  }
 
   @Override
   public Availability availability() {

@@ -1,6 +1,7 @@
 package io.gradesim.probes.runtime.qemu;
 
 import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
@@ -17,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -35,6 +38,11 @@ import java.util.stream.Stream;
 public final class QemuDriver implements RuntimeDriver {
   private static final String BINARY = "qemu-system-x86_64";
   private static final Duration BOOT = Duration.ofSeconds(180);
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.MEMORY_LIMIT);
+  }
 
   @Override
   public Availability availability() {
