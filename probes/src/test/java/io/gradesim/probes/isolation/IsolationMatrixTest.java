@@ -3,7 +3,7 @@ package io.gradesim.probes.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradesim.probes.cleanup.Janitor;
-import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.image.TestImages;
 import io.gradesim.probes.isolation.Verdict.Outcome;
 import io.gradesim.probes.runtime.RequireRuntime;
 import io.gradesim.probes.runtime.Runtime;
@@ -25,13 +25,13 @@ class IsolationMatrixTest {
   }
 
   @Test
-  void runcHoldsEveryLimitWhileAPlainProcessIsolatesNothing(@TempDir Path dir,
-      @TempDir Path images) throws Exception {
+  void runcHoldsEveryLimitWhileAPlainProcessIsolatesNothing(@TempDir Path dir)
+      throws Exception {
     RequireRuntime.driver(Runtime.RUNC);
     StringWriter out = new StringWriter();
     List<IsolationMatrix.Cell> cells;
     try (Janitor janitor = Janitor.install()) {
-      cells = new IsolationMatrix(new ImageStore(images), janitor).run(
+      cells = new IsolationMatrix(TestImages.shared(), janitor).run(
           List.of(Runtime.PROCESS, Runtime.RUNC), dir.resolve("isolation.csv"),
           new PrintWriter(out));
     }

@@ -4,28 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradesim.probes.cleanup.HostSweep;
 import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.image.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every driver runs a real container through all stages and leaves nothing labelled behind. */
 class DriverLifecycleTest {
-  @TempDir static Path images;
-
   @ParameterizedTest
   @EnumSource(Runtime.class)
-  void runsEveryStageForRealAndLeavesNothingBehind(Runtime runtime, @TempDir Path scratch)
-      throws Exception {
+  void runsEveryStageForRealAndLeavesNothingBehind(Runtime runtime) throws Exception {
     RuntimeDriver d = RequireRuntime.driver(runtime);
-    ImageStore store = new ImageStore(images);
+    ImageStore store = TestImages.shared();
     d.prepare(store);
     String name = Label.next("t");
-    ContainerSpec spec = new ContainerSpec(name, Files.createDirectory(scratch.resolve(name)),
-        store, Limits.NONE);
+    // A labelled scratch folder, as the probe's own; never followed across mounts when deleted.
+    Path scratch = Files.createTempDirectory(name);
+    ContainerSpec spec = new ContainerSpec(name, scratch, store, Limits.NONE);
     try {
       Container c = d.create(spec);
       d.start(c);
@@ -39,6 +37,7 @@ class DriverLifecycleTest {
       assertThat(HostSweep.mounts(n -> n.contains(name))).isEmpty();
     } finally {
       d.cleanup(Label::isOwn);
+      HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", scratch.toString()));
     }
     assertThat(listed(runtime)).doesNotContain(name);
   }
