@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * A container made of util-linux {@code unshare} (man unshare(1)): create = make a cgroup
- * (memory limit) and bind-mount the cached root at a labelled path (read-only when asked) with a
- * private tmpfs on /tmp; start = {@code unshare --pid --fork --kill-child --mount --net --ipc
+ * (memory limit) and bind-mount the cached root at a labelled path (read-only when asked) with
+ * private tmpfs on /tmp and /dev (null, zero, full, random, urandom, tty); start = {@code unshare --pid --fork --kill-child --mount --net --ipc
  * --uts --root R --mount-proc sleep} entered into the cgroup first; exec = nsenter into it (also
  * in the cgroup); stop = SIGKILL its pid 1; remove = unmount and remove the cgroup.
  */
@@ -24,6 +24,9 @@ public final class UnshareDriver extends LauncherDriver {
   private static final String ENTER =
       "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1/cgroup.procs\" || exit 125;"
           + " shift; n=$((n - 1)); done; exec \"$@\"";
+
+  private static final List<String> DEVICES =
+      List.of("null", "zero", "full", "random", "urandom", "tty");
 
   @Override
   public Availability availability() {
@@ -50,6 +53,15 @@ public final class UnshareDriver extends LauncherDriver {
     }
     HostCommand.check(List.of("mount", "-t", "tmpfs", "-o", "mode=1777", "tmpfs",
         root.resolve("tmp").toString()));
+    // A private /dev holding only the harmless character devices (cp -a recreates the nodes).
+    HostCommand.check(List.of("mount", "-t", "tmpfs", "-o", "mode=755,nosuid", "tmpfs",
+        root.resolve("dev").toString()));
+    List<String> devices = new ArrayList<>(List.of("cp", "-a"));
+    for (String dev : DEVICES) {
+      devices.add("/dev/" + dev);
+    }
+    devices.add(root.resolve("dev").toString());
+    HostCommand.check(devices);
     return new Container(spec);
   }
 
@@ -78,6 +90,7 @@ public final class UnshareDriver extends LauncherDriver {
   @Override
   public void remove(Container c) throws IOException {
     Path root = c.spec().dir().resolve("root");
+    HostCommand.check(List.of("umount", root.resolve("dev").toString()));
     HostCommand.check(List.of("umount", root.resolve("tmp").toString()));
     HostCommand.check(List.of("umount", root.toString()));
     Files.delete(root);
