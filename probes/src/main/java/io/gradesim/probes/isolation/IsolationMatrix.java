@@ -94,6 +94,11 @@ public final class IsolationMatrix {
       out.printf(" %-15s", c.verdict().outcome().label());
     }
     out.println();
+    for (Cell c : cells) {
+      if (c.verdict().outcome() != Verdict.Outcome.PASS) {
+        out.printf("  %s %s: %s%n", c.runtime(), c.check().label(), c.verdict().detail());
+      }
+    }
     out.flush();
   }
 }

@@ -41,7 +41,9 @@ public final class ProbeRunner {
   private final ImageStore images;
   private final Janitor janitor;
   private final PrintStream err;
-  private final Map<String, String> problems = new LinkedHashMap<>();
+  private final Map<String, String> problems =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
 
   /** A runner reporting progress and problems on {@code err}. */
   public ProbeRunner(ProbePlan plan, ImageStore images, Janitor janitor, PrintStream err) {
@@ -51,7 +53,11 @@ public final class ProbeRunner {
     this.err = err;
   }
 
-  /** Runs the plan; returns per runtime the problem that stopped or marred it (empty if none). */
+  /**
+   * Runs the plan; returns per runtime the problem that stopped or marred it (empty if none).
+   * Runtimes take turns round by round, so that a shared machine's changing load falls on all
+   * of them alike instead of on whichever happened to run during a busy minute.
+   */
   public Map<String, String> run() throws IOException, InterruptedException {
     ProgressBar bar = new ProgressBar(err, plan.runtimes().size() * plan.roundsPerRuntime());
     int threads = plan.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -61,8 +67,15 @@ public final class ProbeRunner {
       return t;
     });
     try {
-      for (Runtime runtime : plan.runtimes()) {
-        probe(runtime, pool, bar);
+      Map<String, RuntimeDriver> drivers = prepare(bar);
+      for (Payload payload : plan.payloads()) {
+        for (int c : plan.concurrency()) {
+          for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
+            for (var e : drivers.entrySet()) {
+              turn(e.getKey(), e.getValue(), payload, c, round, pool, bar);
+            }
+          }
+        }
       }
     } finally {
       bar.finish();
@@ -71,41 +84,44 @@ public final class ProbeRunner {
     return problems;
   }
 
-  private void probe(Runtime runtime, ExecutorService pool, ProgressBar bar)
-      throws IOException, InterruptedException {
-    RuntimeDriver driver = runtime.driver();
-    Availability a = driver.availability();
-    String label = driver.resultLabel(runtime.label());
-    if (!a.available()) {
-      problems.put(label, "unavailable: " + a.reason());
-      for (int i = 0; i < plan.roundsPerRuntime(); i++) {
-        bar.step(label + " unavailable");
+  /** The available drivers by result label, prepared; the others are reported as problems. */
+  private Map<String, RuntimeDriver> prepare(ProgressBar bar) throws IOException {
+    Map<String, RuntimeDriver> drivers = new LinkedHashMap<>();
+    for (Runtime runtime : plan.runtimes()) {
+      RuntimeDriver driver = runtime.driver();
+      Availability a = driver.availability();
+      String label = driver.resultLabel(runtime.label());
+      if (!a.available()) {
+        problems.put(label, "unavailable: " + a.reason());
+        bar.skip(plan.roundsPerRuntime());
+        continue;
       }
+      janitor.track(driver);
+      driver.prepare(images);
+      drivers.put(label, driver);
+    }
+    return drivers;
+  }
+
+  /** One round of one runtime, unless the runtime has already failed outright. */
+  private void turn(String label, RuntimeDriver driver, Payload payload, int c, int round,
+      ExecutorService pool, ProgressBar bar) throws InterruptedException {
+    if (janitor.closing()) {
+      throw new InterruptedException("probe interrupted");
+    }
+    if (broken.contains(label)) {
+      bar.step(label + " failed");
       return;
     }
-    janitor.track(driver);
-    driver.prepare(images);
-    for (Payload payload : plan.payloads()) {
-      for (int c : plan.concurrency()) {
-        for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
-          if (janitor.closing()) {
-            throw new InterruptedException("probe interrupted");
-          }
-          boolean warm = round < plan.warmup();
-          int iteration = warm ? round : round - plan.warmup();
-          bar.draw(label + " " + payload.label() + " c=" + c + (warm ? " warm-up" : ""));
-          int ok = round(driver, label, payload, c, iteration, warm, pool);
-          bar.step(label + " " + payload.label() + " c=" + c);
-          if (ok == 0 && round == 0) {
-            // Nothing works at all: report why instead of failing the same way for minutes.
-            problems.putIfAbsent(label, "every lifecycle failed");
-            for (int i = round + 1; i < plan.roundsPerRuntime(); i++) {
-              bar.step(label + " failed");
-            }
-            return;
-          }
-        }
-      }
+    boolean warm = round < plan.warmup();
+    int iteration = warm ? round : round - plan.warmup();
+    bar.draw(label + " " + payload.label() + " c=" + c + (warm ? " warm-up" : ""));
+    int ok = round(driver, label, payload, c, iteration, warm, pool);
+    bar.step(label + " " + payload.label() + " c=" + c);
+    if (ok == 0 && round == 0) {
+      // Nothing works at all: report why instead of failing the same way for minutes.
+      problems.putIfAbsent(label, "every lifecycle failed");
+      broken.add(label);
     }
   }
 

@@ -20,6 +20,11 @@ final class ProgressBar {
     draw(what);
   }
 
+  /** Marks {@code n} rounds done without running them (a runtime that cannot run). */
+  synchronized void skip(int n) {
+    done += n;
+  }
+
   /** Redraws without advancing. */
   synchronized void draw(String what) {
     int filled = done * WIDTH / total;
