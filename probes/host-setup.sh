@@ -33,17 +33,33 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# crun (and so podman) refuses to run in cgroup "hybrid mode" while the cgroup v2 hierarchy owns any
+# controller ("cgroups in hybrid mode not supported, drop all controllers from cgroupv2"). On these
+# hosts /sys/fs/cgroup is a tmpfs of v1 hierarchies plus cgroup2 at /sys/fs/cgroup/unified, and
+# hugetlb is the controller left to v2: mount a v1 hierarchy for every controller v2 still lists.
+# (Matching "hugetlb" anywhere in /proc/mounts is wrong: a hugetlbfs mount would match too.)
+bind_v2_controllers_to_v1() {
+  local unified=/sys/fs/cgroup/unified/cgroup.controllers c
+  [ "$(stat -f -c %T /sys/fs/cgroup 2>/dev/null)" = tmpfs ] || return 0  # pure v2 or no cgroups
+  [ -r "$unified" ] || return 0                                            # pure v1
+  for c in $(cat "$unified"); do
+    if awk -v c="$c" '$3 == "cgroup" && ("," $4 ",") ~ ("," c ",") { found = 1 } END { exit !found }' \
+        /proc/mounts; then
+      continue
+    fi
+    log "mounting a cgroup v1 $c hierarchy (crun needs no controller left on cgroup v2)"
+    mkdir -p "/sys/fs/cgroup/$c"
+    mount -t cgroup -o "$c" "$c" "/sys/fs/cgroup/$c" || log "could not mount the $c cgroup"
+  done
+  # The kernel releases a controller from v2 asynchronously after a v1 mount: wait until it did.
+  for _ in $(seq 1 50); do [ -z "$(cat "$unified")" ] && return 0; sleep 0.1; done
+  log "cgroup v2 still owns controllers ($(cat "$unified")): crun and podman will fail"
+}
+
 setup_runtimes() {
   install_packages runc crun runsc bubblewrap systemd-container lxc podman docker.io \
     qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps
-  # crun refuses "cgroups in hybrid mode" until a cgroup v1 hugetlb hierarchy is mounted.
-  if [ ! -d /sys/fs/cgroup/unified ] && ! grep -q ' /sys/fs/cgroup ' /proc/mounts; then :; fi
-  if ! grep -q 'hugetlb' /proc/mounts; then
-    if grep -q '^hugetlb' /proc/cgroups 2>/dev/null && [ "$(stat -f -c %T /sys/fs/cgroup)" != cgroup2fs ]; then
-      mkdir -p /sys/fs/cgroup/hugetlb
-      mount -t cgroup -o hugetlb hugetlb /sys/fs/cgroup/hugetlb || log "could not mount the hugetlb cgroup"
-    fi
-  fi
+  bind_v2_controllers_to_v1
   # podman: no systemd and no CAP_SYS_RESOURCE here.
   mkdir -p /etc/containers
   if [ ! -f /etc/containers/containers.conf ] || ! grep -q gradesim /etc/containers/containers.conf; then

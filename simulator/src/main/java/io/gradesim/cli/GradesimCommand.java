@@ -23,11 +23,12 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       io.gradesim.traces.cli.TraceCommand.class,
-      io.gradesim.simulator.cli.SimulateCommand.class,
-      BenchCommand.class,
+      io.gradesim.probes.cli.ProbeCommand.class,
       io.gradesim.calibration.cli.CalibrateCommand.class,
+      io.gradesim.simulator.cli.SimulateCommand.class,
       CompareCommand.class,
       io.gradesim.simulator.journal.cli.RunsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {

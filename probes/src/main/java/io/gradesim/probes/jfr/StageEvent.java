@@ -42,4 +42,16 @@ public final class StageEvent extends Event {
 
   @Label("OK")
   public boolean ok;
+
+  @Label("Slot")
+  @Description("Which of the concurrent lifecycles of this iteration (0 to concurrency - 1)")
+  public int slot;
+
+  @Label("Load average")
+  @Description("The host's 1-minute load average when the lifecycle began")
+  public double load1;
+
+  @Label("Error")
+  @Description("Why the stage failed; empty when ok")
+  public String error;
 }

@@ -1,0 +1,105 @@
+package io.gradesim.probes.cleanup;
+
+import io.gradesim.probes.runtime.Label;
+import io.gradesim.probes.runtime.RuntimeDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * Owns the cleanup of one probe. Drivers in use are tracked; a shutdown hook (SIGINT, SIGTERM,
+ * normal exit) first stops new work, waits for lifecycles in flight to finish their current
+ * operation, then removes everything labelled with this JVM's pid.
+ */
+public final class Janitor implements AutoCloseable {
+  private static final long DRAIN_NANOS = 20_000_000_000L;
+
+  private final List<RuntimeDriver> drivers = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Thread hook = new Thread(this::onShutdown, "gradesim-probe-cleanup");
+  private volatile boolean closing;
+  private Path scratch;
+
+  /** A janitor with its shutdown hook installed. */
+  public static Janitor install() {
+    Janitor j = new Janitor();
+    Runtime.getRuntime().addShutdownHook(j.hook);
+    return j;
+  }
+
+  /** Removes what crashed probes (labels whose pid is dead) left, through these drivers too. */
+  public static void sweepOrphans(List<RuntimeDriver> drivers) {
+    sweep(drivers, Label::isOrphan);
+  }
+
+  /** Tracks a driver whose objects must be cleaned up. */
+  public void track(RuntimeDriver driver) {
+    drivers.add(driver);
+  }
+
+  /** This probe's scratch folder (labelled), created on first use. */
+  public synchronized Path scratch() throws IOException {
+    if (scratch == null) {
+      scratch = Files.createTempDirectory(Label.own() + "work");
+    }
+    return scratch;
+  }
+
+  /** Whether the probe is shutting down: lifecycles must not start another operation. */
+  public boolean closing() {
+    return closing;
+  }
+
+  /** Marks a lifecycle in flight; false when shutting down (then do not start it). */
+  public boolean enter() {
+    inFlight.incrementAndGet();
+    if (closing) {
+      inFlight.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** Marks a lifecycle finished. */
+  public void exit() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Removes everything this probe labelled; the hook is no longer needed afterwards. */
+  @Override
+  public void close() {
+    closing = true;
+    sweep(drivers, Label::isOwn);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it will sweep again, harmlessly
+    }
+  }
+
+  private void onShutdown() {
+    closing = true;
+    long deadline = System.nanoTime() + DRAIN_NANOS;
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(10_000_000);
+    }
+    sweep(drivers, Label::isOwn);
+  }
+
+  private static void sweep(List<RuntimeDriver> drivers, Predicate<String> labelled) {
+    for (RuntimeDriver d : drivers) {
+      try {
+        d.cleanup(labelled);
+      } catch (RuntimeException e) {
+        System.err.println("gradesim: cleanup of " + d.getClass().getSimpleName() + " failed: "
+            + e.getMessage());
+      }
+    }
+    HostSweep.sweep(labelled);
+  }
+}

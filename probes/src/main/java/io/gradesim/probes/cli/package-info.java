@@ -1,0 +1,2 @@
+/** The {@code gradesim probe} command. */
+package io.gradesim.probes.cli;

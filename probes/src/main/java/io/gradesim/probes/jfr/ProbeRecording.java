@@ -1,0 +1,36 @@
+package io.gradesim.probes.jfr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Recording;
+
+/**
+ * The JFR recording of one probe: every {@link StageEvent} (no threshold, no stack trace) and the
+ * JVM's own {@code jdk.CPULoad} every 100 ms, so JDK Mission Control shows the stages beside the
+ * host's CPU load. Dumped to a file once the probe ends.
+ */
+public final class ProbeRecording implements AutoCloseable {
+  private final Recording recording = new Recording();
+
+  /** Starts recording. */
+  public ProbeRecording() {
+    recording.setName("gradesim-probe");
+    recording.enable(StageEvent.class).withoutThreshold().withoutStackTrace();
+    recording.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(100));
+    recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+    recording.setToDisk(true);
+    recording.start();
+  }
+
+  /** Stops recording and writes it to {@code file}. */
+  public void dump(Path file) throws IOException {
+    recording.stop();
+    recording.dump(file);
+  }
+
+  @Override
+  public void close() {
+    recording.close();
+  }
+}

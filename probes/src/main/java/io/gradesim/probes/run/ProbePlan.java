@@ -1,0 +1,49 @@
+package io.gradesim.probes.run;
+
+import io.gradesim.probes.runtime.Payload;
+import io.gradesim.probes.runtime.Runtime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a probe measures.
+ *
+ * @param runtimes the runtimes, in order
+ * @param stages the stages recorded (the whole lifecycle always runs)
+ * @param payloads the payloads exec'd
+ * @param concurrency the numbers of lifecycles run at once
+ * @param warmup warm-up rounds per runtime, payload and concurrency (recorded with warmup=true)
+ * @param repeat measured rounds per runtime, payload and concurrency
+ */
+public record ProbePlan(
+    List<Runtime> runtimes,
+    Set<Stage> stages,
+    List<Payload> payloads,
+    List<Integer> concurrency,
+    int warmup,
+    int repeat) {
+
+  /** Checks the numbers. */
+  public ProbePlan {
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+    }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
+    }
+    for (int c : concurrency) {
+      if (c < 1 || c > 64) {
+        throw new IllegalArgumentException("--concurrency values must be 1 to 64, got " + c);
+      }
+    }
+    runtimes = List.copyOf(runtimes);
+    stages = Set.copyOf(stages);
+    payloads = List.copyOf(payloads);
+    concurrency = List.copyOf(concurrency);
+  }
+
+  /** Rounds of lifecycles the plan runs per runtime (for the progress bar). */
+  public int roundsPerRuntime() {
+    return payloads.size() * concurrency.size() * (warmup + repeat);
+  }
+}

@@ -1,0 +1,257 @@
+package io.gradesim.probes.run;
+
+import io.gradesim.probes.cleanup.Janitor;
+import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Container;
+import io.gradesim.probes.runtime.ContainerSpec;
+import io.gradesim.probes.runtime.ExecResult;
+import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.Label;
+import io.gradesim.probes.runtime.Limits;
+import io.gradesim.probes.runtime.Payload;
+import io.gradesim.probes.runtime.Runtime;
+import io.gradesim.probes.runtime.RuntimeDriver;
+import io.gradesim.probes.run.StageTimer.StageFailure;
+import io.gradesim.probes.run.StageTimer.Where;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link ProbePlan}: per runtime, payload and concurrency level, warm-up rounds then
+ * measured rounds, each round that many full lifecycles started together on their own threads.
+ * Every stage becomes a JFR event; failures are counted and their first message kept.
+ */
+public final class ProbeRunner {
+  private static final Duration PAYLOAD_TIMEOUT = Duration.ofSeconds(120);
+
+  private final ProbePlan plan;
+  private final ImageStore images;
+  private final Janitor janitor;
+  private final PrintStream err;
+  private final Map<String, String> problems =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
+
+  /** A runner reporting progress and problems on {@code err}. */
+  public ProbeRunner(ProbePlan plan, ImageStore images, Janitor janitor, PrintStream err) {
+    this.plan = plan;
+    this.images = images;
+    this.janitor = janitor;
+    this.err = err;
+  }
+
+  /**
+   * Runs the plan; returns per runtime the problem that stopped or marred it (empty if none).
+   * Runtimes take turns round by round, so that a shared machine's changing load falls on all
+   * of them alike instead of on whichever happened to run during a busy minute.
+   */
+  public Map<String, String> run() throws IOException, InterruptedException {
+    ProgressBar bar = new ProgressBar(err, plan.runtimes().size() * plan.roundsPerRuntime());
+    int threads = plan.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "gradesim-probe-lifecycle");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, RuntimeDriver> drivers = prepare(bar);
+      for (Payload payload : plan.payloads()) {
+        for (int c : plan.concurrency()) {
+          for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
+            for (var e : drivers.entrySet()) {
+              turn(e.getKey(), e.getValue(), payload, c, round, pool, bar);
+            }
+          }
+        }
+      }
+    } finally {
+      bar.finish();
+      pool.shutdownNow();
+    }
+    return problems;
+  }
+
+  /** The available drivers by result label, prepared; the others are reported as problems. */
+  private Map<String, RuntimeDriver> prepare(ProgressBar bar) throws IOException {
+    Map<String, RuntimeDriver> drivers = new LinkedHashMap<>();
+    for (Runtime runtime : plan.runtimes()) {
+      RuntimeDriver driver = runtime.driver();
+      Availability a = driver.availability();
+      String label = driver.resultLabel(runtime.label());
+      if (!a.available()) {
+        problems.put(label, "unavailable: " + a.reason());
+        bar.skip(plan.roundsPerRuntime());
+        continue;
+      }
+      janitor.track(driver);
+      driver.prepare(images);
+      drivers.put(label, driver);
+    }
+    return drivers;
+  }
+
+  /** One round of one runtime, unless the runtime has already failed outright. */
+  private void turn(String label, RuntimeDriver driver, Payload payload, int c, int round,
+      ExecutorService pool, ProgressBar bar) throws InterruptedException {
+    if (janitor.closing()) {
+      throw new InterruptedException("probe interrupted");
+    }
+    if (broken.contains(label)) {
+      bar.step(label + " failed");
+      return;
+    }
+    boolean warm = round < plan.warmup();
+    int iteration = warm ? round : round - plan.warmup();
+    bar.draw(label + " " + payload.label() + " c=" + c + (warm ? " warm-up" : ""));
+    int ok = round(driver, label, payload, c, iteration, warm, pool);
+    bar.step(label + " " + payload.label() + " c=" + c);
+    if (ok == 0 && round == 0) {
+      // Nothing works at all: report why instead of failing the same way for minutes.
+      problems.putIfAbsent(label, "every lifecycle failed");
+      broken.add(label);
+    }
+  }
+
+  private int round(RuntimeDriver driver, String label, Payload payload, int c, int iteration,
+      boolean warm, ExecutorService pool) throws InterruptedException {
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger ok = new AtomicInteger();
+    double load = loadAverage();
+    List<Future<?>> slots = new ArrayList<>();
+    for (int slot = 0; slot < c; slot++) {
+      Where w = new Where(label, payload.label(), c, iteration, slot, warm, load);
+      slots.add(pool.submit(() -> {
+        gate.await();
+        if (lifecycle(driver, w, payload)) {
+          ok.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    gate.countDown();
+    for (Future<?> f : slots) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        problems.putIfAbsent(label, String.valueOf(e.getCause()));
+      }
+    }
+    return ok.get();
+  }
+
+  /** One full lifecycle (and one {@code run} when asked); true when every stage succeeded. */
+  private boolean lifecycle(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+    if (!janitor.enter()) {
+      return false;
+    }
+    try {
+      boolean ok = true;
+      if (plan.stages().stream().anyMatch(Stage::lifecycle)) {
+        ok = stages(driver, w, payload);
+      }
+      if (ok && plan.stages().contains(Stage.RUN) && !janitor.closing()) {
+        ok = runWhole(driver, w, payload);
+      }
+      return ok;
+    } finally {
+      janitor.exit();
+    }
+  }
+
+  private boolean stages(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+    ContainerSpec spec = spec();
+    Container c = null;
+    boolean removed = false;
+    try {
+      c = StageTimer.time(w, "create", rec(Stage.CREATE), () -> driver.create(spec));
+      Container made = c;
+      step(w, Stage.START, () -> driver.start(made));
+      StageTimer.time(w, "exec", rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
+          PAYLOAD_TIMEOUT)));
+      step(w, Stage.STOP, () -> driver.stop(made));
+      step(w, Stage.REMOVE, () -> driver.remove(made));
+      removed = true;
+      return true;
+    } catch (StageFailure f) {
+      problems.putIfAbsent(w.runtime() + " " + f.stage(), f.getMessage());
+      return false;
+    } finally {
+      if (!removed) {
+        if (c != null) {
+          driver.discard(c);
+        } else {
+          driver.cleanup(spec.name()::equals);
+        }
+      }
+      HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", spec.dir().toString()));
+    }
+  }
+
+  private boolean runWhole(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+    ContainerSpec spec = spec();
+    try {
+      StageTimer.time(w, "run", true, () -> must(driver.run(spec, payload.argv(),
+          PAYLOAD_TIMEOUT)));
+      return true;
+    } catch (StageFailure f) {
+      problems.putIfAbsent(w.runtime() + " run", f.getMessage());
+      driver.cleanup(spec.name()::equals);
+      return false;
+    } finally {
+      HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", spec.dir().toString()));
+    }
+  }
+
+  private void step(Where w, Stage stage, VoidOp op) throws StageFailure {
+    if (janitor.closing()) {
+      throw new StageFailure(stage.label(), "probe interrupted", null);
+    }
+    StageTimer.time(w, stage.label(), rec(stage), () -> {
+      op.call();
+      return null;
+    });
+  }
+
+  private boolean rec(Stage s) {
+    return plan.stages().contains(s);
+  }
+
+  private ContainerSpec spec() throws IOException {
+    String name = Label.next("c");
+    Path dir = Files.createDirectory(janitor.scratch().resolve(name));
+    return new ContainerSpec(name, dir, images, Limits.NONE);
+  }
+
+  private static ExecResult must(ExecResult r) throws IOException {
+    if (!r.ok()) {
+      throw new IOException("payload " + r.describe());
+    }
+    return r;
+  }
+
+  /** The host's 1-minute load average, recorded beside every sample. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private interface VoidOp {
+    void call() throws IOException;
+  }
+}

@@ -1,0 +1,123 @@
+package io.gradesim.probes.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs host commands as argument lists (never shell strings). Output goes to files, not pipes: a
+ * {@code runc create} child keeps the caller's stdout open until the container is started, so a
+ * caller reading a pipe to its end would hang.
+ */
+public final class HostCommand {
+  /** How long a single runtime operation may take before it counts as hung. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+
+  private static final File NULL = new File("/dev/null");
+
+  private HostCommand() {}
+
+  /** Runs {@code argv} to completion with the default timeout. */
+  public static ExecResult run(List<String> argv) throws IOException {
+    return run(argv, DEFAULT_TIMEOUT);
+  }
+
+  /** Runs {@code argv} to completion; on timeout kills it and its descendants. */
+  public static ExecResult run(List<String> argv, Duration timeout) throws IOException {
+    Path out = Files.createTempFile(Label.own() + "out", ".txt");
+    Path err = Files.createTempFile(Label.own() + "err", ".txt");
+    try {
+      Process p =
+          new ProcessBuilder(argv)
+              .redirectInput(NULL)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      boolean timedOut = !waitFor(p, timeout);
+      if (timedOut) {
+        kill(p);
+      }
+      return new ExecResult(
+          timedOut ? -1 : p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          timedOut);
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** Runs {@code argv} and returns its stdout, or throws an IOException naming the command. */
+  public static String check(List<String> argv) throws IOException {
+    ExecResult r = run(argv);
+    if (!r.ok()) {
+      throw new IOException(String.join(" ", argv) + ": " + r.describe());
+    }
+    return r.stdout();
+  }
+
+  /** Runs {@code argv}, ignoring failure (for cleanup of objects that may already be gone). */
+  public static ExecResult quietly(List<String> argv) {
+    try {
+      return run(argv, Duration.ofSeconds(30));
+    } catch (IOException e) {
+      return new ExecResult(-1, "", e.getMessage(), false);
+    }
+  }
+
+  /** Starts a long-running {@code argv} with stdin, stdout and stderr on /dev/null. */
+  public static Process spawn(List<String> argv) throws IOException {
+    return new ProcessBuilder(argv)
+        .redirectInput(NULL)
+        .redirectOutput(NULL)
+        .redirectError(NULL)
+        .start();
+  }
+
+  /** Kills a process and its descendants and waits for it. */
+  public static void kill(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    waitFor(p, Duration.ofSeconds(10));
+  }
+
+  /** Whether {@code binary} is an executable on the PATH (or an absolute executable path). */
+  public static boolean onPath(String binary) {
+    if (binary.startsWith("/")) {
+      return Files.isExecutable(Path.of(binary));
+    }
+    String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    for (String dir : path.split(":")) {
+      if (Files.isExecutable(Path.of(dir, binary))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first line of {@code argv}'s output (e.g. a version), or an IOException. */
+  public static String firstLine(List<String> argv) throws IOException {
+    ExecResult r = run(argv, Duration.ofSeconds(20));
+    if (!r.ok()) {
+      throw new IOException(String.join(" ", argv) + ": " + r.describe());
+    }
+    String text = r.stdout().isBlank() ? r.stderr() : r.stdout();
+    return text.strip().lines().findFirst().orElse("");
+  }
+
+  private static boolean waitFor(Process p, Duration timeout) {
+    try {
+      return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted while waiting for a command"));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.gradesim.probes.runtime.bwrap;
+
+import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Capability;
+import io.gradesim.probes.runtime.Container;
+import io.gradesim.probes.runtime.ContainerSpec;
+import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.launcher.LauncherDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * bubblewrap (github.com/containers/bubblewrap), which has no container object: create = make
+ * the private working directory; start = {@code bwrap --unshare-all --die-with-parent
+ * --(ro-)bind ROOT / --proc /proc --dev /dev --tmpfs /tmp sleep}; exec = nsenter into that
+ * sandbox; stop = SIGKILL its init; remove = delete the directory; run = bwrap running the
+ * payload. It has no memory or cgroup option; the CPU-time limit is an inherited RLIMIT_CPU.
+ */
+public final class BwrapDriver extends LauncherDriver {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.CPU_TIME_LIMIT, Capability.READ_ONLY_ROOT);
+  }
+
+  @Override
+  public Availability availability() {
+    if (!HostCommand.onPath("bwrap")) {
+      return Availability.unavailable("bwrap is not installed (Debian package bubblewrap)");
+    }
+    try {
+      return Availability.available(HostCommand.firstLine(List.of("bwrap", "--version")));
+    } catch (IOException e) {
+      return Availability.unavailable(e.getMessage());
+    }
+  }
+
+  @Override
+  public Container create(ContainerSpec spec) throws IOException {
+    Files.createDirectory(spec.dir().resolve("work"));
+    return new Container(spec);
+  }
+
+  @Override
+  protected List<String> launcher(Container c, List<String> argv) throws IOException {
+    ContainerSpec spec = c.spec();
+    List<String> cmd = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent",
+        spec.limits().readOnlyRoot() ? "--ro-bind" : "--bind",
+        spec.images().rootfs().toString(), "/", "--proc", "/proc", "--dev", "/dev",
+        "--tmpfs", "/tmp", "--chdir", "/", "--"));
+    cmd.addAll(argv);
+    return cmd;
+  }
+
+  @Override
+  public void remove(Container c) throws IOException {
+    Files.delete(c.spec().dir().resolve("work"));
+  }
+
+  @Override
+  public void cleanup(Predicate<String> labelled) {
+    // Its sandboxes die with their launcher (--die-with-parent); nothing else outlives them.
+  }
+}

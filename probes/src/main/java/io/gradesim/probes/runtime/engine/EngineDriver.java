@@ -1,0 +1,146 @@
+package io.gradesim.probes.runtime.engine;
+
+import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.runtime.Container;
+import io.gradesim.probes.runtime.ContainerSpec;
+import io.gradesim.probes.runtime.ExecResult;
+import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.Label;
+import io.gradesim.probes.runtime.RuntimeDriver;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A Docker-like engine with a low-level runtime: prepare = {@code import} the rootfs tarball
+ * as a labelled image; create = {@code create --name N --runtime R --network none IMAGE sleep};
+ * start = {@code start N}; exec = {@code exec N ARGV}; stop = {@code stop --time 0 N} (KILL, and
+ * wait until stopped); remove = {@code rm N}; run = {@code run --rm ... IMAGE ARGV}.
+ */
+public abstract class EngineDriver implements RuntimeDriver {
+  private final String client;
+  private final String runtime;
+  private String image;
+
+  /** A driver for the engine client binary {@code client} using low-level {@code runtime}. */
+  protected EngineDriver(String client, String runtime) {
+    this.client = client;
+    this.runtime = runtime;
+  }
+
+  /** The low-level runtime's name as the engine knows it. */
+  protected String runtime() {
+    return runtime;
+  }
+
+  /** The client binary. */
+  protected String client() {
+    return client;
+  }
+
+  /** Checks the engine answers and knows the runtime; returns the engine version if so. */
+  protected abstract Availability engineAvailability() throws IOException;
+
+  @Override
+  public Availability availability() {
+    if (!HostCommand.onPath(client)) {
+      return Availability.unavailable(client + " is not installed");
+    }
+    try {
+      return engineAvailability();
+    } catch (IOException e) {
+      return Availability.unavailable(e.getMessage());
+    }
+  }
+
+  @Override
+  public void prepare(ImageStore images) throws IOException {
+    String name = Label.next("img") + ":" + images.hash();
+    HostCommand.check(List.of(client, "import", images.tarball().toString(), name));
+    image = name;
+  }
+
+  @Override
+  public Container create(ContainerSpec spec) throws IOException {
+    List<String> cmd = options(spec, "create");
+    cmd.addAll(Container.INIT);
+    HostCommand.check(cmd);
+    return new Container(spec);
+  }
+
+  @Override
+  public void start(Container c) throws IOException {
+    HostCommand.check(List.of(client, "start", c.name()));
+  }
+
+  @Override
+  public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(client, "exec", c.name()));
+    cmd.addAll(argv);
+    return HostCommand.run(cmd, timeout);
+  }
+
+  @Override
+  public void stop(Container c) throws IOException {
+    HostCommand.check(List.of(client, "stop", "--time", "0", c.name()));
+  }
+
+  @Override
+  public void remove(Container c) throws IOException {
+    HostCommand.check(List.of(client, "rm", c.name()));
+  }
+
+  @Override
+  public ExecResult run(ContainerSpec spec, List<String> argv, Duration timeout)
+      throws IOException {
+    List<String> cmd = options(spec, "run");
+    cmd.add(2, "--rm");
+    cmd.addAll(argv);
+    try {
+      return HostCommand.run(cmd, timeout);
+    } finally {
+      HostCommand.quietly(List.of(client, "rm", "--force", spec.name()));
+    }
+  }
+
+  @Override
+  public void cleanup(Predicate<String> labelled) {
+    String names = HostCommand.quietly(List.of(client, "ps", "--all", "--format",
+        "{{.Names}}")).stdout();
+    for (String n : names.lines().map(String::strip).toList()) {
+      if (n.contains(Label.PREFIX) && labelled.test(n)) {
+        HostCommand.quietly(List.of(client, "rm", "--force", n));
+      }
+    }
+    String images = HostCommand.quietly(List.of(client, "images", "--format",
+        "{{.Repository}}:{{.Tag}}")).stdout();
+    for (String i : images.lines().map(String::strip).toList()) {
+      if (i.contains(Label.PREFIX) && labelled.test(i)) {
+        HostCommand.quietly(List.of(client, "rmi", "--force", i));
+      }
+    }
+  }
+
+  /** {@code client VERB --name N --runtime R --network none [limits] IMAGE}, mutable. */
+  private List<String> options(ContainerSpec spec, String verb) {
+    List<String> cmd = new ArrayList<>(List.of(client, verb, "--name", spec.name(),
+        "--runtime", runtime, "--network", "none"));
+    if (spec.limits().memoryMb() > 0) {
+      cmd.add("--memory=" + spec.limits().memoryMb() + "m");
+      cmd.add("--memory-swap=" + spec.limits().memoryMb() + "m");
+    }
+    if (spec.limits().cpuSeconds() > 0) {
+      int s = spec.limits().cpuSeconds();
+      cmd.add("--ulimit=cpu=" + s + ":" + s);
+    }
+    if (spec.limits().readOnlyRoot()) {
+      cmd.add("--read-only");
+    }
+    cmd.add("--tmpfs=/tmp");
+    cmd.add(image);
+    return cmd;
+  }
+}
