@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       io.gradesim.simulator.journal.cli.RunsCommand.class,
       BenchCommand.class,
+      io.gradesim.simulator.demo.DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {
