@@ -5,12 +5,10 @@ import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.FreeSlotList;
 import io.gradesim.simulator.model.GradingTimes;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.model.TopicQueues;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
-import io.gradesim.simulator.warmpool.WarmPool;
 import io.gradesim.traces.Submission;
 import java.util.SplittableRandom;
 
@@ -50,8 +48,6 @@ public final class SimulationEngine {
   private final StageCosts costs;
   private final SimEvent.RunStarted header;
   private final Elastic elastic;
-  private final int[] startBuf;
-  private final int[] drainBuf;
 
   private Submission lookahead;
   private int lookaheadJob = -1;
@@ -84,9 +80,8 @@ public final class SimulationEngine {
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.admission = new FrontendAdmission(scenario.admission());
-    this.elastic = new Elastic(scenario.autoscale(), scenario.warmPool(), agents, topics, jobs);
-    this.startBuf = new int[agents.count()];
-    this.drainBuf = new int[agents.count()];
+    this.elastic = new Elastic(scenario.autoscale(), scenario.warmPool(), agents, topics, jobs,
+        new Elastic.Wiring(free, queue, costs, costRng, this::emit, () -> now));
     java.util.List<String> warmEnvs = scenario.warmPool().environments();
     for (int i = 0; elastic.warm() != null && i < warmEnvs.size(); i++) {
       elastic.warmTopic(registry.topicOf(warmEnvs.get(i)), i);
@@ -231,13 +226,13 @@ public final class SimulationEngine {
           agentHello(target, false);
         }
       }
-      case Kind.AUTOSCALE_TICK -> autoscaleTick();
+      case Kind.AUTOSCALE_TICK -> elastic.tick();
       case Kind.AGENT_PROVISIONED -> {
         if (agents.incarnation(target) == token && agents.provisioning(target)) {
           agentHello(target, false);
         }
       }
-      case Kind.WARM_STAGE_DONE -> warmStageDone(target);
+      case Kind.WARM_STAGE_DONE -> elastic.warmStageDone(target);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -395,7 +390,7 @@ public final class SimulationEngine {
       if (!agents.draining(a)) {
         free.append(slot);
       } else if (agents.busy(a) == 0) {
-        retire(a);
+        elastic.retire(a);
       }
     }
     toFrontend(job);
@@ -428,7 +423,7 @@ public final class SimulationEngine {
   private void fromWarmContainer(int job, int a, int warm) {
     int n = jobs.n[job];
     emit(new SimEvent.ContainerCreated(now, n));
-    refill(a, warm);
+    elastic.refill(a, warm);
     if (!elastic.warm().settings().preStarted()) {
       beginStage(job, JobTable.STARTING);
       return;
@@ -528,7 +523,7 @@ public final class SimulationEngine {
       free.append(s);
     }
     emit(new SimEvent.AgentUp(now, a, agents.slots(a), agents.cores(a), agents.memoryMb(a)));
-    fillWarmPool(a, initial);
+    elastic.fillWarmPool(a, initial);
     long failAt = agents.nextFailure(a);
     if (failAt > 0) {
       queue.push(now + failAt, Kind.pack(Kind.AGENT_FAIL, a, agents.incarnation(a)));
@@ -584,84 +579,6 @@ public final class SimulationEngine {
       agents.retire(a); // lost while scaled in: it will not come back
     }
     updateQueue();
-  }
-
-  // ---- autoscaling and warm pools ----------------------------------------------------------
-
-  private void autoscaleTick() {
-    int[] r = elastic.evaluate(now, startBuf, drainBuf);
-    for (int i = 0; i < r[0]; i++) {
-      int a = startBuf[i];
-      agents.provisioning(a, true);
-      queue.push(now + elastic.provisioningDelay(),
-          Kind.pack(Kind.AGENT_PROVISIONED, a, agents.incarnation(a)));
-    }
-    for (int i = 0; i < r[1]; i++) {
-      int a = drainBuf[i];
-      agents.drain(a);
-      for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
-        free.remove(s);
-      }
-      if (agents.busy(a) == 0) {
-        retire(a);
-      }
-    }
-    queue.push(now + elastic.interval(), Kind.pack(Kind.AUTOSCALE_TICK, 0, 0));
-  }
-
-  /** A drained agent whose last job ended leaves the pool. */
-  private void retire(int a) {
-    agents.retire(a);
-    if (elastic.warm() != null) {
-      elastic.warm().reset(a);
-    }
-    emit(new SimEvent.AgentDown(now, a));
-  }
-
-  private void fillWarmPool(int a, boolean initial) {
-    if (elastic.warm() == null) {
-      return;
-    }
-    elastic.warm().reset(a);
-    if (initial) {
-      elastic.warm().fillAtOnce(a); // up before the trace began: its pool had time to fill
-      return;
-    }
-    for (int e = 0; e < elastic.warm().settings().environments().size(); e++) {
-      refill(a, e);
-    }
-  }
-
-  /** Starts background refills of agent {@code a}'s pool for warm environment {@code e}. */
-  private void refill(int a, int e) {
-    if (!elastic.warm().settings().refill() || !agents.up(a) || agents.draining(a)) {
-      return;
-    }
-    for (int k = elastic.warm().missing(a, e); k > 0; k--) {
-      warmStage(elastic.warm().beginRefill(a, e, agents.incarnation(a)), Stage.CREATE);
-    }
-  }
-
-  private void warmStage(int id, Stage stage) {
-    int a = elastic.warm().agentOf(id);
-    long cost = costs.sampleMicros(stage, agents.beginOp(a), costRng);
-    queue.push(now + cost, Kind.pack(Kind.WARM_STAGE_DONE, id, 0));
-  }
-
-  private void warmStageDone(int id) {
-    WarmPool pool = elastic.warm();
-    int a = pool.agentOf(id);
-    if (pool.incarnationOf(id) != agents.incarnation(a) || !agents.up(a)) {
-      pool.endRefill(id, false); // the agent failed or left: the container is gone
-      return;
-    }
-    agents.endOp(a);
-    if (pool.stageOf(id) == WarmPool.CREATING && pool.settings().preStarted()) {
-      pool.starting(id);
-      warmStage(id, Stage.START);
-    } else {
-      pool.endRefill(id, true);
-    }
   }
 
   private void emit(SimEvent e) {
