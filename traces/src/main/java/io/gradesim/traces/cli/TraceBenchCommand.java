@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmarks canonical trace conversion (read canonical CSV, write canonical CSV):",
+      "Benchmarks canonical trace conversion.",
+      "Reads a canonical CSV and writes it again:",
       "synthesises an N-row trace in a temporary folder, converts it after a warm-up,",
       "prints rows/s per run, the median with min and max, and the JVM heap peak."
     })
