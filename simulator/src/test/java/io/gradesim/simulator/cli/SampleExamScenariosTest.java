@@ -90,6 +90,15 @@ class SampleExamScenariosTest {
     // arrivals per minute against the agents up one bucket later (60 s provisioning delay)
     assertThat(correlation(arrivals, agents, 1)).isPositive();
     assertThat(agents[n - 1]).isEqualTo(1);
+    // autoscaled agents are paid for: more than one agent over the run, 2 cores each
+    com.fasterxml.jackson.databind.JsonNode summary = new ObjectMapper().readTree(
+        dir.resolve("autoscale/summary.json").toFile());
+    double hours = summary.get("duration_s").asDouble() / 3600;
+    assertThat(summary.get("agent_hours").asDouble()).isGreaterThan(1.5 * hours)
+        .isLessThan(8 * hours);
+    assertThat(summary.get("core_hours").asDouble())
+        .isCloseTo(2 * summary.get("agent_hours").asDouble(),
+            org.assertj.core.data.Offset.offset(1e-5));
   }
 
   static double correlation(int[] x, int[] y, int lag) {
