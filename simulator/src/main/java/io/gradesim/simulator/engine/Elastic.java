@@ -4,6 +4,7 @@ import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.autoscale.Autoscaler;
 import io.gradesim.simulator.autoscale.Load;
 import io.gradesim.simulator.model.TopicQueues;
+import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.warmpool.WarmPool;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.simulator.event.SimEvent;
@@ -39,7 +40,7 @@ final class Elastic {
   private long waitCount;
 
   Elastic(AutoscaleSettings autoscale, WarmPoolSettings warmPool, AgentPool agents,
-      TopicQueues topics, JobTable jobs, Wiring wiring) {
+      TopicQueues topics, JobTable jobs, Wiring wiring, TopicRegistry registry) {
     this.w = wiring;
     this.startBuf = new int[agents.count()];
     this.drainBuf = new int[agents.count()];
@@ -48,6 +49,9 @@ final class Elastic {
     this.jobs = jobs;
     this.autoscaler = autoscale.enabled() ? new Autoscaler(autoscale) : null;
     this.warm = warmPool.enabled() ? new WarmPool(warmPool, agents.count()) : null;
+    for (int i = 0; warm != null && i < warmPool.environments().size(); i++) {
+      warmTopic(registry.topicOf(warmPool.environments().get(i)), i);
+    }
   }
 
   boolean autoscaling() {
@@ -67,7 +71,7 @@ final class Elastic {
   }
 
   /** Declares that {@code topic} is warm environment {@code index}. */
-  void warmTopic(int topic, int index) {
+  private void warmTopic(int topic, int index) {
     if (topic >= warmIndexOfTopic.length) {
       int old = warmIndexOfTopic.length;
       warmIndexOfTopic = Arrays.copyOf(warmIndexOfTopic, topic + 1);
@@ -77,8 +81,36 @@ final class Elastic {
   }
 
   /** The warm environment index of {@code topic}, or -1. */
-  int warmIndex(int topic) {
+  private int warmIndex(int topic) {
     return warm == null || topic >= warmIndexOfTopic.length ? -1 : warmIndexOfTopic[topic];
+  }
+
+  /**
+   * The first stage of {@code job} on agent {@code a}: {@code CREATING}, unless a warm container
+   * of its environment is ready there; then the job takes it (emitting ContainerCreated, and
+   * ContainerStarted when pre-started), a refill starts, and the job goes on with
+   * {@code STARTING}, {@code EXECING} or {@code GRADING}.
+   */
+  byte firstStage(int job, int a, boolean hasExec) {
+    int e = warmIndex(jobs.topic[job]);
+    if (e < 0 || !warm.take(a, e)) {
+      return JobTable.CREATING;
+    }
+    long now = w.now().getAsLong();
+    w.emit().accept(new SimEvent.ContainerCreated(now, jobs.n[job]));
+    refill(a, e);
+    if (!warm.settings().preStarted()) {
+      return JobTable.STARTING;
+    }
+    w.emit().accept(new SimEvent.ContainerStarted(now, jobs.n[job]));
+    return hasExec ? JobTable.EXECING : JobTable.GRADING;
+  }
+
+  /** The agent failed: its warm containers are gone. */
+  void agentFailed(int a) {
+    if (warm != null) {
+      warm.reset(a);
+    }
   }
 
   /** A job left the queue after waiting {@code waitMicros}. */

@@ -63,11 +63,7 @@ final class Pipeline {
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.admission = new FrontendAdmission(scenario.admission());
     this.elastic = new Elastic(scenario.autoscale(), scenario.warmPool(), agents, topics, jobs,
-        new Elastic.Wiring(free, queue, costs, costRng, this::emit, () -> now));
-    java.util.List<String> warmEnvs = scenario.warmPool().environments();
-    for (int i = 0; elastic.warm() != null && i < warmEnvs.size(); i++) {
-      elastic.warmTopic(registry.topicOf(warmEnvs.get(i)), i);
-    }
+        new Elastic.Wiring(free, queue, costs, costRng, this::emit, () -> now), registry);
   }
 
   void start() {
@@ -356,28 +352,11 @@ final class Pipeline {
       doneAtAgent(job);
       return;
     }
-    int warm = elastic.warmIndex(jobs.topic[job]);
-    if (warm >= 0 && elastic.warm().take(a, warm)) {
-      fromWarmContainer(job, a, warm);
-      return;
-    }
-    beginStage(job, JobTable.CREATING);
-  }
-
-  /** The job takes a pre-created container: its create (and start) stages cost nothing. */
-  private void fromWarmContainer(int job, int a, int warm) {
-    int n = jobs.n[job];
-    emit(new SimEvent.ContainerCreated(now, n));
-    elastic.refill(a, warm);
-    if (!elastic.warm().settings().preStarted()) {
-      beginStage(job, JobTable.STARTING);
-      return;
-    }
-    emit(new SimEvent.ContainerStarted(now, n));
-    if (w.hasExec) {
-      beginStage(job, JobTable.EXECING);
-    } else {
+    byte first = elastic.firstStage(job, a, w.hasExec);
+    if (first == JobTable.GRADING) {
       beginGrading(job);
+    } else {
+      beginStage(job, first);
     }
   }
 
@@ -490,9 +469,7 @@ final class Pipeline {
 
   private void agentFail(int a) {
     agents.fail(a);
-    if (elastic.warm() != null) {
-      elastic.warm().reset(a);
-    }
+    elastic.agentFailed(a);
     for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
       int job = agents.jobInSlot(s);
       if (job >= 0 && jobs.stage[job] != JobTable.DONE_SENT) {
