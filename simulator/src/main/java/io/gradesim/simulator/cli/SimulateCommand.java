@@ -38,7 +38,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--calibration", paramLabel = "PROFILE.json", description = "calibration profile (JSON) for costs = profile")
+  @Option(names = "--calibration", paramLabel = "PROFILE.json", description = "calibration profile (JSON) for costs = profile (default: the bundled literature profile)")
   Path calibration;
 
   @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's seed)")
