@@ -8,6 +8,8 @@ import io.gradesim.calibration.model.StageCost;
 import io.gradesim.simulator.costs.TestProfiles;
 import io.gradesim.traces.testing.SharedData;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,18 +18,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bundled scenarios on the sample INGInious exam: runtime swap and autoscaling. */
+/**
+ * The bundled scenarios on the sample INGInious exam (the demo's bundled copy, else the shared
+ * one): runtime swap and autoscaling.
+ */
 class SampleExamScenariosTest {
   @TempDir static Path dir;
   static Path exam;
 
+  /** The sample exam bundled for the demo when on the class path, else the shared copy. */
+  static Path sampleExport() throws URISyntaxException {
+    URL bundled = SampleExamScenariosTest.class.getResource("/io/gradesim/demo/inginious-exam");
+    if (bundled != null && bundled.getProtocol().equals("file")) {
+      return Path.of(bundled.toURI());
+    }
+    return SharedData.require("samples/inginious-export");
+  }
+
   @BeforeAll
-  static void importExam() {
-    Path export = SharedData.require("samples/inginious-export");
+  static void importExam() throws URISyntaxException {
+    Path export = sampleExport();
+    Path subs = export.resolve("submissions.json");
+    if (!Files.exists(subs)) {
+      subs = export.resolve("submissions.json.gz");
+    }
     exam = dir.resolve("exam.csv");
     SimulateCommandTest.Result r = SimulateCommandTest.run("trace", "import", "--format",
-        "inginious", export.resolve("submissions.json").toString(), "--tasks",
-        export.resolve("tasks").toString(), "-o", exam.toString());
+        "inginious", subs.toString(), "--tasks", export.resolve("tasks").toString(), "-o",
+        exam.toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
