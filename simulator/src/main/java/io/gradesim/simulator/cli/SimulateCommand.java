@@ -1,24 +1,17 @@
 package io.gradesim.simulator.cli;
 
-import io.gradesim.simulator.event.SimEvent;
-import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.journal.JournalSession;
 import io.gradesim.simulator.journal.JournalTarget;
-import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
-import io.gradesim.simulator.run.RunSpec;
-import io.gradesim.simulator.run.SimulationRun;
+import io.gradesim.simulator.run.SimulationSetup;
 import io.gradesim.simulator.run.Sweeps;
-import io.gradesim.simulator.run.TraceSurvey;
-import io.gradesim.simulator.scenario.ScenarioJson;
-import io.gradesim.simulator.scenario.ScenarioLoader;
-import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,69 +51,41 @@ public final class SimulateCommand implements Callable<Integer> {
       + "password=.. (default: ${DEFAULT-VALUE})")
   String journal = "h2";
 
-  @Option(names = "--run-id", description = "the run's id (default: a new random id); the id of"
-      + " an unfinished run resumes it, a finished one is refused")
+  @Option(names = "--run-id", paramLabel = "ID", description = "the run's id (default: a new"
+      + " random id); the id of an unfinished run resumes it, a finished one is refused")
   String runId;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
-  private java.util.Map<String, String> costSources = java.util.Map.of();
-
   @Override
   public Integer call() throws Exception {
-    ScenarioSettings s = ScenarioLoader.load(scenario, overrides);
-    if (seed != null) {
-      s = s.withSeed(seed);
-    }
-    CostSetup setup = CostSetup.of(s, calibration, scenario.toString());
-    if (!setup.note().isEmpty()) {
-      spec.commandLine().getErr().println("simulate: " + setup.note());
-    }
     String id = runId != null ? runId : UUID.randomUUID().toString();
     try (JournalSession session = JournalSession.open(
         JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
       session.checkResumable();
-      return call(s, setup, id, List.of(session.listener()), session);
-    }
-  }
-
-  private Integer call(ScenarioSettings s, CostSetup setup, String id,
-      List<SimEventListener> extra, JournalSession session) throws Exception {
-    StageCosts costs = setup.costs();
-    TraceSurvey survey = TraceSurvey.of(trace, s);
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0, id, 0, trace.toString(),
-        survey.hash(), scenario.getFileName().toString(), ScenarioJson.hash(s),
-        ScenarioJson.render(s, survey.sources(), setup.sources()), setup.calibrationFile(),
-        setup.calibrationHash(), s.seed(), version());
-    ScenarioSettings settings = s;
-    SimulationRun[] run = new SimulationRun[1];
-    RunSpec runSpec = new RunSpec(settings.name() + "#" + settings.seed(), () -> {
-      run[0] = new SimulationRun(trace, settings, costs, survey, header, out, extra, System.err);
-      return run[0];
-    });
-    RunOutcome outcome = Sweeps.run(List.of(runSpec), 1).get(0);
-    if (outcome instanceof RunOutcome.Failed f) {
-      session.fail(f.reason());
-      if (f.cause() instanceof RuntimeException re) {
-        throw re;
+      SimulationSetup.Prepared run = SimulationSetup.prepare(new SimulationSetup.Inputs(trace,
+          scenario, overrides, seed, calibration, id, out), List.of(session.listener()),
+          System.err);
+      if (!run.costs().note().isEmpty()) {
+        spec.commandLine().getErr().println("simulate: " + run.costs().note());
       }
-      throw new IllegalStateException(f.reason(), f.cause());
+      RunOutcome outcome = Sweeps.run(List.of(run.spec()), 1).get(0);
+      if (outcome instanceof RunOutcome.Failed f) {
+        session.fail(f.reason());
+        if (f.cause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(f.reason(), f.cause());
+      }
+      session.awaitFinished();
+      print(spec.commandLine().getOut(), run.result().get(), run.costs().sources());
+      spec.commandLine().getOut().printf("%-22s %s (journal %s)%n", "run", id, session.label());
     }
-    costSources = setup.sources();
-    session.awaitFinished();
-    print(spec.commandLine().getOut(), run[0].summary());
-    spec.commandLine().getOut().printf("%-22s %s (journal %s)%n", "run", id, session.label());
     return 0;
   }
 
-
-  private static String version() {
-    String v = SimulateCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
-  }
-
-  private void print(PrintWriter o, RunSummary r) {
+  private void print(PrintWriter o, RunSummary r, Map<String, String> costSources) {
     o.printf("%-22s %s%n", "scenario", scenario.getFileName());
     o.printf("%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n", "submissions",
         r.submissions(), r.delivered(), r.rejected(), r.deferred());
@@ -135,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         f(r.agentHours()));
     o.printf("%-22s %s%n", "results", r.results());
     if (!costSources.isEmpty()) {
-      o.printf("%-22s %s%n", "stage costs", new java.util.TreeMap<>(costSources));
+      o.printf("%-22s %s%n", "stage costs", new TreeMap<>(costSources));
     }
     o.printf("%-22s %s%n", "outputs", out);
   }

@@ -43,6 +43,10 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
    */
   public static CostSetup of(ScenarioSettings s, Path calibration, String scenarioFile)
       throws IOException {
+    if (calibration != null && !java.nio.file.Files.isRegularFile(calibration)) {
+      throw new IllegalArgumentException(calibration + ": --calibration: no calibration profile"
+          + " here (make one with ./gradesim calibrate)");
+    }
     String hash = calibration == null ? "" : sha256(calibration);
     String file = calibration == null ? "" : calibration.toString();
     return switch (s.costs().kind()) {

@@ -217,7 +217,7 @@ final class ScenarioReader {
   }
 
   IllegalArgumentException bad(String key, String reason) {
-    String at = c.hasPathOrNull(key) ? ScenarioLoader.locate(c.getValue(key), where) : where;
+    String at = c.hasPath(key) ? ScenarioLoader.locate(c.getValue(key), where) : where;
     if (at.contains("reference.conf")) {
       at = where;
     }

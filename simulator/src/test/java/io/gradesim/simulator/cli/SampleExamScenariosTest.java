@@ -8,6 +8,8 @@ import io.gradesim.calibration.model.StageCost;
 import io.gradesim.simulator.costs.TestProfiles;
 import io.gradesim.traces.testing.SharedData;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,18 +18,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bundled scenarios on the sample INGInious exam: runtime swap and autoscaling. */
+/**
+ * The bundled scenarios on the sample INGInious exam (the demo's bundled copy, else the shared
+ * one): runtime swap and autoscaling.
+ */
 class SampleExamScenariosTest {
   @TempDir static Path dir;
   static Path exam;
 
+  /** The sample exam bundled for the demo when on the class path, else the shared copy. */
+  static Path sampleExport() throws URISyntaxException {
+    URL bundled = SampleExamScenariosTest.class.getResource("/io/gradesim/demo/inginious-exam");
+    if (bundled != null && bundled.getProtocol().equals("file")) {
+      return Path.of(bundled.toURI());
+    }
+    return SharedData.require("samples/inginious-export");
+  }
+
   @BeforeAll
-  static void importExam() {
-    Path export = SharedData.require("samples/inginious-export");
+  static void importExam() throws URISyntaxException {
+    Path export = sampleExport();
+    Path subs = export.resolve("submissions.json");
+    if (!Files.exists(subs)) {
+      subs = export.resolve("submissions.json.gz");
+    }
     exam = dir.resolve("exam.csv");
     SimulateCommandTest.Result r = SimulateCommandTest.run("trace", "import", "--format",
-        "inginious", export.resolve("submissions.json").toString(), "--tasks",
-        export.resolve("tasks").toString(), "-o", exam.toString());
+        "inginious", subs.toString(), "--tasks", export.resolve("tasks").toString(), "-o",
+        exam.toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -90,6 +108,15 @@ class SampleExamScenariosTest {
     // arrivals per minute against the agents up one bucket later (60 s provisioning delay)
     assertThat(correlation(arrivals, agents, 1)).isPositive();
     assertThat(agents[n - 1]).isEqualTo(1);
+    // autoscaled agents are paid for: more than one agent over the run, 2 cores each
+    com.fasterxml.jackson.databind.JsonNode summary = new ObjectMapper().readTree(
+        dir.resolve("autoscale/summary.json").toFile());
+    double hours = summary.get("duration_s").asDouble() / 3600;
+    assertThat(summary.get("agent_hours").asDouble()).isGreaterThan(1.5 * hours)
+        .isLessThan(8 * hours);
+    assertThat(summary.get("core_hours").asDouble())
+        .isCloseTo(2 * summary.get("agent_hours").asDouble(),
+            org.assertj.core.data.Offset.offset(1e-5));
   }
 
   static double correlation(int[] x, int[] y, int lag) {

@@ -44,6 +44,14 @@ class CostSetupTest {
   }
 
   @Test
+  void aMissingProfileIsAnErrorNamingTheFile() {
+    Path p = dir.resolve("none.json");
+    assertThatThrownBy(() -> CostSetup.of(scenario("kata"), p, "s.conf"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(p + ": --calibration: no calibration profile here");
+  }
+
+  @Test
   void aMeasuredProfileIsSampledAtTheAgentsConcurrentOperations() throws IOException {
     Path p = TestProfiles.allRuntimes(dir.resolve("profile.json"));
     CostSetup c = CostSetup.of(scenario("docker-crun"), p, "s.conf");

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public final class TestProfiles {
   private TestProfiles() {}
 
-  /** A measured row: lognormal of median {@code medianMs} and sigma 0.2 at concurrency {@code c}. */
+  /** A measured row: lognormal of median {@code medianMs}, sigma 0.2, at concurrency {@code c}. */
   public static StageCost row(String runtime, String stage, int c, double medianMs) {
     double us = medianMs * 1000;
     Fit fit = new Fit("lognormal", new TreeMap<>(Map.of("mu", Math.log(us), "sigma", 0.2)),
