@@ -98,12 +98,6 @@ public final class CompareCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--parallel: must be at least 1");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, n, version(),
-        ProgressBar::onStderr);
-  }
-
-  private static String version() {
-    String v = CompareCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return ScenarioSweep.run(trace, calibration, scenarios, out, n, ProgressBar::onStderr);
   }
 }
