@@ -20,13 +20,14 @@ import picocli.CommandLine.Parameters;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares capacity plans on the same trace: prints a table (pool, runtime, cost,",
-      "feedback p50/p95/p99, wait p95, peak queue, utilisation, rejected) and a verdict, and",
-      "writes compare.csv and a self-contained report.html with charts into --out.",
-      "  gradesim compare --trace T [--calibration P] S1.conf S2.conf ... --out DIR",
-      "replays every scenario in parallel into DIR/runs/<scenario>/ first;",
-      "  gradesim compare --runs DIR1,DIR2,... [--calibration P] --out DIR",
-      "reports on finished run directories (summary.json, submissions.csv, timeseries.csv)."
+      "Compares capacity plans side by side: a table, compare.csv and report.html.",
+      "Prints one line per scenario (pool, runtime, cost, feedback p50/p95/p99,",
+      "wait p95, peak queue, utilisation, rejected) and a verdict, and writes",
+      "compare.csv and a self-contained report.html with charts into --out. Two forms:",
+      "  compare --trace T [--calibration P] S1.conf S2.conf ... --out DIR",
+      "    replays every scenario in parallel into DIR/runs/<scenario>/ first;",
+      "  compare --runs DIR1,DIR2,... [--calibration P] --out DIR",
+      "    reports on finished runs (summary.json, submissions.csv, timeseries.csv)."
     })
 public final class CompareCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -98,12 +99,6 @@ public final class CompareCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--parallel: must be at least 1");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, n, version(),
-        ProgressBar::onStderr);
-  }
-
-  private static String version() {
-    String v = CompareCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return ScenarioSweep.run(trace, calibration, scenarios, out, n, ProgressBar::onStderr);
   }
 }

@@ -25,6 +25,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * across charts. Stage costs are in {@link StageCostChart}.
  */
 final class ReportCharts {
+  static {
+    headless(); // before any AWT class below asks for a display
+  }
+
   /** Tableau 10: distinct, print-safe colours; scenario i gets colour i mod 10. */
   static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
       new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1),
@@ -32,6 +36,13 @@ final class ReportCharts {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
   private ReportCharts() {}
+
+  /** Draws without a display (servers, CI) unless the user chose otherwise. */
+  static void headless() {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
 
   /** Fraction of submissions with feedback by time x, one line per run. */
   static JFreeChart feedbackCdf(List<RunResult> runs, double sloSeconds) {

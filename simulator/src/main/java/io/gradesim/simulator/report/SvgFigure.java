@@ -12,10 +12,7 @@ import org.jfree.svg.ViewBox;
  */
 public final class SvgFigure {
   static {
-    // Charts are drawn without a display (servers, CI).
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    ReportCharts.headless();
   }
 
   private SvgFigure() {}
