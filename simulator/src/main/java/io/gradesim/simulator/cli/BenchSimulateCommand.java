@@ -22,35 +22,36 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the simulator: a Poisson trace generated in-process (load 0.9, agents of 8",
-      "cores and 8 slots, docker+runc stage costs from the 2020 thesis, grading exp:mean=4s),",
-      "warm-up runs, then --repeat measured runs; prints median submissions/s and events/s",
-      "(wall and CPU time, min-max) and writes perf.json. --parallel K also times K runs",
-      "one after another and K runs as parallel actors, and prints the speedup."
+      "Measures the simulator on a Poisson trace generated in-process (load 0.9,",
+      "agents of 8 cores and 8 slots, docker+runc stage costs from the 2020 thesis,",
+      "grading exp:mean=4s): warm-up runs, then --repeat measured runs; prints the",
+      "median submissions/s and events/s (wall and CPU time, min-max) and writes",
+      "perf.json. --parallel K also times K runs one after another and K runs as",
+      "parallel actors, and prints the speedup."
     })
 public final class BenchSimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--submissions", description = "submissions per run (default: ${DEFAULT-VALUE})")
+  @Option(names = "--submissions", paramLabel = "N", description = "submissions per run (default: ${DEFAULT-VALUE})")
   long submissions = 1_000_000;
 
-  @Option(names = "--slots", description = "slots in the pool, a multiple of 8 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--slots", paramLabel = "N", description = "slots in the pool, a multiple of 8 (default: ${DEFAULT-VALUE})")
   int slots = 40;
 
-  @Option(names = "--repeat", description = "measured runs (default: ${DEFAULT-VALUE})")
+  @Option(names = "--repeat", paramLabel = "R", description = "measured runs (default: ${DEFAULT-VALUE})")
   int repeat = 5;
 
-  @Option(names = "--warmup", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmup", paramLabel = "W", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
   int warmup = 2;
 
-  @Option(names = "--parallel", description = "also time K runs sequential vs parallel (0: skip)")
+  @Option(names = "--parallel", paramLabel = "K", description = "also time K runs sequential vs parallel (0: skip)")
   int parallel;
 
   @Option(names = "--ask-per-event", paramLabel = "N",
       description = "also time N submissions with an actor round trip per event (0: skip)")
   long askPerEvent;
 
-  @Option(names = "--out", description = "directory for perf.json (default: ${DEFAULT-VALUE})")
+  @Option(names = "--out", paramLabel = "DIR", description = "directory for perf.json (default: ${DEFAULT-VALUE})")
   Path out = Path.of(".");
 
   @Override

@@ -1,20 +1,11 @@
 package io.gradesim.simulator.cli;
 
-import io.gradesim.simulator.event.SimEvent;
-import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.journal.JournalSession;
 import io.gradesim.simulator.journal.JournalTarget;
-import io.gradesim.simulator.model.ScenarioStageCosts;
-import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
-import io.gradesim.simulator.run.RunSpec;
-import io.gradesim.simulator.run.SimulationRun;
+import io.gradesim.simulator.run.SimulationSetup;
 import io.gradesim.simulator.run.Sweeps;
-import io.gradesim.simulator.run.TraceSurvey;
-import io.gradesim.simulator.scenario.ScenarioJson;
-import io.gradesim.simulator.scenario.ScenarioLoader;
-import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,27 +21,27 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays a canonical trace against the agent pool of a scenario (HOCON) in virtual time,",
-      "as INGInious would grade it: topic queues, free slots, container stages, shared cores.",
-      "Writes submissions.csv, timeseries.csv and summary.json (identical for the same inputs)",
-      "and perf.json (wall-clock figures) to --out, and prints a short summary."
+      "Replays a canonical trace against the agent pool of a scenario (HOCON) in",
+      "virtual time, as INGInious grades: topic queues, free slots, container",
+      "stages, shared cores. Writes submissions.csv, timeseries.csv and summary.json",
+      "(identical for the same inputs) and perf.json (wall-clock figures) to --out."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trace", required = true, description = "canonical trace CSV (.gz accepted)")
+  @Option(names = "--trace", required = true, paramLabel = "TRACE", description = "canonical trace CSV (.gz accepted)")
   Path trace;
 
-  @Option(names = "--scenario", required = true, description = "scenario file (HOCON)")
+  @Option(names = "--scenario", required = true, paramLabel = "FILE.conf", description = "scenario file (HOCON)")
   Path scenario;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--calibration", description = "calibration profile (JSON) for costs = profile")
+  @Option(names = "--calibration", paramLabel = "PROFILE.json", description = "calibration profile (JSON) for costs = profile")
   Path calibration;
 
-  @Option(names = "--seed", description = "random seed (default: the scenario's seed)")
+  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's seed)")
   Long seed;
 
   @Option(names = "--journal", paramLabel = "h2|none|URL", description = "where events are"
@@ -58,70 +49,35 @@ public final class SimulateCommand implements Callable<Integer> {
       + "password=.. (default: ${DEFAULT-VALUE})")
   String journal = "h2";
 
-  @Option(names = "--run-id", description = "the run's id (default: a new random id); the id of"
-      + " an unfinished run resumes it, a finished one is refused")
+  @Option(names = "--run-id", paramLabel = "ID", description = "the run's id (default: a new"
+      + " random id); the id of an unfinished run resumes it, a finished one is refused")
   String runId;
 
-  @Option(names = "--out", required = true, description = "output directory")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    ScenarioSettings s = ScenarioLoader.load(scenario, overrides);
-    if (seed != null) {
-      s = s.withSeed(seed);
-    }
-    StageCosts costs = costs(s);
     String id = runId != null ? runId : UUID.randomUUID().toString();
     try (JournalSession session = JournalSession.open(
         JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
       session.checkResumable();
-      return call(s, costs, id, List.of(session.listener()), session);
-    }
-  }
-
-  private Integer call(ScenarioSettings s, StageCosts costs, String id,
-      List<SimEventListener> extra, JournalSession session) throws Exception {
-    String calibrationHash = calibration == null ? "" : TraceSurvey.sha256(calibration);
-    TraceSurvey survey = TraceSurvey.of(trace, s);
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0, id, 0, trace.toString(),
-        survey.hash(), scenario.getFileName().toString(), ScenarioJson.hash(s),
-        ScenarioJson.render(s, survey.sources()),
-        calibration == null ? "" : calibration.toString(), calibrationHash, s.seed(),
-        version());
-    ScenarioSettings settings = s;
-    SimulationRun[] run = new SimulationRun[1];
-    RunSpec runSpec = new RunSpec(settings.name() + "#" + settings.seed(), () -> {
-      run[0] = new SimulationRun(trace, settings, costs, survey, header, out, extra, System.err);
-      return run[0];
-    });
-    RunOutcome outcome = Sweeps.run(List.of(runSpec), 1).get(0);
-    if (outcome instanceof RunOutcome.Failed f) {
-      session.fail(f.reason());
-      if (f.cause() instanceof RuntimeException re) {
-        throw re;
+      SimulationSetup.Prepared run = SimulationSetup.prepare(new SimulationSetup.Inputs(trace,
+          scenario, overrides, seed, calibration, id, out), List.of(session.listener()),
+          System.err);
+      RunOutcome outcome = Sweeps.run(List.of(run.spec()), 1).get(0);
+      if (outcome instanceof RunOutcome.Failed f) {
+        session.fail(f.reason());
+        if (f.cause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(f.reason(), f.cause());
       }
-      throw new IllegalStateException(f.reason(), f.cause());
+      session.awaitFinished();
+      print(spec.commandLine().getOut(), run.result().get());
+      spec.commandLine().getOut().printf("%-22s %s (journal %s)%n", "run", id, session.label());
     }
-    session.awaitFinished();
-    print(spec.commandLine().getOut(), run[0].summary());
-    spec.commandLine().getOut().printf("%-22s %s (journal %s)%n", "run", id, session.label());
     return 0;
-  }
-
-  private StageCosts costs(ScenarioSettings s) {
-    return switch (s.costs().kind()) {
-      case NONE -> StageCosts.NONE;
-      case GIVEN -> new ScenarioStageCosts(s.costs().stages());
-      case PROFILE -> throw new IllegalArgumentException(scenario + ": costs = profile: stage"
-          + " costs from a calibration profile are not available yet; use costs = none or"
-          + " costs = { create = .., start = .., remove = .. }");
-    };
-  }
-
-  private static String version() {
-    String v = SimulateCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
   }
 
   private void print(PrintWriter o, RunSummary r) {

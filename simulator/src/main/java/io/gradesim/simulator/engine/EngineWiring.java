@@ -49,6 +49,12 @@ final class EngineWiring {
     jobs.memoryMb[job] = mem;
   }
 
+  /** A submission's arrival in microseconds since 1970. */
+  static long micros(Submission s) {
+    return Math.addExact(Math.multiplyExact(s.submittedAt().getEpochSecond(), 1_000_000L),
+        s.submittedAt().getNano() / 1000);
+  }
+
   /** The container stage a job stage stands for. */
   static Stage stageOf(byte jobStage) {
     return switch (jobStage) {

@@ -2,15 +2,9 @@ package io.gradesim.simulator.engine;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.model.FrontendAdmission;
-import io.gradesim.simulator.model.FreeSlotList;
 import io.gradesim.simulator.model.GradingTimes;
 import io.gradesim.simulator.model.StageCosts;
-import io.gradesim.simulator.model.TopicQueues;
-import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
-import io.gradesim.traces.Submission;
-import java.util.SplittableRandom;
 
 /**
  * One simulated run: the INGInious pipeline (frontend, backend, agents) driven by a future event
@@ -32,34 +26,7 @@ import java.util.SplittableRandom;
  * actor) can run the loop in slices without a message per event.
  */
 public final class SimulationEngine {
-  private final EngineWiring w;
-  private final SubmissionSource source;
-  private final SimEventListener out;
-  private final SplittableRandom gradingRng;
-  private final SplittableRandom costRng;
-  private final EventQueue queue = new EventQueue();
-  private final JobTable jobs = new JobTable();
-  private final TopicQueues topics = new TopicQueues();
-  private final TopicRegistry registry;
-  private final FreeSlotList free = new FreeSlotList();
-  private final FrontendAdmission admission;
-  private final AgentPool agents;
-  private final GradingTimes grading;
-  private final StageCosts costs;
-  private final SimEvent.RunStarted header;
-
-  private Submission lookahead;
-  private int lookaheadJob = -1;
-  private long epochMicros;
-  private long lastArrival;
-  private int arrivals;
-  private long events;
-  private long now;
-  private int tokens;
-  private boolean updating;
-  private boolean updateAgain;
-  private boolean started;
-  private boolean finished;
+  private final Pipeline pipeline;
 
   /**
    * A run of {@code scenario} over {@code source}, emitting to {@code out}; {@code header} is the
@@ -67,42 +34,12 @@ public final class SimulationEngine {
    */
   public SimulationEngine(ScenarioSettings scenario, StageCosts costs, GradingTimes grading,
       SubmissionSource source, SimEvent.RunStarted header, SimEventListener out) {
-    this.w = new EngineWiring(scenario);
-    this.source = source;
-    this.out = out;
-    this.costs = costs;
-    this.grading = grading;
-    this.header = header;
-    SplittableRandom root = new SplittableRandom(scenario.seed());
-    this.gradingRng = root.split();
-    this.costRng = root.split();
-    this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
-    this.registry = new TopicRegistry(topics, agents.patterns());
-    this.admission = new FrontendAdmission(scenario.admission());
+    this.pipeline = new Pipeline(scenario, costs, grading, source, header, out);
   }
 
   /** Emits RunStarted and the initial agents, and schedules the first arrival. */
   public void start() {
-    if (started) {
-      throw new IllegalStateException("already started");
-    }
-    started = true;
-    lookahead = source.next();
-    if (lookahead != null) {
-      epochMicros = micros(lookahead);
-      lastArrival = epochMicros;
-    }
-    emit(new SimEvent.RunStarted(0, header.runId(), epochMicros, header.traceFile(),
-        header.traceHash(), header.scenarioName(), header.scenarioHash(), header.scenarioJson(),
-        header.calibrationFile(), header.calibrationHash(), header.seed(), header.version()));
-    for (int a = 0; a < agents.count(); a++) {
-      agentHello(a);
-    }
-    if (lookahead != null) {
-      lookaheadJob = jobs.allocate();
-      queue.push(0, Kind.pack(Kind.ARRIVAL, lookaheadJob, 0));
-    }
-    checkFinished();
+    pipeline.start();
   }
 
   /**
@@ -110,432 +47,48 @@ public final class SimulationEngine {
    * (the trace is exhausted and every submission's result was delivered or refused).
    */
   public boolean advance(long maxEvents) {
-    if (!started) {
-      start();
-    }
-    for (long i = 0; i < maxEvents && !finished; i++) {
-      if (queue.isEmpty()) {
-        throw new IllegalStateException("no event left with " + jobs.live()
-            + " submissions in flight at t=" + now + "us");
-      }
-      queue.poll();
-      now = queue.polledTime();
-      long p = queue.polledPayload();
-      dispatchEvent(Kind.kind(p), Kind.target(p), Kind.token(p));
-      checkFinished();
-    }
-    return finished;
+    return pipeline.advance(maxEvents);
   }
 
   /** Runs to the end. */
   public void run() {
-    while (!advance(Long.MAX_VALUE)) {
+    while (!pipeline.advance(Long.MAX_VALUE)) {
       // advance(Long.MAX_VALUE) only returns once the run has ended.
     }
   }
 
   /** Events emitted so far. */
   public long events() {
-    return events;
+    return pipeline.events();
   }
 
   /** Submissions that arrived so far. */
   public int arrivals() {
-    return arrivals;
+    return pipeline.arrivals();
   }
 
   /** Virtual time of the last processed event, in microseconds since the epoch. */
   public long now() {
-    return now;
+    return pipeline.now();
   }
 
   /** The epoch: the first arrival in microseconds since 1970 (0 for an empty trace). */
   public long epochMicros() {
-    return epochMicros;
+    return pipeline.epochMicros();
   }
 
   /** Submissions rejected by admission so far. */
   public long rejected() {
-    return admission.rejected();
+    return pipeline.rejected();
   }
 
   /** Submissions deferred by admission so far. */
   public long deferred() {
-    return admission.deferred();
+    return pipeline.deferred();
   }
 
   /** The largest number of submissions in flight at once (the job table's high-water mark). */
   public int peakInFlight() {
-    return jobs.capacityUsed();
-  }
-
-  private void checkFinished() {
-    if (lookahead == null && jobs.live() == 0) {
-      finished = true;
-    }
-  }
-
-  private void dispatchEvent(int kind, int target, int token) {
-    switch (kind) {
-      case Kind.ARRIVAL -> arrive(target);
-      case Kind.BACKEND_RECEIVE -> backendReceive(target);
-      case Kind.AGENT_RECEIVE -> {
-        if (jobs.token[target] == token) {
-          agentReceive(target);
-        }
-      }
-      case Kind.STAGE_DONE -> {
-        if (jobs.token[target] == token) {
-          stageDone(target);
-        }
-      }
-      case Kind.GRADE_DONE -> {
-        if (jobs.token[target] == token) {
-          gradeDone(target, false);
-        }
-      }
-      case Kind.HARD_LIMIT -> {
-        if (jobs.hardToken[target] == token && jobs.stage[target] == JobTable.GRADING) {
-          gradeDone(target, true);
-        }
-      }
-      case Kind.BACKEND_DONE -> backendDone(target);
-      case Kind.DELIVER -> deliver(target);
-      case Kind.AGENT_FAIL -> {
-        if (agents.incarnation(target) == token && agents.up(target)) {
-          agentFail(target);
-        }
-      }
-      case Kind.AGENT_DETECT -> {
-        if (agents.incarnation(target) == token && agents.registered(target)) {
-          agentLost(target);
-        }
-      }
-      case Kind.AGENT_REPAIR -> {
-        if (agents.incarnation(target) == token) {
-          agentHello(target);
-        }
-      }
-      default -> throw new IllegalStateException("unknown event kind " + kind);
-    }
-  }
-
-  // ---- frontend ----------------------------------------------------------------------------
-
-  private void arrive(int job) {
-    Submission s = lookahead;
-    int n = arrivals++;
-    emit(new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(),
-        s.priority()));
-    describe(job, n, s);
-    readNext();
-    switch (admission.admit(job, s.users(), s.course(), s.task())) {
-      case REJECT -> {
-        emit(new SimEvent.SubmissionRejected(now, n, "a submission of this user for this task"
-            + " is still pending"));
-        jobs.release(job);
-      }
-      case DEFER -> {
-        jobs.stage[job] = JobTable.DEFERRED;
-        emit(new SimEvent.SubmissionDeferred(now, n));
-      }
-      case ADMIT -> toBackend(job);
-      default -> throw new IllegalStateException();
-    }
-  }
-
-  private void describe(int job, int n, Submission s) {
-    jobs.n[job] = n;
-    jobs.priority[job] = s.priority();
-    jobs.result[job] = s.result() == null ? EngineWiring.SUCCESS : s.result();
-    boolean mcq = s.environment().startsWith(EngineWiring.MCQ_PREFIX);
-    jobs.mcq[job] = mcq;
-    if (mcq) {
-      return;
-    }
-    int topic = registry.topicOf(s.environment());
-    if (topic < 0) {
-      throw new IllegalArgumentException("submission " + s.id() + ": environment '"
-          + s.environment() + "' is served by no agent (environments = "
-          + agents.patterns().get(0) + ")");
-    }
-    jobs.topic[job] = topic;
-    jobs.demand[job] = grading.demandMicros(s, gradingRng);
-    w.limits(s, jobs, job);
-  }
-
-  private void readNext() {
-    lookahead = source.next();
-    if (lookahead == null) {
-      lookaheadJob = -1;
-      return;
-    }
-    long at = micros(lookahead);
-    if (at < lastArrival) {
-      throw new IllegalArgumentException("submission " + lookahead.id()
-          + ": arrivals must be sorted by submitted_at");
-    }
-    lastArrival = at;
-    lookaheadJob = jobs.allocate();
-    queue.push(at - epochMicros, Kind.pack(Kind.ARRIVAL, lookaheadJob, 0));
-  }
-
-  private void toBackend(int job) {
-    jobs.stage[job] = JobTable.TO_BACKEND;
-    if (w.frontendToBackend == 0) {
-      backendReceive(job);
-    } else {
-      queue.push(now + w.frontendToBackend, Kind.pack(Kind.BACKEND_RECEIVE, job, 0));
-    }
-  }
-
-  private void toFrontend(int job) {
-    jobs.stage[job] = JobTable.TO_FRONTEND;
-    if (w.backendToFrontend == 0) {
-      deliver(job);
-    } else {
-      queue.push(now + w.backendToFrontend, Kind.pack(Kind.DELIVER, job, 0));
-    }
-  }
-
-  private void deliver(int job) {
-    emit(new SimEvent.ResultDelivered(now, jobs.n[job]));
-    int next = admission.delivered(job);
-    jobs.release(job);
-    if (next >= 0) {
-      toBackend(next);
-    }
-  }
-
-  // ---- backend -----------------------------------------------------------------------------
-
-  private void backendReceive(int job) {
-    int n = jobs.n[job];
-    emit(new SimEvent.SubmissionQueued(now, n));
-    if (jobs.mcq[job]) {
-      // The mcq environment grades in the backend's reach without a container or a slot.
-      emit(new SimEvent.SubmissionDispatched(now, n, -1, -1));
-      emit(new SimEvent.GradingFinished(now, n, jobs.result[job]));
-      emit(new SimEvent.ContainerRemoved(now, n));
-      toFrontend(job);
-      return;
-    }
-    jobs.stage[job] = JobTable.QUEUED;
-    topics.put(jobs.topic[job], jobs.priority[job], job);
-    updateQueue();
-  }
-
-  /** INGInious' update_queue: walk the free slots in order, each takes its topics' best job. */
-  private void updateQueue() {
-    if (updating) {
-      updateAgain = true;
-      return;
-    }
-    updating = true;
-    do {
-      updateAgain = false;
-      int s = free.first();
-      while (s >= 0 && topics.size() > 0) {
-        int next = free.next(s);
-        int a = agents.agentOfSlot(s);
-        int job = topics.poll(registry.topicsOf(a), registry.topicCount(a));
-        if (job >= 0) {
-          free.remove(s);
-          dispatch(job, s, a);
-        }
-        s = next;
-      }
-    } while (updateAgain && topics.size() > 0);
-    updating = false;
-  }
-
-  private void dispatch(int job, int slot, int agent) {
-    jobs.stage[job] = JobTable.TO_AGENT;
-    jobs.slot[job] = slot;
-    jobs.incarnation[job] = agents.incarnation(agent);
-    agents.occupy(slot, job);
-    emit(new SimEvent.SubmissionDispatched(now, jobs.n[job], agent, agents.localSlot(slot)));
-    if (w.backendToAgent == 0) {
-      agentReceive(job);
-    } else {
-      jobs.token[job] = ++tokens;
-      queue.push(now + w.backendToAgent, Kind.pack(Kind.AGENT_RECEIVE, job, tokens));
-    }
-  }
-
-  private void backendDone(int job) {
-    int slot = jobs.slot[job];
-    int a = agents.agentOfSlot(slot);
-    if (agents.incarnation(a) == jobs.incarnation[job] && agents.registered(a)) {
-      agents.occupy(slot, -1);
-      free.append(slot);
-    }
-    toFrontend(job);
-    updateQueue();
-  }
-
-  // ---- agent -------------------------------------------------------------------------------
-
-  private void agentReceive(int job) {
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    if (!agents.up(a)) {
-      return; // sent to a dead agent: the backend will crash it once it notices the loss
-    }
-    if (jobs.memoryMb[job] > agents.memoryPerSlotMb(a)) {
-      int n = jobs.n[job];
-      emit(new SimEvent.GradingFinished(now, n, EngineWiring.CRASH));
-      emit(new SimEvent.ContainerRemoved(now, n));
-      doneAtAgent(job);
-      return;
-    }
-    beginStage(job, JobTable.CREATING);
-  }
-
-  private void beginStage(int job, byte stage) {
-    jobs.stage[job] = stage;
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    long cost = costs.sampleMicros(EngineWiring.stageOf(stage), agents.beginOp(a), costRng);
-    if (cost == 0) {
-      stageDone(job);
-    } else {
-      jobs.token[job] = ++tokens;
-      queue.push(now + cost, Kind.pack(Kind.STAGE_DONE, job, tokens));
-    }
-  }
-
-  private void stageDone(int job) {
-    agents.endOp(agents.agentOfSlot(jobs.slot[job]));
-    int n = jobs.n[job];
-    switch (jobs.stage[job]) {
-      case JobTable.CREATING -> {
-        emit(new SimEvent.ContainerCreated(now, n));
-        beginStage(job, JobTable.STARTING);
-      }
-      case JobTable.STARTING -> {
-        emit(new SimEvent.ContainerStarted(now, n));
-        if (w.hasExec) {
-          beginStage(job, JobTable.EXECING);
-        } else {
-          beginGrading(job);
-        }
-      }
-      case JobTable.EXECING -> beginGrading(job);
-      case JobTable.REMOVING -> {
-        emit(new SimEvent.ContainerRemoved(now, n));
-        doneAtAgent(job);
-      }
-      default -> throw new IllegalStateException("stage " + jobs.stage[job]);
-    }
-  }
-
-  private void beginGrading(int job) {
-    jobs.stage[job] = JobTable.GRADING;
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    long work = Math.min(jobs.demand[job], jobs.cpuLimit[job]);
-    agents.cpu(a).add(now, job, work);
-    long hard = jobs.hardLimit[job];
-    if (hard < Long.MAX_VALUE && work * agents.slowdown(a) > hard) {
-      jobs.hardToken[job] = ++tokens;
-      queue.push(now + hard, Kind.pack(Kind.HARD_LIMIT, job, tokens));
-    } else {
-      jobs.hardToken[job] = 0;
-    }
-  }
-
-  private void scheduleCompletion(int job, long at) {
-    jobs.token[job] = ++tokens;
-    queue.push(at, Kind.pack(Kind.GRADE_DONE, job, tokens));
-  }
-
-  private void gradeDone(int job, boolean killed) {
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    agents.cpu(a).remove(now, job);
-    jobs.hardToken[job] = 0;
-    jobs.token[job] = ++tokens;
-    String result = killed || jobs.demand[job] > jobs.cpuLimit[job]
-        ? EngineWiring.TIMEOUT : jobs.result[job];
-    emit(new SimEvent.GradingFinished(now, jobs.n[job], result));
-    beginStage(job, JobTable.REMOVING);
-  }
-
-  private void doneAtAgent(int job) {
-    jobs.stage[job] = JobTable.DONE_SENT;
-    if (w.agentToBackend == 0) {
-      backendDone(job);
-    } else {
-      queue.push(now + w.agentToBackend, Kind.pack(Kind.BACKEND_DONE, job, 0));
-    }
-  }
-
-  // ---- agent failures ----------------------------------------------------------------------
-
-  private void agentHello(int a) {
-    if (agents.registered(a)) {
-      agentLost(a); // INGInious deletes the previous instance of an agent that says hello again
-    }
-    agents.hello(a);
-    for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
-      free.append(s);
-    }
-    emit(new SimEvent.AgentUp(now, a, agents.slots(a), agents.cores(a), agents.memoryMb(a)));
-    long failAt = agents.nextFailure(a);
-    if (failAt > 0) {
-      queue.push(now + failAt, Kind.pack(Kind.AGENT_FAIL, a, agents.incarnation(a)));
-    }
-    updateQueue();
-  }
-
-  private void agentFail(int a) {
-    agents.fail(a);
-    for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
-      int job = agents.jobInSlot(s);
-      if (job >= 0 && jobs.stage[job] != JobTable.DONE_SENT) {
-        jobs.token[job] = ++tokens; // its container died with the agent: drop its next stage
-        jobs.hardToken[job] = 0;
-      }
-    }
-    long repair = agents.repairMicros();
-    long detect = Math.min(w.detection, repair);
-    int inc = agents.incarnation(a);
-    queue.push(now + detect, Kind.pack(Kind.AGENT_DETECT, a, inc));
-    queue.push(now + repair, Kind.pack(Kind.AGENT_REPAIR, a, inc));
-  }
-
-  /** The backend notices a lost agent: its slots go, its jobs end as crash, not requeued. */
-  private void agentLost(int a) {
-    agents.unregister(a);
-    emit(new SimEvent.AgentLost(now, a));
-    for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
-      free.remove(s);
-    }
-    for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
-      int job = agents.jobInSlot(s);
-      if (job < 0) {
-        continue;
-      }
-      agents.occupy(s, -1);
-      byte stage = jobs.stage[job];
-      if (stage == JobTable.DONE_SENT) {
-        continue; // its result is already on its way to the backend
-      }
-      int n = jobs.n[job];
-      if (stage != JobTable.REMOVING) {
-        emit(new SimEvent.GradingFinished(now, n, EngineWiring.CRASH));
-      }
-      emit(new SimEvent.ContainerRemoved(now, n));
-      jobs.token[job] = ++tokens;
-      toFrontend(job);
-    }
-    updateQueue();
-  }
-
-  private void emit(SimEvent e) {
-    events++;
-    out.on(e);
-  }
-
-  private static long micros(Submission s) {
-    return Math.addExact(Math.multiplyExact(s.submittedAt().getEpochSecond(), 1_000_000L),
-        s.submittedAt().getNano() / 1000);
+    return pipeline.peakInFlight();
   }
 }

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -34,17 +35,18 @@ public final class SimulationRun implements RunTask {
   private final PerfReport.Meter meter = PerfReport.start();
   private final PrintStream progress;
   private final long expected;
+  private final Consumer<RunSummary> onSummary;
   private long lastProgress = System.nanoTime();
-  private RunSummary summary;
 
   /**
    * Opens the run: {@code header} is the RunStarted event, {@code extra} further listeners,
-   * {@code expected} the trace's row count (for progress), {@code progress} may be null.
+   * {@code progress} may be null; {@code onSummary} receives the summary once the run finished.
    */
   public SimulationRun(Path tracePath, ScenarioSettings scenario, StageCosts costs,
       TraceSurvey survey, SimEvent.RunStarted header, Path out, List<SimEventListener> extra,
-      PrintStream progress) throws Exception {
+      PrintStream progress, Consumer<RunSummary> onSummary) throws Exception {
     this.out = out;
+    this.onSummary = onSummary;
     this.extra = List.copyOf(extra);
     this.progress = progress;
     this.expected = survey.submissions();
@@ -81,19 +83,15 @@ public final class SimulationRun implements RunTask {
 
   @Override
   public RunOutcome.Completed finish() throws Exception {
-    summary = writer.finish();
+    RunSummary summary = writer.finish();
     SimEvent.RunFinished finished = new SimEvent.RunFinished(engine.now(), summary.toJson());
     for (SimEventListener l : extra) {
       l.on(finished);
     }
     meter.stop(engine.events(), engine.arrivals()).writeTo(out);
+    onSummary.accept(summary);
     return new RunOutcome.Completed(out.toString(), engine.events(), engine.arrivals(), 0,
         summary.toJson());
-  }
-
-  /** The summary, once finished. */
-  public RunSummary summary() {
-    return summary;
   }
 
   @Override

@@ -46,6 +46,7 @@ class SimulateCommandTest {
     Files.writeString(scenario, "agents = 2\ncores = 4\nslots = 4\n"
         + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
         + "admission = reject\ngrading.default = \"lognormal:median=3s,sigma=0.5\"\n"
+        + "failures { mtbf = 1h, repair = 5min, detection = 6s }\n"
         + "output.bucket-s = 30\n");
   }
 
@@ -82,7 +83,7 @@ class SimulateCommandTest {
     assertThat(a.out()).contains("submissions").contains("20,000");
     assertThat(Files.readString(dir.resolve("a/summary.json")))
         .contains("\"grading_sources\"").contains("\"t1\" : \"scenario\"")
-        .containsPattern("\"rejected\" : [1-9]");
+        .containsPattern("\"rejected\" : [1-9]").containsPattern("\"crash\" : [1-9]");
     assertThat(dir.resolve("a/perf.json")).exists();
   }
 

@@ -53,9 +53,11 @@ final class RejectsFile implements RejectSink, AutoCloseable {
     return target;
   }
 
-  /** Moves the rejects into place if there were any. */
+  /** Moves the rejects into place if there were any, else removes a stale rejects file. */
   void commit() throws IOException {
-    if (printer != null) {
+    if (printer == null) {
+      Files.deleteIfExists(target);
+    } else {
       printer.close();
       printer = null;
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,

@@ -32,11 +32,12 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports a real trace into the canonical trace CSV, sorted by submitted_at.",
-      "Bad rows are rejected, never dropped silently: valid rows are imported and each",
-      "rejected row goes to the rejects file with its line and reason (--strict: the first",
-      "bad row is fatal, exit code 2, no output left). Usernames are pseudonymised by a",
-      "keyed hash unless --keep-usernames. Formats: ${COMPLETION-CANDIDATES}."
+      "Imports a real trace into the canonical trace CSV.",
+      "Rows are sorted by submitted_at.",
+      "Bad rows are rejected, never dropped silently: valid rows are imported and",
+      "each rejected row goes to the rejects file with its line and reason.",
+      "--strict: the first bad row is fatal (exit code 2, no output left).",
+      "Usernames are pseudonymised by a keyed hash unless --keep-usernames."
     })
 public final class TraceImportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints a canonical trace's statistics: counts, time span, arrivals per minute",
+      "Prints a canonical trace's statistics.",
+      "Counts, time span, arrivals per minute",
       "(mean, p95, peak minute), counts per task, environment and result, grading-time",
       "percentiles when the trace has grading_ms, and the per-task grading-time estimate",
       "from quiet sojourns when it has completed_at (INGInious exports)."
@@ -105,6 +106,7 @@ public final class TraceInspectCommand implements Callable<Integer> {
           + " quiet_threshold other container submissions in flight");
       est.put("truncation_correction_s", estimate.truncationCorrected() ? 0.5 : 0.0);
       est.put("min_samples", estimate.minSamples());
+      est.put("target_samples", GradingTimeEstimate.TARGET_SAMPLES);
       ObjectNode tasks = est.putObject("tasks");
       for (TaskEstimate t : estimate.tasks()) {
         ObjectNode n = tasks.putObject(t.course() + "/" + t.task());

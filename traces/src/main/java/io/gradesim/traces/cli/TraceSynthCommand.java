@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Synthesises a seeded workload as a canonical trace: the same seed gives a",
-      "byte-identical file. Grading DIST: const:2s, exp:mean=4s,",
+      "Synthesises a seeded workload as a canonical trace.",
+      "The same seed gives a byte-identical file. Grading DIST: const:2s, exp:mean=4s,",
       "lognormal:median=3s,sigma=0.5, uniform:min=1s,max=3s."
     },
     subcommands = {TraceSynthCommand.Poisson.class, TraceSynthCommand.Exam.class})
@@ -82,8 +82,9 @@ public final class TraceSynthCommand implements Runnable {
 
   /** {@code trace synth poisson}. */
   @Command(name = "poisson", mixinStandardHelpOptions = true, description = {
-      "Open-loop Poisson arrivals at --rate per second, for --count submissions or",
-      "--duration, each for one of --tasks tasks (t1..tK) chosen uniformly."})
+      "Open-loop Poisson arrivals.",
+      "Arrivals at --rate per second, for --count submissions or --duration, each for one",
+      "of --tasks tasks (t1..tK) chosen uniformly."})
   static final class Poisson implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Common common = new Common();
@@ -121,7 +122,8 @@ public final class TraceSynthCommand implements Runnable {
 
   /** {@code trace synth exam}. */
   @Command(name = "exam", mixinStandardHelpOptions = true, description = {
-      "A closed-loop exam: students work through the tasks in order; think time shrinks",
+      "A closed-loop exam.",
+      "Students work through the tasks in order; think time shrinks",
       "towards the deadline; a student's next submission comes after the previous one's",
       "feedback (assumed after its grading time), so at most one is pending per student."})
   static final class Exam implements Callable<Integer> {

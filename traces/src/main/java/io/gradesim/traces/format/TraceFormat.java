@@ -1,6 +1,10 @@
 package io.gradesim.traces.format;
 
+import io.gradesim.traces.format.clics.ClicsFeedImporter;
+import io.gradesim.traces.format.csv.MappedCsvImporter;
+import io.gradesim.traces.format.ejudge.EjudgeRunLogImporter;
 import io.gradesim.traces.format.inginious.InginiousImporter;
+import io.gradesim.traces.format.progsnap2.ProgSnap2Importer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -11,7 +15,13 @@ import java.util.function.Supplier;
  */
 public enum TraceFormat {
   INGINIOUS("INGInious mongoexport of submissions (JSON lines or array; --tasks, --tz)",
-      InginiousImporter::new);
+      InginiousImporter::new),
+  CLICS("CLICS contest event feed, NDJSON as DOMjudge publishes it", ClicsFeedImporter::new),
+  EJUDGE("ejudge run log CSV; start from its contest JSON (--contest, --tz)",
+      EjudgeRunLogImporter::new),
+  PROGSNAP2("ProgSnap2 MainTable.csv, Submit events (--tz for zone-less times)",
+      ProgSnap2Importer::new),
+  CSV("any CSV with a header, columns mapped with --map column=field", MappedCsvImporter::new);
 
   private final String description;
   private final Supplier<TraceImporter> factory;

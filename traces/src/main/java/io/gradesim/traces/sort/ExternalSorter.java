@@ -108,7 +108,7 @@ public final class ExternalSorter implements AutoCloseable {
       PriorityQueue<Head> heap = new PriorityQueue<>(
           Comparator.comparing((Head h) -> h.row().submittedAt()).thenComparingInt(Head::run));
       for (int i = 0; i < runs.size(); i++) {
-        Stream<Submission> s = CanonicalTraceReader.read(runs.get(i), RejectSink.STRICT);
+        Stream<Submission> s = CanonicalTraceReader.readSequential(runs.get(i), RejectSink.STRICT);
         streams.add(s);
         Iterator<Submission> it = s.iterator();
         its.add(it);

@@ -69,6 +69,16 @@ class InginiousSampleImportTest {
               && !d.has("last_replay")).count());
       assertThat(all.stream().filter(s -> "crash".equals(s.result())).count()).isEqualTo(25);
     }
+
+    TraceCli.Result inspect = TraceCli.trace("inspect", out.toString());
+    assertThat(inspect.exit()).as(inspect.err()).isZero();
+    assertThat(inspect.out()).contains("submissions    1414")
+        .contains("2024-01-15T08:31:20.523Z .. 2024-01-15T09:30:12.433Z")
+        .contains("mcq/mcq").contains("crash").contains("grading-time estimate")
+        .contains("LEPL1401-exam/sorting");
+    String estimate = inspect.out().substring(inspect.out().indexOf("grading-time estimate"));
+    assertThat(estimate.lines().filter(l -> l.startsWith("  LEPL1401-exam/"))).hasSize(5);
+    assertThat(estimate).doesNotContain("quiz");
   }
 
   private static String settings(Submission s) {

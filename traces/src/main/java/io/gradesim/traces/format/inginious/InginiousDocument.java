@@ -36,9 +36,4 @@ record InginiousDocument(
   Long idSecond() {
     return ObjectIds.epochSecond(id);
   }
-
-  /** Where the document is, for messages: the line and, in an array, its position. */
-  String where() {
-    return "document " + ordinal;
-  }
 }

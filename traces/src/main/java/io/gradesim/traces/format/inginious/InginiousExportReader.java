@@ -32,6 +32,7 @@ final class InginiousExportReader {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   /** BSON documents are at most 16 MiB; JSON of one is a few times that at worst. */
   private static final int MAX_DOCUMENT_CHARS = 64 << 20;
+  private static final char BOM = '\uFEFF';
 
   private InginiousExportReader() {}
 
@@ -64,7 +65,7 @@ final class InginiousExportReader {
     do {
       c = in.read();
       read++;
-    } while (c != -1 && Character.isWhitespace(c) && read < (1 << 15) - 1);
+    } while (c != -1 && (Character.isWhitespace(c) || c == BOM) && read < (1 << 15) - 1);
     in.reset();
     return c;
   }
@@ -95,6 +96,9 @@ final class InginiousExportReader {
           return null;
         }
         lineNo++;
+        if (lineNo == 1 && first.startsWith(String.valueOf(BOM))) {
+          first = first.substring(1);
+        }
         if (first.isBlank()) {
           continue;
         }
@@ -161,6 +165,10 @@ final class InginiousExportReader {
       this.file = file;
       this.rejects = rejects;
       this.parser = new DocumentParser(file);
+      in.mark(1);
+      if (in.read() != BOM) {
+        in.reset();
+      }
       this.p = JSON.createParser(in);
       p.nextToken();
     }

@@ -2,6 +2,7 @@ package io.gradesim.traces.format.inginious;
 
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,7 +71,7 @@ record ServerOffset(ZoneOffset offset, long documents, double medianSeconds, lon
       return "submitted_on offset: no document has an ObjectId _id to compare with, so "
           + "+00:00 is assumed; give the server's zone with --tz";
     }
-    String line = String.format(java.util.Locale.ROOT, "submitted_on offset %s inferred from %d"
+    String line = String.format(Locale.ROOT, "submitted_on offset %s inferred from %d"
             + " documents (median submitted_on - _id time %.1f s; %d of %d within 7.5 min)",
         offset.getId().equals("Z") ? "+00:00" : offset.getId(), documents, medianSeconds,
         agreeing, documents);

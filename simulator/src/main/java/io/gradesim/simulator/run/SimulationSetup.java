@@ -1,0 +1,87 @@
+package io.gradesim.simulator.run;
+
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.model.ScenarioStageCosts;
+import io.gradesim.simulator.model.StageCosts;
+import io.gradesim.simulator.output.RunSummary;
+import io.gradesim.simulator.scenario.ScenarioJson;
+import io.gradesim.simulator.scenario.ScenarioLoader;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Prepares one run of a trace through a scenario file for a sweep: loads the scenario (with
+ * overrides and seed), resolves the stage costs, surveys the trace and builds the RunStarted
+ * provenance. Everything that can be wrong with the inputs fails here, before any output
+ * exists. Commands that run scenarios ({@code simulate}, a comparison) share it.
+ */
+public final class SimulationSetup {
+  private SimulationSetup() {}
+
+  /**
+   * A prepared run.
+   *
+   * @param scenario the resolved scenario
+   * @param survey the trace's survey (hash, rows, grading sources)
+   * @param header the RunStarted event the run will emit
+   * @param spec the run for {@link Sweeps#run}
+   * @param result the finished run's summary, set when the run completed
+   */
+  public record Prepared(ScenarioSettings scenario, TraceSurvey survey, SimEvent.RunStarted header,
+      RunSpec spec, AtomicReference<RunSummary> result) {}
+
+  /** The inputs of one run. */
+  public record Inputs(Path trace, Path scenarioFile, List<String> overrides, Long seed,
+      Path calibration, String runId, Path out) {
+    /** Copies the overrides. */
+    public Inputs {
+      overrides = List.copyOf(overrides);
+    }
+  }
+
+  /**
+   * Prepares a run writing to {@code in.out()}, with {@code extra} listeners after the output
+   * fold (a journal) and progress lines to {@code progress} (may be null).
+   */
+  public static Prepared prepare(Inputs in, List<SimEventListener> extra, PrintStream progress)
+      throws IOException {
+    ScenarioSettings loaded = ScenarioLoader.load(in.scenarioFile(), in.overrides());
+    ScenarioSettings s = in.seed() == null ? loaded : loaded.withSeed(in.seed());
+    StageCosts costs = costs(s, in.scenarioFile(), in.calibration());
+    String calibrationHash = in.calibration() == null ? "" : TraceSurvey.sha256(in.calibration());
+    TraceSurvey survey = TraceSurvey.of(in.trace(), s);
+    SimEvent.RunStarted header = new SimEvent.RunStarted(0,
+        in.runId() != null ? in.runId() : UUID.randomUUID().toString(), 0,
+        in.trace().toString(), survey.hash(), in.scenarioFile().getFileName().toString(),
+        ScenarioJson.hash(s), ScenarioJson.render(s, survey.sources()),
+        in.calibration() == null ? "" : in.calibration().toString(), calibrationHash, s.seed(),
+        version());
+    AtomicReference<RunSummary> result = new AtomicReference<>();
+    RunSpec spec = new RunSpec(s.name() + "#" + s.seed(), () -> new SimulationRun(in.trace(), s,
+        costs, survey, header, in.out(), extra, progress, result::set));
+    return new Prepared(s, survey, header, spec, result);
+  }
+
+  /** The stage costs a scenario asks for. */
+  public static StageCosts costs(ScenarioSettings s, Path scenarioFile, Path calibration) {
+    return switch (s.costs().kind()) {
+      case NONE -> StageCosts.NONE;
+      case GIVEN -> new ScenarioStageCosts(s.costs().stages());
+      case PROFILE -> throw new IllegalArgumentException(scenarioFile + ": costs = profile:"
+          + " stage costs from a calibration profile are not available yet; use costs = none"
+          + " or costs = { create = .., start = .., remove = .. }");
+    };
+  }
+
+  /** gradesim's version from the jar manifest, or "development". */
+  public static String version() {
+    String v = SimulationSetup.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}
