@@ -82,6 +82,10 @@ public final class RunRecorder implements SimEventListener {
           flush();
         }
       }
+    } else if (e instanceof SimEvent.RunFinished) {
+      throw new IllegalStateException("run " + runId + " ended after " + i + " events on resume,"
+          + " but the journal holds " + before.events() + ": the same inputs did not give the"
+          + " same run; start a new run with another --run-id");
     }
   }
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Times the same Poisson run (bench simulate's workload, outputs written as simulate does)",
       "with --journal none and with an H2 file journal (a fresh data folder in a temporary",
-      "directory, deleted afterwards), alternately, --warmup discarded then --repeat measured",
-      "pairs; prints median wall times and their ratio (target <= 1.5), then 'runs export'",
+      "directory, deleted afterwards), in pairs (order alternating), --warmup discarded then",
+      "--repeat measured pairs; prints median wall times and their ratio (target <= 1.5x),",
+      "then 'runs export'",
       "speed: events/s replayed from the journal into the output files (target >= 1,000,000)."
     })
 public final class BenchJournalCommand implements Callable<Integer> {
@@ -57,13 +58,21 @@ public final class BenchJournalCommand implements Callable<Integer> {
       long events = 0;
       String last = null;
       for (int i = 0; i < warmup + repeat; i++) {
-        double a = time(workload, JournalTarget.NONE, "none-" + i, tmp);
+        // Alternate which goes first, so neither always runs on a warmer JVM.
+        double a = i % 2 == 0 ? time(workload, JournalTarget.NONE, "none-" + i, tmp) : 0;
+        String nonePhases = phases;
         last = "h2-" + i;
         long t0 = System.nanoTime();
         events = run(workload, h2, last, tmp);
         double b = (System.nanoTime() - t0) / 1e9;
+        String h2Phases = phases;
+        if (i % 2 == 1) {
+          a = time(workload, JournalTarget.NONE, "none-" + i, tmp);
+          nonePhases = phases;
+        }
         String tag = i < warmup ? "warm-up" : "run " + (i - warmup + 1);
         o.printf("  %-8s none %6.2f s   h2 %6.2f s   (%,d events)%n", tag, a, b, events);
+        o.printf("           none: %s%n           h2:   %s%n", nonePhases, h2Phases);
         o.flush();
         if (i >= warmup) {
           none.add(a);
@@ -117,16 +126,35 @@ public final class BenchJournalCommand implements Callable<Integer> {
   }
 
   /** One run as simulate does it: outputs written, events teed into the journal. */
-  private static long run(BenchWorkload w, JournalTarget t, String id, Path tmp)
+  private long run(BenchWorkload w, JournalTarget t, String id, Path tmp)
       throws IOException {
+    long c0 = cpuNanos();
+    long t0 = System.nanoTime();
+    long t1;
+    long t2;
+    long events;
     try (JournalSession journal = JournalSession.open(t, id);
         RunOutputWriter outputs = new RunOutputWriter(tmp.resolve("out-" + id))) {
       journal.checkResumable();
+      t1 = System.nanoTime();
       var engine = w.engine(7, journal.tee(outputs));
       engine.run();
       journal.finish(outputs.finish().toJson());
-      return engine.events() + 1;
+      t2 = System.nanoTime();
+      events = engine.events() + 1;
     }
+    phases = String.format("open %.2f s, run %.2f s, close %.2f s, process CPU %.2f s",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9,
+        (cpuNanos() - c0) / 1e9);
+    return events;
+  }
+
+  private String phases = "";
+
+  /** CPU time of this process, all threads (the machine may be shared: wall time is noisy). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double[] spread(List<Double> v) {
