@@ -26,7 +26,8 @@ class InterruptCleanupTest {
     // keeps it ignored and never runs its shutdown hooks on SIGINT: restore the default.
     return new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
         System.getProperty("java.class.path"), "io.gradesim.probes.cli.ProbeCommand",
-        "--runtime", "runc,crun,unshare", "--concurrency", "2", "--repeat", "10000", "--warmup", "0", "--out", out.toString())
+        "--runtime", "runc,crun,unshare", "--concurrency", "2", "--repeat", "10000",
+        "--warmup", "0", "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(out.resolve("child.log").toFile()).start();
   }
 
