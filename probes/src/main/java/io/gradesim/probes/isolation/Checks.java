@@ -127,7 +127,8 @@ final class Checks {
     if (!d.capabilities().contains(Capability.READ_ONLY_ROOT)) {
       return Verdict.unsupported("no read-only root option");
     }
-    List<String> write = List.of("/bin/sh", "-c", "touch /gradesim-ro-check && rm /gradesim-ro-check");
+    List<String> write =
+        List.of("/bin/sh", "-c", "touch /gradesim-ro-check && rm /gradesim-ro-check");
     ExecResult ro = t.attempt(new Limits(0, 0, true), write, SHORT).result();
     if (ro.ok()) {
       return Verdict.fail("wrote to / although the root was asked read-only");
