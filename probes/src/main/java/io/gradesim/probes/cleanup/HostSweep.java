@@ -105,7 +105,8 @@ public final class HostSweep {
     if (!HostCommand.onPath("ip")) {
       return;
     }
-    for (String line : HostCommand.quietly(List.of("ip", "netns", "list")).stdout().lines().toList()) {
+    String list = HostCommand.quietly(List.of("ip", "netns", "list")).stdout();
+    for (String line : list.lines().toList()) {
       String name = line.split(" ")[0];
       if (name.contains(Label.PREFIX) && labelled.test(name)) {
         HostCommand.quietly(List.of("ip", "netns", "delete", name));

@@ -54,11 +54,13 @@ public final class ProbeCommand implements Callable<Integer> {
   String stages;
 
   @Option(names = "--payload", paramLabel = "P1,P2", defaultValue = "true",
-      description = "Payloads exec'd in the container: true, cpu, write (default: ${DEFAULT-VALUE}).")
+      description = "Payloads exec'd in the container: true, cpu, write"
+          + " (default: ${DEFAULT-VALUE}).")
   String payloads;
 
   @Option(names = "--repeat", defaultValue = "10",
-      description = "Measured rounds per runtime, payload and concurrency (default: ${DEFAULT-VALUE}).")
+      description = "Measured rounds per runtime, payload and concurrency"
+          + " (default: ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(names = "--warmup", defaultValue = "2",

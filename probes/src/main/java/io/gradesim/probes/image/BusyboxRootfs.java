@@ -25,7 +25,8 @@ final class BusyboxRootfs {
     for (String d : DIRS) {
       Files.createDirectories(root.resolve(d));
     }
-    Files.setPosixFilePermissions(root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(root.resolve("tmp"),
+        PosixFilePermissions.fromString("rwxrwxrwx"));
     Files.copy(ImageStore.BUSYBOX, root.resolve("bin/busybox"), StandardCopyOption.COPY_ATTRIBUTES);
     String applets = HostCommand.check(List.of(ImageStore.BUSYBOX.toString(), "--list-full"));
     for (String applet : applets.lines().map(String::strip).toList()) {

@@ -151,7 +151,8 @@ public final class ImageStore {
 
   private Path temp(String kind) throws IOException {
     Files.createDirectories(dir);
-    return dir.resolve(".tmp-" + kind + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    long pid = ProcessHandle.current().pid();
+    return dir.resolve(".tmp-" + kind + "-" + pid + "-" + System.nanoTime());
   }
 
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {

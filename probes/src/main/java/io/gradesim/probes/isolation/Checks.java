@@ -31,12 +31,14 @@ final class Checks {
     if (!d.capabilities().contains(Capability.MEMORY_LIMIT)) {
       return Verdict.unsupported("no memory limit option");
     }
-    ExecResult limited = t.attempt(new Limits(MEMORY_MB, 0, false), HOG, SHORT).result();
-    if (limited.exitCode() == 137) {
+    Trial.Outcome o = t.attempt(new Limits(MEMORY_MB, 0, false), HOG, SHORT);
+    ExecResult limited = o.result();
+    // gVisor's sandbox dies as a whole, so the kill shows only in the cgroup's OOM count.
+    if (limited.exitCode() == 137 || (!limited.ok() && o.oomKills() > 0)) {
       ExecResult free = t.attempt(Limits.NONE, HOG, SHORT).result();
       return free.ok()
-          ? Verdict.pass("killed by SIGKILL (exit 137) under " + MEMORY_MB + " MiB; same"
-              + " allocation exits 0 without the limit")
+          ? Verdict.pass("killed (" + limited.describe() + ", cgroup oom_kill " + o.oomKills()
+              + ") under " + MEMORY_MB + " MiB; same allocation exits 0 without the limit")
           : Verdict.fail("the allocation fails even without a limit: " + free.describe());
     }
     return Verdict.fail("100 MiB under a " + MEMORY_MB + " MiB limit: " + limited.describe());
@@ -90,7 +92,7 @@ final class Checks {
       }, "gradesim-probe-listener");
       acceptor.setDaemon(true);
       acceptor.start();
-      ExecResult r = t.attempt(Limits.NONE, List.of("/bin/nc", "-w", "3", "127.0.0.1",
+      ExecResult r = t.attempt(Limits.NONE, List.of("/bin/busybox", "nc", "-w", "3", "127.0.0.1",
           Integer.toString(server.getLocalPort())), SHORT).result();
       return accepted.get() == 0
           ? Verdict.pass("127.0.0.1:" + server.getLocalPort() + " not reached (nc "
@@ -125,7 +127,8 @@ final class Checks {
     if (!d.capabilities().contains(Capability.READ_ONLY_ROOT)) {
       return Verdict.unsupported("no read-only root option");
     }
-    List<String> write = List.of("/bin/sh", "-c", "touch /gradesim-ro-check && rm /gradesim-ro-check");
+    List<String> write =
+        List.of("/bin/sh", "-c", "touch /gradesim-ro-check && rm /gradesim-ro-check");
     ExecResult ro = t.attempt(new Limits(0, 0, true), write, SHORT).result();
     if (ro.ok()) {
       return Verdict.fail("wrote to / although the root was asked read-only");

@@ -31,7 +31,25 @@ final class Trial {
   }
 
   /** What an attempt gave: the payload's result and whether the container stopped cleanly. */
-  record Outcome(ExecResult result, boolean stopped, String stopError) {}
+  record Outcome(ExecResult result, boolean stopped, String stopError, long oomKills) {}
+
+  /**
+   * The kernel's OOM-kill count of the cgroup v1 memory cgroup named after the container, where
+   * the runtime made one (runc, crun and runsc name it from the bundle's cgroupsPath), else 0.
+   */
+  static long oomKills(String name) {
+    try {
+      for (String line : Files.readAllLines(
+          java.nio.file.Path.of("/sys/fs/cgroup/memory", name, "memory.oom_control"))) {
+        if (line.startsWith("oom_kill ")) {
+          return Long.parseLong(line.substring(9).strip());
+        }
+      }
+    } catch (IOException | RuntimeException none) {
+      // no such cgroup: no evidence either way
+    }
+    return 0;
+  }
 
   /** Runs {@code argv} in a container with {@code limits}, at most {@code timeout}. */
   Outcome attempt(Limits limits, List<String> argv, Duration timeout) throws IOException {
@@ -46,6 +64,7 @@ final class Trial {
       c = driver.create(spec);
       driver.start(c);
       ExecResult r = driver.exec(c, argv, timeout);
+      long oomKills = oomKills(name);
       String stopError = "";
       try {
         driver.stop(c);
@@ -54,7 +73,7 @@ final class Trial {
       }
       driver.remove(c);
       c = null;
-      return new Outcome(r, stopError.isEmpty(), stopError);
+      return new Outcome(r, stopError.isEmpty(), stopError, oomKills);
     } finally {
       if (c != null) {
         driver.discard(c);

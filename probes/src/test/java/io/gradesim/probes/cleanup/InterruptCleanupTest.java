@@ -22,9 +22,12 @@ class InterruptCleanupTest {
 
   private static Process probe(Path out) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.gradesim.probes.cli.ProbeCommand", "--runtime", "runc,crun,unshare",
-        "--concurrency", "2", "--repeat", "10000", "--warmup", "0", "--out", out.toString())
+    // A JVM that inherits SIGINT ignored (any build started in the background by a script)
+    // keeps it ignored and never runs its shutdown hooks on SIGINT: restore the default.
+    return new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+        System.getProperty("java.class.path"), "io.gradesim.probes.cli.ProbeCommand",
+        "--runtime", "runc,crun,unshare", "--concurrency", "2", "--repeat", "10000",
+        "--warmup", "0", "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(out.resolve("child.log").toFile()).start();
   }
 

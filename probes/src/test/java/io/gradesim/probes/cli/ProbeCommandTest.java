@@ -42,7 +42,8 @@ class ProbeCommandTest {
     String out = run("--runtime", "process,runc", "--repeat", "2", "--warmup", "1",
         "--concurrency", "1,2", "--out", dir.toString());
     List<String> rows = Files.readAllLines(dir.resolve("probe.csv"));
-    assertThat(rows.get(0)).startsWith("runtime,stage,payload,concurrency,iteration,ok,duration_ns");
+    assertThat(rows.get(0))
+        .startsWith("runtime,stage,payload,concurrency,iteration,ok,duration_ns");
     // 2 runtimes x 6 stages x (1 + 2 lifecycles) x 2 measured rounds; warm-ups left out
     assertThat(rows).hasSize(1 + 2 * 6 * 3 * 2);
     assertThat(rows.subList(1, rows.size())).allMatch(r -> r.contains(",true,"));

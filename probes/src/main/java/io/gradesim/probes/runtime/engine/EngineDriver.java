@@ -135,6 +135,10 @@ public abstract class EngineDriver implements RuntimeDriver {
     if (spec.limits().cpuSeconds() > 0) {
       int s = spec.limits().cpuSeconds();
       cmd.add("--ulimit=cpu=" + s + ":" + s);
+      // Any --ulimit replaces podman's configured defaults, and raising NOFILE to the host's
+      // hard limit needs CAP_SYS_RESOURCE, which root lacks here: keep the configured values.
+      cmd.add("--ulimit=nofile=1024:1024");
+      cmd.add("--ulimit=nproc=4096:4096");
     }
     if (spec.limits().readOnlyRoot()) {
       cmd.add("--read-only");

@@ -47,6 +47,14 @@ public final class OciBundle {
     return spec.dir();
   }
 
+  /** Writes {@code spec.dir()/NAME} holding just the process (for {@code exec --process}). */
+  public static Path writeProcess(ContainerSpec spec, String name, List<String> args)
+      throws IOException {
+    Path file = spec.dir().resolve(name);
+    JSON.writeValue(file.toFile(), process(args, spec.limits()));
+    return file;
+  }
+
   private static ObjectNode process(List<String> args, Limits limits) {
     ObjectNode p = JSON.createObjectNode();
     p.put("terminal", false);

@@ -69,6 +69,12 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
+    if (c.spec().limits().cpuSeconds() > 0) {
+      // A plain exec does not apply config.json's rlimits in every runtime (crun, runsc): hand
+      // over the whole process, rlimits included, as the OCI command line allows.
+      Path process = OciBundle.writeProcess(c.spec(), "exec-" + System.nanoTime() + ".json", argv);
+      return HostCommand.run(with("exec", "--process", process.toString(), c.name()), timeout);
+    }
     List<String> cmd = with("exec", c.name());
     cmd.addAll(argv);
     return HostCommand.run(cmd, timeout);

@@ -94,7 +94,15 @@ final class Console {
       msg.add(a);
     }
     send(msg);
-    String done = await("gradesim-done ", timeout);
+    String done;
+    try {
+      done = await("gradesim-done ", timeout);
+    } catch (IOException e) {
+      if (!qemu.isAlive()) {
+        throw e;
+      }
+      return new ExecResult(-1, "", e.getMessage(), true);
+    }
     int code = Integer.parseInt(done.substring("gradesim-done ".length()).strip());
     return new ExecResult(code, "", "", false);
   }

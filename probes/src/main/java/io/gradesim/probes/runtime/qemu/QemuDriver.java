@@ -41,7 +41,9 @@ public final class QemuDriver implements RuntimeDriver {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.MEMORY_LIMIT);
+    // Guest RAM bounds the whole VM, but the guest has no per-process limit: a large allocation
+    // fails with ENOMEM instead of being killed, so there is no limit to check here.
+    return EnumSet.noneOf(Capability.class);
   }
 
   @Override
@@ -127,9 +129,10 @@ public final class QemuDriver implements RuntimeDriver {
   public void stop(Container c) throws IOException {
     Console.of(c).send(List.of("poweroff 0"));
     try {
-      if (!c.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      // A guest busy with an overrunning payload does not read its console: after 5 s the VM
+      // is killed, as docker stop escalates to SIGKILL.
+      if (!c.process().waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
         HostCommand.kill(c.process());
-        throw new IOException(c.name() + ": VM did not power off within 60 s; killed");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

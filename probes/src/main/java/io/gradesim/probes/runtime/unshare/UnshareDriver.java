@@ -15,9 +15,10 @@ import java.util.function.Predicate;
 /**
  * A container made of util-linux {@code unshare} (man unshare(1)): create = make a cgroup
  * (memory limit) and bind-mount the cached root at a labelled path (read-only when asked) with
- * private tmpfs on /tmp and /dev (null, zero, full, random, urandom, tty); start = {@code unshare --pid --fork --kill-child --mount --net --ipc
- * --uts --root R --mount-proc sleep} entered into the cgroup first; exec = nsenter into it (also
- * in the cgroup); stop = SIGKILL its pid 1; remove = unmount and remove the cgroup.
+ * private tmpfs on /tmp and /dev (null, zero, full, random, urandom, tty); start = {@code unshare
+ * --pid --fork --kill-child --mount --net --ipc --uts --root R --mount-proc sleep} entered into
+ * the cgroup first; exec = nsenter into it (also in the cgroup); stop = SIGKILL its pid 1;
+ * remove = unmount and remove the cgroup.
  */
 public final class UnshareDriver extends LauncherDriver {
   /** Writes its own pid into each cgroup given, then execs the rest: a constant script. */
