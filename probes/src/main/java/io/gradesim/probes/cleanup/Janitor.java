@@ -23,6 +23,7 @@ public final class Janitor implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Thread hook = new Thread(this::onShutdown, "gradesim-probe-cleanup");
   private volatile boolean closing;
+  private volatile boolean hookRunning;
   private Path scratch;
 
   /** A janitor with its shutdown hook installed. */
@@ -74,6 +75,11 @@ public final class Janitor implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    if (hookRunning) {
+      // The JVM is shutting down and the hook sweeps; a second sweep from this thread would be
+      // cut off by the halt and leave its own temporary files behind.
+      return;
+    }
     sweep(drivers, Label::isOwn);
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -83,6 +89,7 @@ public final class Janitor implements AutoCloseable {
   }
 
   private void onShutdown() {
+    hookRunning = true;
     closing = true;
     long deadline = System.nanoTime() + DRAIN_NANOS;
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {

@@ -30,11 +30,18 @@ public final class HostCommand {
 
   /** Runs {@code argv} to completion; on timeout kills it and its descendants. */
   public static ExecResult run(List<String> argv, Duration timeout) throws IOException {
+    return run(argv, timeout, null);
+  }
+
+  /** Runs {@code argv} in directory {@code dir} (null: the JVM's) to completion, or kills it. */
+  public static ExecResult run(List<String> argv, Duration timeout, Path dir)
+      throws IOException {
     Path out = Files.createTempFile(Label.own() + "out", ".txt");
     Path err = Files.createTempFile(Label.own() + "err", ".txt");
     try {
       Process p =
           new ProcessBuilder(argv)
+              .directory(dir == null ? null : dir.toFile())
               .redirectInput(NULL)
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())

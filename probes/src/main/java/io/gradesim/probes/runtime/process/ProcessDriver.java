@@ -50,7 +50,7 @@ public final class ProcessDriver implements RuntimeDriver {
 
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
-    return HostCommand.run(limited(c.spec(), argv), timeout);
+    return HostCommand.run(limited(c.spec(), argv), timeout, c.spec().dir().resolve("work"));
   }
 
   @Override
@@ -66,7 +66,12 @@ public final class ProcessDriver implements RuntimeDriver {
   @Override
   public ExecResult run(ContainerSpec spec, List<String> argv, Duration timeout)
       throws IOException {
-    return HostCommand.run(limited(spec, argv), timeout);
+    Files.createDirectories(spec.dir().resolve("work"));
+    try {
+      return HostCommand.run(limited(spec, argv), timeout, spec.dir().resolve("work"));
+    } finally {
+      Files.deleteIfExists(spec.dir().resolve("work"));
+    }
   }
 
   @Override
