@@ -58,7 +58,7 @@ bind_v2_controllers_to_v1() {
 
 setup_runtimes() {
   install_packages runc crun runsc bubblewrap systemd-container lxc podman docker.io \
-    qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps
+    qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps xz-utils
   bind_v2_controllers_to_v1
   # podman: no systemd and no CAP_SYS_RESOURCE here.
   mkdir -p /etc/containers
