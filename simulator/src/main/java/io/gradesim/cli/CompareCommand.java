@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Compares capacity plans side by side: a table, compare.csv and report.html.",
-      "Prints one line per scenario (pool, runtime, cost, feedback p50/p95/p99,",
-      "wait p95, peak queue, utilisation, rejected) and a verdict, and writes",
-      "compare.csv and a self-contained report.html with charts into --out. Two forms:",
+      "Prints one line per scenario (pool, runtime, cost, feedback p50/p95/p99, wait p95, peak "
+          + "queue, utilisation, rejected) and a verdict, and writes compare.csv and a self-contained "
+          + "report.html with charts into --out. Two forms:",
       "  compare --trace T [--calibration P] S1.conf S2.conf ... --out DIR",
       "    replays every scenario in parallel into DIR/runs/<scenario>/ first;",
       "  compare --runs DIR1,DIR2,... [--calibration P] --out DIR",

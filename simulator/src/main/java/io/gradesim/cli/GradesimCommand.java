@@ -17,9 +17,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GradesimCommand.Version.class,
     description = {
-      "Capacity planner for code-grading platforms such as INGInious:",
-      "calibrate container runtimes on this host, replay an exam trace against",
-      "virtual agent pools, and compare capacity plans by students' time to feedback."
+      "Capacity planner for code-grading platforms such as INGInious: calibrate container "
+          + "runtimes on this host, replay an exam trace against virtual agent pools, and compare "
+          + "capacity plans by students' time to feedback."
     },
     subcommands = {
       io.gradesim.traces.cli.TraceCommand.class,

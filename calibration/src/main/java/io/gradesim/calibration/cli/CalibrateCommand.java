@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads a probe recording (probe.jfr, or the probe's output directory) and",
-      "writes a calibration profile: per runtime x stage x payload x concurrency,",
-      "the sample count, p50/p90/p99, mean, stddev, a 95%% CI of the median and a",
-      "distribution (lognormal, gamma or empirical, chosen by Kolmogorov-Smirnov",
-      "distance), with this host's fingerprint. Warm-ups, failed stages and samples",
-      "taken while other work kept the machine busy (jdk.CPULoad) are left out and",
-      "counted. Published figures for runtimes that cannot run here (Firecracker,",
-      "Kata) and the seed thesis's Docker figures are added as 'source: literature'",
-      "rows unless --no-literature."
+      "Fits per-runtime, per-stage cost models to a probe recording.",
+      "Reads a probe recording (probe.jfr, or the probe's output directory) and writes a "
+          + "calibration profile: per runtime x stage x payload x concurrency, the sample count, "
+          + "p50/p90/p99, mean, stddev, a 95%% CI of the median and a distribution (lognormal, gamma "
+          + "or empirical, chosen by Kolmogorov-Smirnov distance), with this host's fingerprint. "
+          + "Warm-ups, failed stages and samples taken while other work kept the machine busy "
+          + "(jdk.CPULoad) are left out and counted. Published figures for runtimes that cannot run "
+          + "here (Firecracker, Kata) and the seed thesis's Docker figures are added as 'source: "
+          + "literature' rows unless --no-literature."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 

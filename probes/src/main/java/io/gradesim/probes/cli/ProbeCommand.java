@@ -32,13 +32,13 @@ import picocli.CommandLine.Option;
     name = "probe",
     mixinStandardHelpOptions = true,
     description = {
-      "Start real containers (and micro-VMs) with each runtime on this host and time every"
-          + " lifecycle stage (create, start, exec, stop, remove, and run as one operation) as"
-          + " JFR events.",
-      "Writes DIR/probe.jfr (stages beside the JVM's CPU load, for JDK Mission Control) and"
-          + " DIR/probe.csv (one row per measured stage), and prints median, p90, p99 and a 95%%"
-          + " confidence interval of the median per runtime, stage and concurrency.",
-      "--list shows which runtimes can run here and why not; --isolation checks limits."
+      "Times every lifecycle stage of real containers with each runtime on this host.",
+      "Start real containers (and micro-VMs) with each runtime on this host and time every "
+          + "lifecycle stage (create, start, exec, stop, remove, and run as one operation) as JFR "
+          + "events. Writes DIR/probe.jfr (stages beside the JVM's CPU load, for JDK Mission Control) "
+          + "and DIR/probe.csv (one row per measured stage), and prints median, p90, p99 and a 95%% "
+          + "confidence interval of the median per runtime, stage and concurrency. --list shows which "
+          + "runtimes can run here and why not; --isolation checks limits."
     })
 public final class ProbeCommand implements Callable<Integer> {
 

@@ -22,12 +22,11 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the simulator on a Poisson trace generated in-process (load 0.9,",
-      "agents of 8 cores and 8 slots, docker+runc stage costs from the 2020 thesis,",
-      "grading exp:mean=4s): warm-up runs, then --repeat measured runs; prints the",
-      "median submissions/s and events/s (wall and CPU time, min-max) and writes",
-      "perf.json. --parallel K also times K runs one after another and K runs as",
-      "parallel actors, and prints the speedup."
+      "Measures the simulator on a Poisson trace generated in-process (load 0.9, agents of 8 "
+          + "cores and 8 slots, docker+runc stage costs from the 2020 thesis, grading exp:mean=4s): "
+          + "warm-up runs, then --repeat measured runs; prints the median submissions/s and events/s "
+          + "(wall and CPU time, min-max) and writes perf.json. --parallel K also times K runs one "
+          + "after another and K runs as parallel actors, and prints the speedup."
     })
 public final class BenchSimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

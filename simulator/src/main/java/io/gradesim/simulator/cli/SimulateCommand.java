@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays a canonical trace against the agent pool of a scenario (HOCON) in",
-      "virtual time, as INGInious grades: topic queues, free slots, container",
-      "stages, shared cores. Writes submissions.csv, timeseries.csv and summary.json",
-      "(identical for the same inputs) and perf.json (wall-clock figures) to --out."
+      "Replays a canonical trace against the agent pool of a scenario (HOCON) in virtual time, "
+          + "as INGInious grades: topic queues, free slots, container stages, shared cores.",
+      "Writes submissions.csv, timeseries.csv and summary.json (identical for the same inputs) "
+          + "and perf.json (wall-clock figures) to --out."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

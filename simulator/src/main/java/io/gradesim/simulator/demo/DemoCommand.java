@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole workflow on this host with quick settings: probes every container runtime"
+      "Runs the whole workflow on this host with quick settings (the main job).",
+      "Probes every container runtime"
           + " present, calibrates stage costs, imports the bundled sample INGInious exam and"
           + " compares the bundled capacity plans on it; prints the table and the path of"
           + " report.html. Takes a few minutes. On a host without container runtimes it probes"

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
     name = "output",
     mixinStandardHelpOptions = true,
     description = {
-      "Folds N synthetic submission lifecycles (8 events each, 40 busy slots) through the",
-      "run output writer into a temporary directory, writing submissions.csv, timeseries.csv",
-      "and summary.json, and prints the median events/s and submissions/s over the repeats",
-      "(warm-up runs are discarded)."
+      "Folds N synthetic submission lifecycles (8 events each, 40 busy slots) through the run "
+          + "output writer into a temporary directory, writing submissions.csv, timeseries.csv and "
+          + "summary.json, and prints the median events/s and submissions/s over the repeats (warm-up "
+          + "runs are discarded)."
     })
 public final class OutputBenchCommand implements Callable<Integer> {
   @Option(names = "--submissions", description = "submissions per run (default: ${DEFAULT-VALUE})")

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Submission traces: import a real platform's log into the canonical trace CSV,",
-      "synthesise a seeded workload, or print a trace's statistics."
+      "Imports, synthesises and inspects submission traces.",
+      "Import a real platform's log into the canonical trace CSV, synthesise a seeded"
+          + " workload, or print a trace's statistics."
     },
     subcommands = {TraceImportCommand.class, TraceSynthCommand.class, TraceInspectCommand.class})
 public final class TraceCommand implements Runnable {

@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
 /** {@code gradesim bench journal}: what persisting a run costs, and how fast export reads it. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
     description = {
-      "Times the same Poisson run (bench simulate's workload, outputs written as simulate does)",
-      "with --journal none and with an H2 file journal (a fresh data folder in a temporary",
-      "directory, deleted afterwards), in pairs (order alternating), --warmup discarded then",
-      "--repeat measured pairs; prints median wall times and their ratio (target <= 1.5x),",
-      "then 'runs export'",
-      "speed: events/s replayed from the journal into the output files (target >= 1,000,000)."
+      "Times the same Poisson run (bench simulate's workload, outputs written as simulate does) "
+          + "with --journal none and with an H2 file journal (a fresh data folder in a temporary "
+          + "directory, deleted afterwards), in pairs (order alternating), --warmup discarded then "
+          + "--repeat measured pairs; prints median wall times and their ratio (target <= 1.5x), then "
+          + "'runs export' speed: events/s replayed from the journal into the output files (target >= "
+          + "1,000,000)."
     })
 public final class BenchJournalCommand implements Callable<Integer> {
   @Option(names = "--submissions", description = "submissions per run (default: ${DEFAULT-VALUE})")

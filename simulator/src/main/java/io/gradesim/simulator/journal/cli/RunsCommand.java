@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = {
-      "Inspect the runs recorded in the journal (every simulated event of every run, written by",
-      "'gradesim simulate'): list them, show one, print a submission's timeline, rebuild a",
-      "run's output files from the journal alone, or delete a run."
+      "Lists, shows, exports or deletes the runs recorded in the journal.",
+      "Inspect the runs recorded in the journal (every simulated event of every run, written by "
+          + "'gradesim simulate'): list them, show one, print a submission's timeline, rebuild a run's "
+          + "output files from the journal alone, or delete a run."
     },
     subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsEventsCommand.class,
         RunsExportCommand.class, RunsCommand.Delete.class})

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 /** {@code gradesim runs events ID [--submission SID]}: events read back from the journal. */
 @Command(name = "events", mixinStandardHelpOptions = true,
     description = {
-      "Prints a run's events from the journal, one per line: virtual instant, seconds since",
-      "the run's epoch, event and its fields. --submission SID prints the timeline of one",
-      "submission (trace id): arrival, queue, dispatch, container stages, result, delivery."
+      "Prints a run's events from the journal, one per line: virtual instant, seconds since the "
+          + "run's epoch, event and its fields.",
+      "--submission SID prints the timeline of one submission (trace id): arrival, queue, "
+          + "dispatch, container stages, result, delivery."
     })
 public final class RunsEventsCommand implements Callable<Integer> {
   @Mixin JournalOption journal;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gradesim runs export ID --out DIR}: a run's outputs rebuilt from the journal alone. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds submissions.csv, timeseries.csv and summary.json of a finished run from its",
-      "journaled events alone (no simulation), byte-identical to the files the run wrote."
+      "Rebuilds submissions.csv, timeseries.csv and summary.json of a finished run from its "
+          + "journaled events alone (no simulation), byte-identical to the files the run wrote."
     })
 public final class RunsExportCommand implements Callable<Integer> {
   @Mixin JournalOption journal;
