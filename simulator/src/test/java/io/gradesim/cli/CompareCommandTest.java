@@ -76,7 +76,8 @@ class CompareCommandTest {
         resource("scenarios/small-profile.conf").toString(),
         "--out", tmp.resolve("out").toString());
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("small-profile.conf: costs = profile");
+    assertThat(err.toString()).contains("small-profile.conf: runtime: 'runc' is not in the"
+        + " calibration profile");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
