@@ -28,7 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  */
 public final class RunRecorder implements SimEventListener {
   /** Simulated events per journal row. */
-  public static final int CHUNK = 8192;
+  public static final int CHUNK = 65_536;
   static final int QUEUE = 4;
   static final int IN_FLIGHT = 2;
 
