@@ -2,7 +2,7 @@ package io.gradesim.simulator.journal;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.journal.kryo.JournalKryo;
+import io.gradesim.simulator.journal.kryo.ChunkCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -15,9 +15,10 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * Persists a run while it is simulated: a {@link SimEventListener} on the simulation thread that
- * groups events into chunks of {@value #CHUNK} and hands them through a bounded queue (so a slow
- * journal slows the simulation instead of filling the heap) to a writer thread, which encodes
- * each chunk and asks the run's {@link RunBehavior} to persist it, one reply per chunk and at
+ * encodes events as they happen into chunks of {@value #CHUNK} (so no event outlives its call:
+ * the simulation's garbage stays young) and hands each chunk's bytes through a bounded queue (so
+ * a slow journal slows the simulation instead of filling the heap) to a writer thread, which
+ * asks the run's {@link RunBehavior} to persist it, one reply per chunk and at
  * most {@value #IN_FLIGHT} chunks in flight.
  *
  * <p>Resume: the first event, {@code RunStarted}, opens the run. If the journal already holds
@@ -27,11 +28,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  */
 public final class RunRecorder implements SimEventListener {
   /** Simulated events per journal row. */
-  public static final int CHUNK = 8192;
+  public static final int CHUNK = 65_536;
   static final int QUEUE = 4;
   static final int IN_FLIGHT = 2;
-
-  private record Batch(SimEvent[] events, int size, long firstIndex) {}
 
   private static final Object END = new Object();
 
@@ -43,9 +42,9 @@ public final class RunRecorder implements SimEventListener {
   private volatile Throwable failure;
   private RunState before;
   private long index;
-  private SimEvent[] buf = new SimEvent[CHUNK];
-  private int size;
-  private long bufFirst;
+  private final ChunkCodec.Encoder encoder = new ChunkCodec.Encoder();
+  private int arrivals;
+  private long chunkFirst;
   private RunState last;
 
   RunRecorder(RunJournal journal, String runId, ActorRef<RunCommand> run) {
@@ -74,11 +73,14 @@ public final class RunRecorder implements SimEventListener {
         flush();
         put(f);
       } else {
-        if (size == 0) {
-          bufFirst = i;
+        if (encoder.count() == 0) {
+          chunkFirst = i;
         }
-        buf[size++] = e;
-        if (size == CHUNK) {
+        encoder.add(e);
+        if (e instanceof SimEvent.SubmissionArrived) {
+          arrivals++;
+        }
+        if (encoder.count() == CHUNK) {
           flush();
         }
       }
@@ -101,7 +103,9 @@ public final class RunRecorder implements SimEventListener {
 
   /** Records the run as failed with {@code reason} (events not yet persisted are dropped). */
   public void fail(String reason) throws IOException {
-    size = 0;
+    if (encoder.count() > 0) {
+      encoder.take();
+    }
     stop();
     if (before != null && failure == null) {
       journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run,
@@ -138,10 +142,10 @@ public final class RunRecorder implements SimEventListener {
   }
 
   private void flush() {
-    if (size > 0) {
-      put(new Batch(buf, size, bufFirst));
-      buf = new SimEvent[CHUNK];
-      size = 0;
+    if (encoder.count() > 0) {
+      int count = encoder.count();
+      put(new RunEvent.EventChunk(chunkFirst, count, arrivals, encoder.take()));
+      arrivals = 0;
     }
   }
 
@@ -186,8 +190,7 @@ public final class RunRecorder implements SimEventListener {
   }
 
   private void write(Object item, ArrayDeque<CompletionStage<Long>> pending) throws IOException {
-        if (item instanceof Batch b) {
-          RunEvent.EventChunk chunk = encode(b);
+        if (item instanceof RunEvent.EventChunk chunk) {
           while (pending.size() >= IN_FLIGHT) {
             journal.await(pending.removeFirst(), "persisting run " + runId);
           }
@@ -201,17 +204,6 @@ public final class RunRecorder implements SimEventListener {
           last = journal.await(AskPattern.askWithStatus(run, r -> new RunCommand.Close(f, r),
               RunJournal.TIMEOUT, scheduler()), "closing run " + runId);
         }
-  }
-
-  private static RunEvent.EventChunk encode(Batch b) {
-    int arrivals = 0;
-    for (int i = 0; i < b.size(); i++) {
-      if (b.events()[i] instanceof SimEvent.SubmissionArrived) {
-        arrivals++;
-      }
-    }
-    byte[] payload = JournalKryo.encodeChunk(b.events(), 0, b.size());
-    return new RunEvent.EventChunk(b.firstIndex(), b.size(), arrivals, payload);
   }
 
   private static String message(Throwable t) {

@@ -43,6 +43,36 @@ public final class ChunkCodec {
     }
   }
 
+  /**
+   * Encodes events one at a time as they happen, so they need not be kept until a chunk is full;
+   * {@link #take} gives the same bytes as {@link #encode} of the events added since the last take.
+   */
+  public static final class Encoder {
+    private final Output out = new Output(64 * 1024, -1);
+    private Writer writer = new Writer(out);
+    private int count;
+
+    /** Appends one event to the chunk being built. */
+    public void add(SimEvent e) {
+      writer.write(e);
+      count++;
+    }
+
+    /** How many events the chunk being built holds. */
+    public int count() {
+      return count;
+    }
+
+    /** The payload of the chunk built so far; starts the next, empty chunk. */
+    public byte[] take() {
+      byte[] payload = out.toBytes();
+      out.reset();
+      writer = new Writer(out);
+      count = 0;
+      return payload;
+    }
+  }
+
   /** Decodes every event of {@code payload}, in order, into {@code sink}. */
   public static void decode(byte[] payload, Consumer<? super SimEvent> sink) {
     Reader r = new Reader(new Input(payload));
