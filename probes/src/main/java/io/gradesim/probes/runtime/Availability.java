@@ -1,5 +1,8 @@
 package io.gradesim.probes.runtime;
 
+import java.io.IOException;
+import java.util.List;
+
 /** Whether a runtime can run on this host, its version, and why not when it cannot. */
 public record Availability(boolean available, String version, String reason) {
 
@@ -11,5 +14,20 @@ public record Availability(boolean available, String version, String reason) {
   /** A runtime that cannot run here, with the reason a person can act on. */
   public static Availability unavailable(String reason) {
     return new Availability(false, "", reason);
+  }
+
+  /**
+   * Available when {@code binary} is on the PATH, with the first line of {@code binary
+   * --version} as its version; otherwise unavailable with {@code missing} as the reason.
+   */
+  public static Availability ofCommand(String binary, String missing) {
+    if (!HostCommand.onPath(binary)) {
+      return unavailable(missing);
+    }
+    try {
+      return available(HostCommand.firstLine(List.of(binary, "--version")));
+    } catch (IOException e) {
+      return unavailable(e.getMessage());
+    }
   }
 }

@@ -4,10 +4,8 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
-import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,20 +28,7 @@ public final class BwrapDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    if (!HostCommand.onPath("bwrap")) {
-      return Availability.unavailable("bwrap is not installed (Debian package bubblewrap)");
-    }
-    try {
-      return Availability.available(HostCommand.firstLine(List.of("bwrap", "--version")));
-    } catch (IOException e) {
-      return Availability.unavailable(e.getMessage());
-    }
-  }
-
-  @Override
-  public Container create(ContainerSpec spec) throws IOException {
-    Files.createDirectory(spec.dir().resolve("work"));
-    return new Container(spec);
+    return Availability.ofCommand("bwrap", "bwrap is not installed (Debian package bubblewrap)");
   }
 
   @Override
@@ -55,11 +40,6 @@ public final class BwrapDriver extends LauncherDriver {
         "--tmpfs", "/tmp", "--chdir", "/", "--"));
     cmd.addAll(argv);
     return cmd;
-  }
-
-  @Override
-  public void remove(Container c) throws IOException {
-    Files.delete(c.spec().dir().resolve("work"));
   }
 
   @Override

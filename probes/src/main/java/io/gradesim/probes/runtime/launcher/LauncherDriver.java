@@ -25,6 +25,19 @@ public abstract class LauncherDriver implements RuntimeDriver {
   /** The launcher command running {@code argv} as the container's first program. */
   protected abstract List<String> launcher(Container c, List<String> argv) throws IOException;
 
+  /** Creates the container's working folder; the launcher makes the sandbox at start. */
+  @Override
+  public Container create(ContainerSpec spec) throws IOException {
+    Files.createDirectory(spec.dir().resolve("work"));
+    return new Container(spec);
+  }
+
+  /** Deletes the working folder {@link #create} made. */
+  @Override
+  public void remove(Container c) throws IOException {
+    Files.delete(c.spec().dir().resolve("work"));
+  }
+
   /** A prefix put before the launcher and before nsenter (e.g. to enter cgroups); none here. */
   protected List<String> prefix(ContainerSpec spec) {
     return List.of();

@@ -4,10 +4,8 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
-import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,21 +29,8 @@ public final class NspawnDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    if (!HostCommand.onPath("systemd-nspawn")) {
-      return Availability.unavailable(
-          "systemd-nspawn is not installed (Debian package systemd-container)");
-    }
-    try {
-      return Availability.available(HostCommand.firstLine(List.of("systemd-nspawn", "--version")));
-    } catch (IOException e) {
-      return Availability.unavailable(e.getMessage());
-    }
-  }
-
-  @Override
-  public Container create(ContainerSpec spec) throws IOException {
-    Files.createDirectory(spec.dir().resolve("work"));
-    return new Container(spec);
+    return Availability.ofCommand("systemd-nspawn",
+        "systemd-nspawn is not installed (Debian package systemd-container)");
   }
 
   @Override
@@ -64,11 +49,6 @@ public final class NspawnDriver extends LauncherDriver {
     cmd.add("--");
     cmd.addAll(argv);
     return cmd;
-  }
-
-  @Override
-  public void remove(Container c) throws IOException {
-    Files.delete(c.spec().dir().resolve("work"));
   }
 
   @Override

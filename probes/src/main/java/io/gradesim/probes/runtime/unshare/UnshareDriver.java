@@ -31,14 +31,10 @@ public final class UnshareDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    if (!HostCommand.onPath("unshare") || !HostCommand.onPath("nsenter")) {
-      return Availability.unavailable("unshare or nsenter missing (Debian package util-linux)");
+    if (!HostCommand.onPath("nsenter")) {
+      return Availability.unavailable("nsenter missing (Debian package util-linux)");
     }
-    try {
-      return Availability.available(HostCommand.firstLine(List.of("unshare", "--version")));
-    } catch (IOException e) {
-      return Availability.unavailable(e.getMessage());
-    }
+    return Availability.ofCommand("unshare", "unshare missing (Debian package util-linux)");
   }
 
   @Override
