@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  */
 final class Pipeline {
   private final EngineWiring w;
-  private final SubmissionSource source;
+  private final ArrivalFeed feed;
   private final SimEventListener out;
   private final SplittableRandom gradingRng;
   private final SplittableRandom costRng;
@@ -35,10 +35,6 @@ final class Pipeline {
   private final SimEvent.RunStarted header;
   private final Elastic elastic;
 
-  private Submission lookahead;
-  private int lookaheadJob = -1;
-  private long epochMicros;
-  private long lastArrival;
   private int arrivals;
   private long events;
   private long now;
@@ -51,7 +47,7 @@ final class Pipeline {
   Pipeline(ScenarioSettings scenario, StageCosts costs, GradingTimes grading,
       SubmissionSource source, SimEvent.RunStarted header, SimEventListener out) {
     this.w = new EngineWiring(scenario);
-    this.source = source;
+    this.feed = new ArrivalFeed(source);
     this.out = out;
     this.costs = costs;
     this.grading = grading;
@@ -71,12 +67,8 @@ final class Pipeline {
       throw new IllegalStateException("already started");
     }
     started = true;
-    lookahead = source.next();
-    if (lookahead != null) {
-      epochMicros = EngineWiring.micros(lookahead);
-      lastArrival = epochMicros;
-    }
-    emit(new SimEvent.RunStarted(0, header.runId(), epochMicros, header.traceFile(),
+    feed.open();
+    emit(new SimEvent.RunStarted(0, header.runId(), feed.epochMicros(), header.traceFile(),
         header.traceHash(), header.scenarioName(), header.scenarioHash(), header.scenarioJson(),
         header.calibrationFile(), header.calibrationHash(), header.seed(), header.version()));
     for (int a = 0; a < agents.initial(); a++) {
@@ -85,10 +77,7 @@ final class Pipeline {
     if (elastic.autoscaling()) {
       queue.push(elastic.interval(), Kind.pack(Kind.AUTOSCALE_TICK, 0, 0));
     }
-    if (lookahead != null) {
-      lookaheadJob = jobs.allocate();
-      queue.push(0, Kind.pack(Kind.ARRIVAL, lookaheadJob, 0));
-    }
+    feed.schedule(jobs, queue);
     checkFinished();
   }
 
@@ -123,7 +112,7 @@ final class Pipeline {
   }
 
   long epochMicros() {
-    return epochMicros;
+    return feed.epochMicros();
   }
 
   long rejected() {
@@ -139,7 +128,7 @@ final class Pipeline {
   }
 
   private void checkFinished() {
-    if (lookahead == null && jobs.live() == 0 && !elastic.unsettled()) {
+    if (feed.exhausted() && jobs.live() == 0 && !elastic.unsettled()) {
       finished = true;
     }
   }
@@ -185,12 +174,13 @@ final class Pipeline {
   }
 
   private void arrive(int job) {
-    Submission s = lookahead;
+    Submission s = feed.next();
     int n = arrivals++;
     emit(new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(),
         s.priority()));
     describe(job, n, s);
-    readNext();
+    feed.advance();
+    feed.schedule(jobs, queue);
     switch (admission.admit(job, s.users(), s.course(), s.task())) {
       case REJECT -> {
         emit(new SimEvent.SubmissionRejected(now, n, "a submission of this user for this task"
@@ -224,22 +214,6 @@ final class Pipeline {
     jobs.topic[job] = topic;
     jobs.demand[job] = grading.demandMicros(s, gradingRng);
     w.limits(s, jobs, job);
-  }
-
-  private void readNext() {
-    lookahead = source.next();
-    if (lookahead == null) {
-      lookaheadJob = -1;
-      return;
-    }
-    long at = EngineWiring.micros(lookahead);
-    if (at < lastArrival) {
-      throw new IllegalArgumentException("submission " + lookahead.id()
-          + ": arrivals must be sorted by submitted_at");
-    }
-    lastArrival = at;
-    lookaheadJob = jobs.allocate();
-    queue.push(at - epochMicros, Kind.pack(Kind.ARRIVAL, lookaheadJob, 0));
   }
 
   private void toBackend(int job) {
