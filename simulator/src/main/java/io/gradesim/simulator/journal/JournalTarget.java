@@ -18,10 +18,14 @@ public record JournalTarget(String url, String label) {
   /** No journal: runs are not persisted. */
   public static final JournalTarget NONE = new JournalTarget("", "none");
 
-  /** The default H2 file journal in the data folder {@code home}. */
+  /**
+   * The default H2 file journal in the data folder {@code home}. New data is appended, never
+   * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a
+   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest).
+   */
   public static JournalTarget h2(Path home) {
     Path db = home.toAbsolutePath().resolve("journal").resolve("runs");
-    return new JournalTarget("jdbc:h2:file:" + db, db + ".mv.db");
+    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE", db + ".mv.db");
   }
 
   /** Parses a {@code --journal} value; {@code home} is the data folder for {@code h2}. */
