@@ -63,10 +63,11 @@ public final class SimulateCommand implements Callable<Integer> {
     String id = runId != null ? runId : UUID.randomUUID().toString();
     try (JournalSession session = JournalSession.open(
         JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
-      session.checkResumable();
+      // The journal opens meanwhile (JournalSession); a finished run is refused before simulating.
       SimulationSetup.Prepared run = SimulationSetup.prepare(new SimulationSetup.Inputs(trace,
           scenario, overrides, seed, calibration, id, out), List.of(session.listener()),
           System.err);
+      session.checkResumable();
       if (!run.costs().note().isEmpty()) {
         spec.commandLine().getErr().println("simulate: " + run.costs().note());
       }
