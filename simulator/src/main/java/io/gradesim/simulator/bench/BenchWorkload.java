@@ -17,6 +17,7 @@ import java.util.List;
 public final class BenchWorkload {
   static final double LOAD = 0.9;
   private final long submissions;
+  private final String scenarioText;
   private final ScenarioSettings scenario;
   private final double ratePerS;
 
@@ -26,11 +27,22 @@ public final class BenchWorkload {
       throw new IllegalArgumentException("--slots must be a multiple of 8 (agents of 8 slots)");
     }
     this.submissions = submissions;
-    this.scenario = ScenarioLoader.parse("agents = " + (slots / 8) + "\ncores = 8\nslots = 8\n"
+    this.scenarioText = "agents = " + (slots / 8) + "\ncores = 8\nslots = 8\n"
         + "costs { create = 87ms, start = 570ms, exec = 384ms, remove = 20ms }\n"
-        + "grading.default = \"exp:mean=4s\"\n", "bench", List.of());
+        + "grading.default = \"exp:mean=4s\"\n";
+    this.scenario = ScenarioLoader.parse(scenarioText, "bench", List.of());
     double service = 4e6 + new ScenarioStageCosts(scenario.costs().stages()).meanPerJobMicros();
     this.ratePerS = LOAD * slots / (service / 1e6);
+  }
+
+  /** The scenario simulated, as the text of a scenario file. */
+  public String scenarioText() {
+    return scenarioText;
+  }
+
+  /** The arrivals of one run with seed {@code seed} (no grading times: the scenario's apply). */
+  public PoissonArrivals arrivals(long seed) {
+    return new PoissonArrivals(submissions, ratePerS, seed, "bench");
   }
 
   /** The scenario simulated. */
@@ -59,7 +71,7 @@ public final class BenchWorkload {
         s.name(), "", "{}", "", "", seed, "bench");
     return new SimulationEngine(s, new ScenarioStageCosts(s.costs().stages()),
         new GradingTimes(s.grading().tasks(), s.grading().fallback()),
-        new PoissonArrivals(submissions, ratePerS, seed, "bench"), header, out);
+        arrivals(seed), header, out);
   }
 
   /** The number of submissions per run. */

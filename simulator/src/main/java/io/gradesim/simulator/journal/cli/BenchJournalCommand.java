@@ -22,19 +22,29 @@ import picocli.CommandLine.Option;
 /** {@code gradesim bench journal}: what persisting a run costs, and how fast export reads it. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
     description = {
-      "Times the same Poisson run (bench simulate's workload, outputs written as simulate does) "
-          + "with --journal none and with an H2 file journal (a fresh data folder in a temporary "
-          + "directory, deleted afterwards), in pairs (order alternating), --warmup discarded then "
-          + "--repeat measured pairs; prints median wall times and their ratio (target <= 1.5x), then "
-          + "'runs export' speed: events/s replayed from the journal into the output files (target >= "
-          + "1,000,000)."
+      "What persisting a run costs, with --journal none against the default H2 journal, on the "
+          + "same Poisson run (bench simulate's workload), in pairs run one after the other "
+          + "(order alternating; --warmup pairs discarded). The H2 journal lives in a fresh data "
+          + "folder in a temporary directory, deleted afterwards.",
+      "1. As users run it (the target, <= 1.5x): 'gradesim simulate' of the same trace file in "
+          + "a fresh JVM per run: JVM start, reading and hashing the trace, simulating, writing "
+          + "the outputs and, for h2, opening, filling and closing the journal (--processes "
+          + "pairs).",
+      "2. In this one warm JVM: the engine and the output files only, no JVM start and no trace "
+          + "file; the h2 run includes opening and closing the journal (--repeat pairs).",
+      "3. 'runs export' speed: events/s replayed from the journal into the output files (target "
+          + ">= 1,000,000)."
     })
 public final class BenchJournalCommand implements Callable<Integer> {
   @Option(names = "--submissions", description = "submissions per run (default: ${DEFAULT-VALUE})")
   long submissions = 1_000_000;
 
-  @Option(names = "--repeat", description = "measured pairs (default: ${DEFAULT-VALUE})")
-  int repeat = 3;
+  @Option(names = "--processes", description = "measured pairs of fresh-JVM simulate runs, 0 to"
+      + " skip (default: ${DEFAULT-VALUE})")
+  int processes = 5;
+
+  @Option(names = "--repeat", description = "measured pairs in this JVM (default: ${DEFAULT-VALUE})")
+  int repeat = 5;
 
   @Option(names = "--warmup", description = "discarded warm-up pairs (default: ${DEFAULT-VALUE})")
   int warmup = 1;
@@ -43,16 +53,22 @@ public final class BenchJournalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (submissions <= 0 || repeat <= 0 || warmup < 0) {
-      throw new IllegalArgumentException("--submissions and --repeat must be positive");
+    if (submissions <= 0 || repeat <= 0 || warmup < 0 || processes < 0) {
+      throw new IllegalArgumentException("--submissions and --repeat must be positive,"
+          + " --warmup and --processes at least 0");
     }
     PrintWriter o = spec.commandLine().getOut();
     BenchWorkload workload = new BenchWorkload(submissions, 40);
     Path tmp = Files.createTempDirectory("gradesim-bench-journal");
     try {
       JournalTarget h2 = JournalTarget.h2(tmp.resolve("home"));
-      o.printf("bench journal: %,d submissions, 40 slots, %d warm-up + %d measured pairs,"
-          + " H2 journal in %s%n", submissions, warmup, repeat, tmp);
+      o.printf("bench journal: %,d submissions, 40 slots, data folder %s%n", submissions, tmp);
+      if (processes > 0) {
+        inProcesses(o, workload, tmp);
+      }
+      o.printf("%d. In this JVM, engine and output files only (no JVM start, no trace file; h2"
+          + " includes opening and closing the journal), %d warm-up + %d measured pairs:%n",
+          processes > 0 ? 2 : 1, warmup, repeat);
       List<Double> none = new ArrayList<>();
       List<Double> journaled = new ArrayList<>();
       long events = 0;
@@ -70,7 +86,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
           a = time(workload, JournalTarget.NONE, "none-" + i, tmp);
           nonePhases = phases;
         }
-        String tag = i < warmup ? "warm-up" : "run " + (i - warmup + 1);
+        String tag = i < warmup ? "warm-up" : "pair " + (i - warmup + 1);
         o.printf("  %-8s none %6.2f s   h2 %6.2f s   (%,d events)%n", tag, a, b, events);
         o.printf("           none: %s%n           h2:   %s%n", nonePhases, h2Phases);
         o.flush();
@@ -79,18 +95,56 @@ public final class BenchJournalCommand implements Callable<Integer> {
           journaled.add(b);
         }
       }
-      double[] n = spread(none);
-      double[] j = spread(journaled);
-      o.printf("--journal none: median %.2f s (min %.2f, max %.2f, n=%d)%n", n[0], n[1], n[2],
-          none.size());
-      o.printf("--journal h2:   median %.2f s (min %.2f, max %.2f, n=%d)%n", j[0], j[1], j[2],
-          journaled.size());
-      o.printf("journal cost: %.2fx (target <= 1.5x)%n", j[0] / n[0]);
+      summary(o, none, journaled, "(warm JVM; not the target measure)");
       export(o, h2, last, tmp);
     } finally {
       deleteTree(tmp);
     }
     return 0;
+  }
+
+  /** Part 1: gradesim simulate in fresh JVMs, the measure users meet. */
+  private void inProcesses(PrintWriter o, BenchWorkload w, Path tmp) throws IOException {
+    SimulateProcessBench b = SimulateProcessBench.prepare(w, 7, tmp);
+    o.printf("1. gradesim simulate, a fresh JVM per run (trace %s, %,d bytes), %d warm-up + %d"
+        + " measured pairs:%n", b.trace().getFileName(), Files.size(b.trace()), warmup,
+        processes);
+    o.flush();
+    List<Double> none = new ArrayList<>();
+    List<Double> journaled = new ArrayList<>();
+    for (int i = 0; i < warmup + processes; i++) {
+      double a = i % 2 == 0 ? b.simulate("none", "p-none-" + i) : 0;
+      double h = b.simulate("h2", "p-h2-" + i);
+      if (i % 2 == 1) {
+        a = b.simulate("none", "p-none-" + i);
+      }
+      String tag = i < warmup ? "warm-up" : "pair " + (i - warmup + 1);
+      o.printf("  %-8s none %6.2f s   h2 %6.2f s   h2/none %.2f%n", tag, a, h, h / a);
+      o.flush();
+      if (i >= warmup) {
+        none.add(a);
+        journaled.add(h);
+      }
+    }
+    summary(o, none, journaled, "(target <= 1.5x)");
+  }
+
+  /** Medians of each variant, the ratio of the medians and the median of the pairs' ratios. */
+  static void summary(PrintWriter o, List<Double> none, List<Double> journaled, String note) {
+    double[] n = spread(none);
+    double[] j = spread(journaled);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < none.size(); i++) {
+      ratios.add(journaled.get(i) / none.get(i));
+    }
+    double[] r = spread(ratios);
+    o.printf("  --journal none: median %.2f s (min %.2f, max %.2f, n=%d)%n", n[0], n[1], n[2],
+        none.size());
+    o.printf("  --journal h2:   median %.2f s (min %.2f, max %.2f, n=%d)%n", j[0], j[1], j[2],
+        journaled.size());
+    o.printf("  journal cost: %.2fx (median of the pairs' ratios; min %.2f, max %.2f; ratio of the"
+        + " medians %.2fx) %s%n", r[0], r[1], r[2], j[0] / n[0], note);
+    o.flush();
   }
 
   private void export(PrintWriter o, JournalTarget h2, String id, Path tmp) throws IOException {
@@ -113,9 +167,9 @@ public final class BenchJournalCommand implements Callable<Integer> {
     }
     double[] f = spread(full);
     double[] d = spread(decode);
-    o.printf("runs export: median %,.0f events/s (min %,.0f, max %,.0f, n=%d, %,d events;"
-        + " target >= 1,000,000)%n", f[0], f[1], f[2], full.size(), events);
-    o.printf("journal read + decode alone: median %,.0f events/s (min %,.0f, max %,.0f)%n",
+    o.printf("%d. runs export: median %,.0f events/s (min %,.0f, max %,.0f, n=%d, %,d events;"
+        + " target >= 1,000,000)%n", processes > 0 ? 3 : 2, f[0], f[1], f[2], full.size(), events);
+    o.printf("   journal read + decode alone: median %,.0f events/s (min %,.0f, max %,.0f)%n",
         d[0], d[1], d[2]);
   }
 
