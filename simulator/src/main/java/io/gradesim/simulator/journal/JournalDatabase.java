@@ -16,7 +16,7 @@ import java.sql.Statement;
  * Plain JDBC around the journal database, outside Pekko: checks that it can be opened (so a
  * locked, corrupt or unreachable journal gives one clear message before any actor starts),
  * creates the plugin's schema on first use (the DDL shipped in the pekko-persistence-jdbc jar),
- * and deletes a run's rows.
+ * deletes a run's rows and compacts an H2 file after deletions.
  */
 public final class JournalDatabase {
   private static final int H2_LOCKED = 90020;
@@ -26,8 +26,8 @@ public final class JournalDatabase {
 
   /** Opens the journal once, creating its tables if missing; throws IOException if unusable. */
   public static void prepare(JournalTarget target) throws IOException {
-    if (!target.postgres() && target.url().startsWith("jdbc:h2:file:")) {
-      Path file = Path.of(target.url().substring("jdbc:h2:file:".length()).split(";")[0]);
+    Path file = h2File(target);
+    if (file != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
     try (Connection c = connect(target)) {
@@ -60,6 +60,35 @@ public final class JournalDatabase {
     } catch (SQLException e) {
       throw explain(target, e);
     }
+  }
+
+  /** The H2 database file ({@code <name>.mv.db}) of an H2 file journal, else null. */
+  static Path h2File(JournalTarget target) {
+    if (target.postgres() || !target.url().startsWith("jdbc:h2:file:")) {
+      return null;
+    }
+    String name = target.url().substring("jdbc:h2:file:".length()).split(";")[0];
+    return Path.of(name + ".mv.db");
+  }
+
+  /**
+   * Rewrites an H2 file journal without the space its deleted rows held ({@code SHUTDOWN
+   * COMPACT}; the journal appends and never reuses freed space, see {@link JournalTarget#h2}), and
+   * returns its size in bytes before and after; null for PostgreSQL, which reclaims space itself.
+   * Call it with no other connection open: the database closes when it is done.
+   */
+  public static long[] compact(JournalTarget target) throws IOException {
+    Path file = h2File(target);
+    if (file == null || !Files.exists(file)) {
+      return null;
+    }
+    long before = Files.size(file);
+    try (Connection c = connect(target); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    } catch (SQLException e) {
+      throw explain(target, e);
+    }
+    return new long[] {before, Files.size(file)};
   }
 
   /** A one-line, user-facing description of why the journal cannot be used. */

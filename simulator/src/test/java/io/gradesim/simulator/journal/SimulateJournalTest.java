@@ -118,6 +118,33 @@ class SimulateJournalTest {
   }
 
   @Test
+  void deletingRunsGivesTheirSpaceBackAndKeepsTheOthers() throws IOException {
+    for (String id : List.of("d1", "d2", "keep")) {
+      Result r = simulate(dir.resolve(id), "--run-id", id);
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    Path file = dir.resolve("home").resolve("journal").resolve("runs.mv.db");
+    long before = Files.size(file);
+
+    Result typo = gradesim("runs", "delete", "d1", "d3");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("no run 'd3'").contains("nothing deleted");
+    assertThat(gradesim("runs", "list").out()).contains("d1 ").contains("d2 ").contains("keep ");
+
+    Result del = gradesim("runs", "delete", "d1", "d2");
+    assertThat(del.code()).as(del.err()).isZero();
+    assertThat(del.out()).contains("deleted run d1").contains("deleted run d2")
+        .containsPattern("compacted journal .*runs.mv.db: [0-9.]+ MB -> [0-9.]+ MB");
+    // Two of three runs gone: the file, append-only while written, shrinks by more than half.
+    assertThat(Files.size(file)).isLessThan(before / 2);
+    assertThat(gradesim("runs", "list").out()).doesNotContain("d1 ").doesNotContain("d2 ")
+        .contains("keep ");
+    Result export = gradesim("runs", "export", "keep", "--out", dir.resolve("kx").toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    assertSameOutputs(dir.resolve("kx"), dir.resolve("keep"));
+  }
+
+  @Test
   void simulateKilledWithSigkillResumesToIdenticalOutputs() throws Exception {
     Result none = simulate(dir.resolve("none"), "--journal", "none");
     assertThat(none.code()).as(none.err()).isZero();

@@ -2,11 +2,14 @@ package io.gradesim.simulator.journal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gradesim.simulator.journal.JournalDatabase;
 import io.gradesim.simulator.journal.RunJournal;
 import io.gradesim.simulator.journal.RunState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,19 +76,32 @@ public final class RunsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"ID", "SCENARIO", "TRACE", "STATUS", "STARTED", "SUBMISSIONS",
+          "P95_FB_S"});
       try (RunJournal j = RunJournal.open(journal.target())) {
-        o.printf("%-24s %-20s %-24s %-10s %-20s %12s %10s%n", "ID", "SCENARIO", "TRACE",
-            "STATUS", "STARTED", "SUBMISSIONS", "P95_FB_S");
         for (String id : j.runIds()) {
           RunState s = j.state(id);
           if (s.started() == null) {
             continue;
           }
-          o.printf("%-24s %-20s %-24s %-10s %-20s %12d %10s%n", id, s.started().scenarioName(),
-              s.started().traceFile(), s.status().name().toLowerCase(java.util.Locale.ROOT),
+          rows.add(new String[] {id, s.started().scenarioName(), s.started().traceFile(),
+              s.status().name().toLowerCase(java.util.Locale.ROOT),
               Instant.ofEpochMilli(s.startedMillis()).toString().replaceFirst("\\.\\d+Z$", "Z"),
-              s.submissions(), summaryValue(s, "feedback_p95_s"));
+              Long.toString(s.submissions()), summaryValue(s, "feedback_p95_s")});
         }
+      }
+      // Columns as wide as their longest value: ids are often 36-character UUIDs.
+      int[] w = new int[7];
+      for (String[] r : rows) {
+        for (int c = 0; c < w.length; c++) {
+          w[c] = Math.max(w[c], r[c].length());
+        }
+      }
+      String format = "%-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %-"
+          + w[4] + "s  %" + w[5] + "s  %" + w[6] + "s%n";
+      for (String[] r : rows) {
+        o.printf(format, (Object[]) r);
       }
       return 0;
     }
@@ -124,23 +140,36 @@ public final class RunsCommand implements Runnable {
     }
   }
 
-  /** {@code runs delete ID}. */
+  /** {@code runs delete ID...}. */
   @Command(name = "delete", mixinStandardHelpOptions = true,
-      description = "Deletes a run's events and snapshots from the journal (not its output files).")
+      description = {"Deletes runs' events and snapshots from the journal (not their output files)"
+          + ", then compacts an H2 journal so that the space they held is given back."})
   static final class Delete implements Callable<Integer> {
     @Mixin JournalOption journal;
-    @Parameters(paramLabel = "ID", description = "the run id") String id;
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "the run ids") List<String> ids;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      PrintWriter o = spec.commandLine().getOut();
       try (RunJournal j = RunJournal.open(journal.target())) {
-        if (!j.delete(id)) {
-          throw new IllegalArgumentException("no run '" + id + "' in journal "
-              + j.target().label());
+        List<String> known = j.runIds();
+        for (String id : ids) { // all or none: a mistyped id deletes nothing
+          if (!known.contains(id)) {
+            throw new IllegalArgumentException("no run '" + id + "' in journal "
+                + j.target().label() + "; nothing deleted");
+          }
+        }
+        for (String id : ids) {
+          j.delete(id);
+          o.printf("deleted run %s%n", id);
         }
       }
-      spec.commandLine().getOut().printf("deleted run %s%n", id);
+      long[] size = JournalDatabase.compact(journal.target());
+      if (size != null) {
+        o.printf("compacted journal %s: %.1f MB -> %.1f MB%n", journal.target().label(),
+            size[0] / 1e6, size[1] / 1e6);
+      }
       return 0;
     }
   }
