@@ -1,11 +1,9 @@
 package io.gradesim.simulator.output;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The columns of {@code submissions.csv}, in file order, each with its unit and meaning. */
-public enum SubmissionColumn {
+public enum SubmissionColumn implements CsvColumn {
   ID("", "the submission's id in the trace"),
   ARRIVAL("instant", "reached the frontend (SubmissionArrived)"),
   QUEUED("instant", "entered its topic's queue at the backend (SubmissionQueued)"),
@@ -20,35 +18,19 @@ public enum SubmissionColumn {
   WAIT_S("s", "dispatched - arrival"),
   FEEDBACK_S("s", "delivered - arrival");
 
-  private final String unit;
-  private final String meaning;
+  private final Doc doc;
 
   SubmissionColumn(String unit, String meaning) {
-    this.unit = unit;
-    this.meaning = meaning;
+    this.doc = new Doc(unit, meaning);
   }
 
-  /** The column name as written in the header. */
-  public String column() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The unit: {@code instant} (ISO-8601 UTC, µs), {@code s} (seconds, 6 decimals) or none. */
-  public String unit() {
-    return unit;
-  }
-
-  /** What the column means. */
-  public String meaning() {
-    return meaning;
+  @Override
+  public Doc doc() {
+    return doc;
   }
 
   /** The header row. */
   public static List<String> header() {
-    List<String> names = new ArrayList<>();
-    for (SubmissionColumn c : values()) {
-      names.add(c.column());
-    }
-    return names;
+    return CsvColumn.header(values());
   }
 }

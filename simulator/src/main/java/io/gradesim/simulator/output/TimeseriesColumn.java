@@ -1,11 +1,9 @@
 package io.gradesim.simulator.output;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The columns of {@code timeseries.csv}, in file order, each with its unit and meaning. */
-public enum TimeseriesColumn {
+public enum TimeseriesColumn implements CsvColumn {
   BUCKET_START("instant", "start of the bucket"),
   BUCKET_S("s", "time the bucket covers (the width, less for the run's last bucket)"),
   QUEUE_MEAN("submissions", "time-averaged number waiting in backend queues"),
@@ -16,35 +14,19 @@ public enum TimeseriesColumn {
   ARRIVALS("submissions", "submissions that reached the frontend in the bucket"),
   COMPLETIONS("submissions", "results delivered in the bucket");
 
-  private final String unit;
-  private final String meaning;
+  private final Doc doc;
 
   TimeseriesColumn(String unit, String meaning) {
-    this.unit = unit;
-    this.meaning = meaning;
+    this.doc = new Doc(unit, meaning);
   }
 
-  /** The column name as written in the header. */
-  public String column() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The unit of the column. */
-  public String unit() {
-    return unit;
-  }
-
-  /** What the column means. */
-  public String meaning() {
-    return meaning;
+  @Override
+  public Doc doc() {
+    return doc;
   }
 
   /** The header row. */
   public static List<String> header() {
-    List<String> names = new ArrayList<>();
-    for (TimeseriesColumn c : values()) {
-      names.add(c.column());
-    }
-    return names;
+    return CsvColumn.header(values());
   }
 }
