@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       io.gradesim.simulator.journal.cli.RunsCommand.class,
       BenchCommand.class,
       io.gradesim.simulator.demo.DemoCommand.class,
+      CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GradesimCommand implements Runnable {

@@ -81,8 +81,8 @@ final class SimulateProcessBench {
   }
 
   /**
-   * {@code java [memory and -D options of this JVM] -cp <this class path> <main class>}, with the
-   * data folder set to {@code home}.
+   * {@code java [memory, class-data sharing and -D options of this JVM] -cp <this class path>
+   * <main class>}, with the data folder set to {@code home}: the JVM the launcher would start.
    */
   private static List<String> javaCommand(Path home) {
     List<String> cmd = new ArrayList<>();
@@ -90,7 +90,8 @@ final class SimulateProcessBench {
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       boolean memory = a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss");
       boolean property = a.startsWith("-D") && !a.startsWith("-Dgradesim.home=");
-      if (memory || property) {
+      boolean cds = a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds");
+      if (memory || property || cds) {
         cmd.add(a);
       }
     }
