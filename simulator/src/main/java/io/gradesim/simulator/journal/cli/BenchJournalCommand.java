@@ -200,6 +200,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
     phases = String.format("open %.2f s, run %.2f s, close %.2f s, process CPU %.2f s",
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9,
         (cpuNanos() - c0) / 1e9);
+    deleteTree(tmp.resolve("out-" + id)); // a 1M-submission run writes ~200 MB of outputs
     return events;
   }
 
@@ -215,7 +216,8 @@ public final class BenchJournalCommand implements Callable<Integer> {
     return SimulateBenchmark.spread(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  private static void deleteTree(Path p) throws IOException {
+  /** Deletes {@code p} and everything below it. */
+  static void deleteTree(Path p) throws IOException {
     try (Stream<Path> s = Files.walk(p)) {
       for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(f);

@@ -77,6 +77,7 @@ final class SimulateProcessBench {
       throw new IOException("gradesim simulate --journal " + journal + " exited with " + code
           + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
+    BenchJournalCommand.deleteTree(out); // ~200 MB of outputs per 1M-submission run
     return s;
   }
 
