@@ -23,13 +23,18 @@ import java.util.Set;
  * their descendants, which is where a runc, crun or runsc container's init goes once the {@code
  * create} command that started it has exited. A process's CPU time is utime + stime + cutime +
  * cstime, so children reaped by a counted process are not lost; the ticks a counted child had shown
- * before it was reaped are subtracted again so that they count once.
+ * before it was reaped are subtracted again so that they count once (also when its parent was
+ * reaped in the same window and passed them on to a grandparent).
  *
  * <p>What can still escape: the last window of a counted process that is reaped by a process not
- * counted (an orphan reaped by init, e.g. a runc container's init after {@code kill}); processes
- * started and finished entirely between two samples outside a counted parent; a container whose
- * runtime does not put it under one of these roots. And what is counted too generously: the
- * daemons serve everyone, so another user's Docker containers on the same host count as the probe's.
+ * counted (an orphan reaped by init, e.g. a runc container's init after {@code kill}: its time goes
+ * to init's cutime); processes started and finished entirely between two samples outside a counted
+ * parent; a container whose runtime does not put it under one of these roots. Where a process was
+ * orphaned and reaped by init within one window, its earlier ticks are taken off although its
+ * reaper is not counted (a small undercount). And what is counted too generously: the daemons serve
+ * everyone, so another user's Docker containers on the same host count as the probe's. Per-process
+ * times and {@code /proc/stat} are read a few milliseconds apart, so the two loads of one window
+ * differ by a few per cent even when the probe is all the machine does.
  */
 public final class HostLoadSampler {
 
@@ -134,9 +139,9 @@ public final class HostLoadSampler {
 
   /**
    * CPU ticks of the counted processes between two snapshots: a process seen before adds its
-   * growth, a new one all it has. A counted process gone since, whose parent is still here and
-   * counted, was reaped by it: the parent's cutime/cstime now holds all of its time, of which the
-   * part seen before was already counted, so that part is taken off again.
+   * growth, a new one all it has. A counted process gone since, whose nearest living ancestor is
+   * counted, was reaped within the counted tree: that ancestor's cutime/cstime now holds all of its
+   * time, of which the part seen before was already counted, so that part is taken off again.
    */
   static long probeTicks(
       ProcSnapshot before, Set<Long> countedBefore, ProcSnapshot now, Set<Long> counted) {
@@ -152,13 +157,32 @@ public final class HostLoadSampler {
       if (q.sameProcess(p)) {
         continue;
       }
-      ProcessSample parent = now.processes().get(q.ppid());
-      if (parent != null && counted.contains(parent.pid())
-          && parent.sameProcess(before.processes().get(q.ppid()))) {
+      long reaper = reaper(before, now, q);
+      if (reaper > 0 && counted.contains(reaper)) {
         sum -= q.ticks();
       }
     }
     return Math.max(0, sum);
+  }
+
+  /**
+   * The process whose cutime/cstime now holds a vanished process's time: its nearest ancestor (as
+   * last seen) still alive, since a parent reaped in the same window passed its children's time on
+   * to its own reaper. 0 when the chain leaves what the earlier snapshot knew.
+   */
+  private static long reaper(ProcSnapshot before, ProcSnapshot now, ProcessSample gone) {
+    long a = gone.ppid();
+    for (int depth = 0; depth < 64 && a > 0; depth++) {
+      ProcessSample was = before.processes().get(a);
+      if (was == null) {
+        return 0;
+      }
+      if (was.sameProcess(now.processes().get(a))) {
+        return a;
+      }
+      a = was.ppid();
+    }
+    return 0;
   }
 
   private static double clamp(double x) {

@@ -47,6 +47,8 @@ class FakeProcTest {
     cpu(1000, 1000);
     process(100, "java", 50, 10, 0, 5, "/");
     process(101, "sh", 100, 20, 0, 6, "/");
+    process(103, "runc", 100, 1, 0, 13, "/");
+    process(104, "exe", 103, 9, 0, 14, "/");
     process(200, "containerd-shim", 1, 5, 0, 7, "/");
     process(201, "sleep", 200, 3, 0, 8, "/docker/abc");
     process(300, "other user", 1, 40, 0, 9, "/");
@@ -59,8 +61,8 @@ class FakeProcTest {
   void countsTheJvmTreeDaemonTreesAndOrphansInLabelledCgroups() throws IOException {
     firstState();
     ProcSnapshot s = ProcSnapshot.read(proc, MARK);
-    assertThat(sampler().countedPids(s)).containsExactlyInAnyOrder(100L, 101L, 200L, 201L, 400L,
-        401L);
+    assertThat(sampler().countedPids(s)).containsExactlyInAnyOrder(100L, 101L, 103L, 104L, 200L,
+        201L, 400L, 401L);
     assertThat(s.busyTicks()).isEqualTo(1000);
     assertThat(s.totalTicks()).isEqualTo(2000);
   }
@@ -73,8 +75,12 @@ class FakeProcTest {
     // 100 ticks of machine time pass, 60 of them busy.
     cpu(1060, 1040);
     // 101 had 20 ticks, ran 5 more and was reaped by 100: 100's children ticks hold all 25.
+    // 104 (9 ticks, then 1 more) was reaped by 103 (1 tick, then 2 more), itself reaped by 100:
+    // 100's children ticks hold 3 + 10 more.
     gone(101);
-    process(100, "java", 50, 12, 25, 5, "/");
+    gone(103);
+    gone(104);
+    process(100, "java", 50, 12, 25 + 13, 5, "/");
     // A new child with 4 ticks; 401 ran 6 more; 300 (not ours) ran 30 more.
     process(102, "runc", 100, 4, 0, 20, "/");
     process(401, "md5sum", 400, 12, 0, 11, "/" + MARK + "c1");
@@ -82,10 +88,11 @@ class FakeProcTest {
     // A reused pid: 500 is now a different process (later start), not ours anyway.
     process(500, "conmon", 1, 2, 0, 30, "/");
     HostLoad h = sampler.sample().orElseThrow();
-    // Ours: 100 +2 own +25 children - 20 already seen of 101 = 7; 102: 4; 401: 6; 500: 2.
-    assertThat(h.probeLoad()).isCloseTo(19 / 100.0, within(1e-12));
+    // Ours: 100 +2 own +38 children - 20 seen of 101 - 1 seen of 103 - 9 seen of 104 = 10;
+    // 102: 4; 401: 6; 500: 2.
+    assertThat(h.probeLoad()).isCloseTo(22 / 100.0, within(1e-12));
     assertThat(h.machineLoad()).isCloseTo(60 / 100.0, within(1e-12));
-    assertThat(h.otherLoad()).isCloseTo(41 / 100.0, within(1e-12));
+    assertThat(h.otherLoad()).isCloseTo(38 / 100.0, within(1e-12));
     assertThat(h.counted()).containsExactlyInAnyOrder(100L, 102L, 200L, 201L, 400L, 401L, 500L);
   }
 
