@@ -19,9 +19,9 @@ import java.util.Set;
  * <p>Counted as the probe's own work: the probe JVM and every descendant of it; every process whose
  * command name is one of {@link #DAEMONS} (dockerd, containerd, its shims, podman's conmon, gVisor's
  * runsc processes, LXC's monitors, QEMU) and their descendants, which is where Docker, Podman and
- * LXC containers live; orphans in a cgroup named after the probe's label ({@link Label#own()}) and
- * their descendants, which is where a runc, crun or runsc container's init goes once the {@code
- * create} command that started it has exited. A process's CPU time is utime + stime + cutime +
+ * LXC containers live; orphans whose cgroup or command line holds the probe's label ({@link
+ * Label#own()}) and their descendants, which is where a runc or crun container's init and runsc's
+ * sandbox and gofer go once the {@code create} command that started them has exited. A process's CPU time is utime + stime + cutime +
  * cstime, so children reaped by a counted process are not lost; the ticks a counted child had shown
  * before it was reaped are subtracted again so that they count once (also when its parent was
  * reaped in the same window and passed them on to a grandparent).
@@ -111,7 +111,7 @@ public final class HostLoadSampler {
     ArrayDeque<Long> todo = new ArrayDeque<>();
     for (ProcessSample p : s.processes().values()) {
       children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
-      if (p.pid() == selfPid || p.inLabelledCgroup() || isDaemon(p.comm())) {
+      if (p.pid() == selfPid || p.labelled() || isDaemon(p.comm())) {
         todo.add(p.pid());
       }
     }

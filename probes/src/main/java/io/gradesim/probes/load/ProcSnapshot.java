@@ -12,10 +12,12 @@ import java.util.Map;
  * One pass over {@code /proc} (proc(5)): the aggregate {@code cpu} line of {@code /proc/stat} and
  * {@code /proc/<pid>/stat} of every process, read as plain files.
  *
- * <p>{@code /proc/<pid>/cgroup} is read only for orphans (parent pid 1): runc, crun and runsc leave
- * a container's init there when their {@code create} command exits, and its cgroup, named after
- * the probe's label, is what still ties it to the probe. A process that vanishes while the pass
- * runs is skipped.
+ * <p>{@code /proc/<pid>/cgroup} and {@code /proc/<pid>/cmdline} are read only for orphans (parent
+ * pid 1): runc, crun and runsc leave a container's init there when their {@code create} command
+ * exits, and its cgroup, named after the probe's label, is what still ties it to the probe;
+ * runsc's sandbox and gofer (command name {@code exe}: runsc re-executes itself) stay in the
+ * caller's cgroup but carry the labelled container id and bundle path in their arguments. A
+ * process that vanishes while the pass runs is skipped.
  *
  * @param busyTicks machine CPU time not idle and not waiting for I/O, summed over CPUs, in ticks
  * @param totalTicks all machine CPU time (user, nice, system, idle, iowait, irq, softirq, steal)
@@ -64,15 +66,21 @@ public record ProcSnapshot(
     try {
       String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
       ProcessSample p = parseStat(stat);
-      if (p.ppid() == 1 && !marker.isEmpty()) {
-        String cg = Files.readString(dir.resolve("cgroup"), StandardCharsets.ISO_8859_1);
-        if (cg.contains(marker)) {
-          return new ProcessSample(p.pid(), p.comm(), 1, p.ticks(), p.startTicks(), true);
-        }
+      if (p.ppid() == 1 && !marker.isEmpty() && (holds(dir, "cgroup", marker)
+          || holds(dir, "cmdline", marker))) {
+        return new ProcessSample(p.pid(), p.comm(), 1, p.ticks(), p.startTicks(), true);
       }
       return p;
     } catch (IOException | RuntimeException e) {
       return null; // exited while we read it, or not readable: not ours to count
+    }
+  }
+
+  private static boolean holds(Path dir, String file, String marker) {
+    try {
+      return Files.readString(dir.resolve(file), StandardCharsets.ISO_8859_1).contains(marker);
+    } catch (IOException e) {
+      return false; // e.g. gone, or another user's process: not labelled as far as we can tell
     }
   }
 

@@ -31,11 +31,13 @@ class FakeProcTest {
         + children + " 0 20 0 1 0 " + start + " 1000 10 0\n";
     Files.writeString(dir.resolve("stat"), stat);
     Files.writeString(dir.resolve("cgroup"), "4:memory:" + cgroup + "\n0::/\n");
+    Files.writeString(dir.resolve("cmdline"), comm + "\0");
   }
 
   private void gone(long pid) throws IOException {
     Files.delete(proc.resolve(pid + "/stat"));
     Files.delete(proc.resolve(pid + "/cgroup"));
+    Files.delete(proc.resolve(pid + "/cmdline"));
     Files.delete(proc.resolve(Long.toString(pid)));
   }
 
@@ -55,6 +57,9 @@ class FakeProcTest {
     process(400, "sleep", 1, 4, 0, 10, "/" + MARK + "c1");
     process(401, "md5sum", 400, 6, 0, 11, "/" + MARK + "c1");
     process(500, "sleep", 1, 8, 0, 12, "/someone-else");
+    // runsc's sandbox: an orphan in the caller's cgroup, the labelled container id in its args.
+    process(600, "exe", 1, 2, 0, 13, "/");
+    Files.writeString(proc.resolve("600/cmdline"), "runsc\0boot\0" + MARK + "c3\0");
   }
 
   @Test
@@ -62,7 +67,7 @@ class FakeProcTest {
     firstState();
     ProcSnapshot s = ProcSnapshot.read(proc, MARK);
     assertThat(sampler().countedPids(s)).containsExactlyInAnyOrder(100L, 101L, 103L, 104L, 200L,
-        201L, 400L, 401L);
+        201L, 400L, 401L, 600L);
     assertThat(s.busyTicks()).isEqualTo(1000);
     assertThat(s.totalTicks()).isEqualTo(2000);
   }
@@ -93,7 +98,8 @@ class FakeProcTest {
     assertThat(h.probeLoad()).isCloseTo(22 / 100.0, within(1e-12));
     assertThat(h.machineLoad()).isCloseTo(60 / 100.0, within(1e-12));
     assertThat(h.otherLoad()).isCloseTo(38 / 100.0, within(1e-12));
-    assertThat(h.counted()).containsExactlyInAnyOrder(100L, 102L, 200L, 201L, 400L, 401L, 500L);
+    assertThat(h.counted())
+        .containsExactlyInAnyOrder(100L, 102L, 200L, 201L, 400L, 401L, 500L, 600L);
   }
 
   @Test
