@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
           + "or empirical, chosen by Kolmogorov-Smirnov distance), with this host's fingerprint. "
           + "Warm-ups, failed stages and samples taken while other work kept the machine busy "
           + "(gradesim.HostLoad: machine load minus the probe's own processes, runtimes and "
-          + "containers; or jdk.CPULoad in older recordings) are left out and counted. Published figures for runtimes that cannot run "
-          + "here (Firecracker, Kata) and the seed thesis's Docker figures are added as 'source: "
-          + "literature' rows unless --no-literature."
+          + "containers; or jdk.CPULoad in older recordings) are left out and counted. Published "
+          + "figures for runtimes that cannot run here (Firecracker, Kata) and the seed thesis's "
+          + "Docker figures are added as 'source: literature' rows unless --no-literature."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -85,7 +85,8 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProbeRecording rec = ProbeRecordingReader.read(from);
-    CalibrationProfile profile = new Calibrator(busyThreshold, runtimeVersions, loadSource).calibrate(rec);
+    CalibrationProfile profile =
+        new Calibrator(busyThreshold, runtimeVersions, loadSource).calibrate(rec);
     if (!noLiterature) {
       profile = profile.merge(CalibrationProfile.bundledLiterature());
     }

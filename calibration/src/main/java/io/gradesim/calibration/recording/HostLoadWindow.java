@@ -2,8 +2,9 @@ package io.gradesim.calibration.recording;
 
 /**
  * One {@code gradesim.HostLoad} event seen as the interval it averages: from the previous HostLoad
- * event (for the first, its own {@code windowNanos} before it) to this one. Loads are fractions of the whole machine; {@code probeLoad} counts the
- * probe JVM, its descendants, the runtime daemons and the probe's containers.
+ * event (for the first, its own {@code windowNanos} before it) to this one. Loads are fractions of
+ * the whole machine; {@code probeLoad} counts the probe JVM, its descendants, the runtime daemons
+ * and the probe's containers.
  *
  * @param startNanos window start, nanoseconds since the epoch
  * @param endNanos window end (the event's time), nanoseconds since the epoch

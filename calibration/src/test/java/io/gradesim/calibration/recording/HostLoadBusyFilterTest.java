@@ -110,7 +110,8 @@ class HostLoadBusyFilterTest {
 
   @Test
   void autoFallsBackToCpuLoadAndHostRefusesARecordingWithoutHostLoad() {
-    CalibrationProfile p = new Calibrator(0.5, Map.of(), LoadSource.AUTO).calibrate(withoutHostLoad);
+    CalibrationProfile p =
+        new Calibrator(0.5, Map.of(), LoadSource.AUTO).calibrate(withoutHostLoad);
     assertThat(p.recording().loadSource()).isEqualTo("jdk.CPULoad");
     assertThat(p.recording().hostLoadWindows()).isZero();
     assertThatThrownBy(() -> new Calibrator(0.5, Map.of(), LoadSource.HOST).calibrate(

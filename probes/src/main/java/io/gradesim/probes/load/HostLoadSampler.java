@@ -17,14 +17,15 @@ import java.util.Set;
  * two samples (proc(5)).
  *
  * <p>Counted as the probe's own work: the probe JVM and every descendant of it; every process whose
- * command name is one of {@link #DAEMONS} (dockerd, containerd, its shims, podman's conmon, gVisor's
- * runsc processes, LXC's monitors, QEMU) and their descendants, which is where Docker, Podman and
- * LXC containers live; orphans whose cgroup or command line holds the probe's label ({@link
- * Label#own()}) and their descendants, which is where a runc or crun container's init and runsc's
- * sandbox and gofer go once the {@code create} command that started them has exited. A process's CPU time is utime + stime + cutime +
- * cstime, so children reaped by a counted process are not lost; the ticks a counted child had shown
- * before it was reaped are subtracted again so that they count once (also when its parent was
- * reaped in the same window and passed them on to a grandparent).
+ * command name is one of {@link #DAEMONS} (dockerd, containerd, its shims, podman's conmon,
+ * gVisor's runsc processes, LXC's monitors, QEMU) and their descendants, which is where Docker,
+ * Podman and LXC containers live; orphans whose cgroup or command line holds the probe's label
+ * ({@link Label#own()}) and their descendants, which is where a runc or crun container's init and
+ * runsc's sandbox and gofer go once the {@code create} command that started them has exited. A
+ * process's CPU time is utime + stime + cutime + cstime, so children reaped by a counted process
+ * are not lost; the ticks a counted child had shown before it was reaped are subtracted again so
+ * that they count once (also when its parent was reaped in the same window and passed them on to a
+ * grandparent).
  *
  * <p>What can still escape: the last window of a counted process that is reaped by a process not
  * counted (an orphan reaped by init, e.g. a runc container's init after {@code kill}: its time goes
@@ -76,7 +77,8 @@ public final class HostLoadSampler {
 
   /** The sampler of this JVM's probe: {@code /proc}, this pid, its label, {@link #DAEMONS}. */
   public static HostLoadSampler ofThisProbe() {
-    return new HostLoadSampler(Path.of("/proc"), ProcessHandle.current().pid(), Label.own(), DAEMONS);
+    return new HostLoadSampler(
+        Path.of("/proc"), ProcessHandle.current().pid(), Label.own(), DAEMONS);
   }
 
   /**
