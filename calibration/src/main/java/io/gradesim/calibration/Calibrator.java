@@ -8,6 +8,7 @@ import io.gradesim.calibration.model.Fit;
 import io.gradesim.calibration.model.RecordingInfo;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.recording.BusyFilter;
+import io.gradesim.calibration.recording.LoadSource;
 import io.gradesim.calibration.recording.ProbeRecording;
 import io.gradesim.calibration.recording.StageSample;
 import java.time.Instant;
@@ -44,21 +45,35 @@ public final class Calibrator {
 
   private final double busyThreshold;
   private final SortedMap<String, String> extraVersions;
+  private final LoadSource loadSource;
 
   /**
    * A calibrator.
    *
    * @param busyThreshold other load above which a sample is left out (fraction of the machine)
    * @param extraVersions runtime versions given on the command line (override the recording's)
+   * @param loadSource which events the busy filter takes the load of other work from
    */
-  public Calibrator(double busyThreshold, Map<String, String> extraVersions) {
+  public Calibrator(
+      double busyThreshold, Map<String, String> extraVersions, LoadSource loadSource) {
     this.busyThreshold = busyThreshold;
     this.extraVersions = new TreeMap<>(extraVersions);
+    this.loadSource = loadSource;
   }
 
-  /** The measured profile of a recording on this host (no literature rows). */
+  /** A calibrator whose busy filter uses {@link LoadSource#AUTO}. */
+  public Calibrator(double busyThreshold, Map<String, String> extraVersions) {
+    this(busyThreshold, extraVersions, LoadSource.AUTO);
+  }
+
+  /**
+   * The measured profile of a recording on this host (no literature rows).
+   *
+   * @throws IllegalArgumentException when the load source asks for events the recording lacks
+   */
   public CalibrationProfile calibrate(ProbeRecording rec) {
-    BusyFilter filter = new BusyFilter(busyThreshold, rec.windows());
+    LoadSource.Selection chosen = loadSource.select(rec);
+    BusyFilter filter = new BusyFilter(busyThreshold, chosen.windows());
     SortedMap<Key, List<Double>> quiet = new TreeMap<>();
     SortedMap<Key, List<Double>> busy = new TreeMap<>();
     int warmups = 0;
@@ -109,7 +124,9 @@ public final class Calibrator {
             busyTotal,
             busyThreshold,
             rec.windows().size(),
-            unknown);
+            unknown,
+            rec.hostWindows().size(),
+            chosen.eventName());
     return CalibrationProfile.of(HostFingerprint.ofThisHost(versions, recordedAt), info, rows);
   }
 

@@ -4,6 +4,7 @@ import io.gradesim.calibration.Calibrator;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.recording.BusyFilter;
+import io.gradesim.calibration.recording.LoadSource;
 import io.gradesim.calibration.recording.ProbeRecording;
 import io.gradesim.calibration.recording.ProbeRecordingReader;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,9 +30,10 @@ import picocli.CommandLine.Spec;
           + "p50/p90/p99, mean, stddev, a 95%% CI of the median and a distribution (lognormal, gamma "
           + "or empirical, chosen by Kolmogorov-Smirnov distance), with this host's fingerprint. "
           + "Warm-ups, failed stages and samples taken while other work kept the machine busy "
-          + "(jdk.CPULoad) are left out and counted. Published figures for runtimes that cannot run "
-          + "here (Firecracker, Kata) and the seed thesis's Docker figures are added as 'source: "
-          + "literature' rows unless --no-literature."
+          + "(gradesim.HostLoad: machine load minus the probe's own processes, runtimes and "
+          + "containers; or jdk.CPULoad in older recordings) are left out and counted. Published "
+          + "figures for runtimes that cannot run here (Firecracker, Kata) and the seed thesis's "
+          + "Docker figures are added as 'source: literature' rows unless --no-literature."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -54,9 +57,20 @@ public final class CalibrateCommand implements Callable<Integer> {
       names = "--busy-threshold",
       paramLabel = "FRACTION",
       description =
-          "leave out samples when the machine's load minus the probe JVM's own exceeds this"
+          "leave out samples when the machine's load minus the probe's own exceeds this"
               + " fraction of the machine (default: ${DEFAULT-VALUE}; 1 disables)")
   double busyThreshold = BusyFilter.DEFAULT_THRESHOLD;
+
+  @Option(
+      names = "--load-source",
+      paramLabel = "auto|host|jvm",
+      converter = LoadSourceConverter.class,
+      description =
+          "where the busy filter takes the probe's own load from: host = gradesim.HostLoad (the"
+              + " probe JVM, its descendants, runtime daemons and containers; an error if the"
+              + " recording has none), jvm = jdk.CPULoad (the JVM alone: runtimes count as other"
+              + " work), auto = host when recorded, else jvm (default: auto)")
+  LoadSource loadSource = LoadSource.AUTO;
 
   @Option(
       names = "--runtime-version",
@@ -71,7 +85,8 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProbeRecording rec = ProbeRecordingReader.read(from);
-    CalibrationProfile profile = new Calibrator(busyThreshold, runtimeVersions).calibrate(rec);
+    CalibrationProfile profile =
+        new Calibrator(busyThreshold, runtimeVersions, loadSource).calibrate(rec);
     if (!noLiterature) {
       profile = profile.merge(CalibrationProfile.bundledLiterature());
     }
@@ -84,13 +99,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     var r = p.recording();
     w.printf(
         Locale.ROOT,
-        "%s: %d stage events; left out %d warm-up, %d failed, %d busy (other load > %.2f)%n",
+        "%s: %d stage events; left out %d warm-up, %d failed, %d busy (other load > %.2f, %s)%n",
         r.file(),
         r.stageEvents(),
         r.warmupsSkipped(),
         r.failedSkipped(),
         r.busyExcluded(),
-        r.busyThreshold());
+        r.busyThreshold(),
+        r.loadSource());
     w.printf(
         Locale.ROOT,
         "%-16s %-7s %-12s %4s %5s %10s %23s %9s %9s  %s%n",
@@ -120,6 +136,14 @@ public final class CalibrateCommand implements Callable<Integer> {
           fitLabel(c));
     }
     w.flush();
+  }
+
+  /** Parses {@code --load-source} with a message naming the option. */
+  static final class LoadSourceConverter implements CommandLine.ITypeConverter<LoadSource> {
+    @Override
+    public LoadSource convert(String value) {
+      return LoadSource.parse(value);
+    }
   }
 
   private static String fitLabel(StageCost c) {

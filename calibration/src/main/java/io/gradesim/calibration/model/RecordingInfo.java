@@ -13,7 +13,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param busyExcluded samples left out because the machine was busy with other work
  * @param busyThreshold other load above which a sample is busy (fraction of the machine)
  * @param cpuLoadWindows {@code jdk.CPULoad} events read
- * @param unknownLoad kept samples no CPU-load window overlapped
+ * @param unknownLoad kept samples no load window (of the source used) overlapped
+ * @param hostLoadWindows {@code gradesim.HostLoad} events read
+ * @param loadSource the event the busy filter took the load from: {@code gradesim.HostLoad} or
+ *     {@code jdk.CPULoad} (absent in profiles written before it was recorded)
  */
 @JsonPropertyOrder({
   "file",
@@ -24,7 +27,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
   "busyExcluded",
   "busyThreshold",
   "cpuLoadWindows",
-  "unknownLoad"
+  "unknownLoad",
+  "hostLoadWindows",
+  "loadSource"
 })
 public record RecordingInfo(
     String file,
@@ -35,4 +40,32 @@ public record RecordingInfo(
     int busyExcluded,
     double busyThreshold,
     int cpuLoadWindows,
-    int unknownLoad) {}
+    int unknownLoad,
+    int hostLoadWindows,
+    String loadSource) {
+
+  /** Bookkeeping without HostLoad events and without a named load source. */
+  public RecordingInfo(
+      String file,
+      String sha256,
+      int stageEvents,
+      int warmupsSkipped,
+      int failedSkipped,
+      int busyExcluded,
+      double busyThreshold,
+      int cpuLoadWindows,
+      int unknownLoad) {
+    this(
+        file,
+        sha256,
+        stageEvents,
+        warmupsSkipped,
+        failedSkipped,
+        busyExcluded,
+        busyThreshold,
+        cpuLoadWindows,
+        unknownLoad,
+        0,
+        null);
+  }
+}

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * Flags stage samples taken while the machine was busy with other work.
  *
- * <p>A sample is busy when, in any {@code jdk.CPULoad} window overlapping it, the machine's load
- * minus the probe JVM's own load ({@link CpuLoadWindow#otherLoad()}) exceeds the threshold (default
- * {@value #DEFAULT_THRESHOLD} of the whole machine: more than half of all cores busy with something
- * else). The container runtimes a probe starts are child processes, so their CPU time counts as
- * "other" too: on a small machine probing CPU-bound payloads at high concurrency, raise the
- * threshold (1.0 disables the filter). A sample with no overlapping window is kept and counted as
- * of unknown load.
+ * <p>A sample is busy when, in any load window overlapping it, the load of work other than the
+ * probe's ({@link LoadWindow#otherLoad()}) exceeds the threshold (default {@value
+ * #DEFAULT_THRESHOLD} of the whole machine: more than half of all cores busy with something else).
+ * With {@link HostLoadWindow}s other work is the machine's load minus the probe JVM, its
+ * descendants, the runtime daemons and the probe's containers; with {@link CpuLoadWindow}s (older
+ * recordings) it is the machine's load minus the JVM alone, so the runtimes a probe starts count as
+ * other work too. 1.0 disables the filter. A sample with no overlapping window is kept and counted
+ * as of unknown load.
  */
 public final class BusyFilter {
 
@@ -19,10 +20,10 @@ public final class BusyFilter {
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   private final double threshold;
-  private final List<CpuLoadWindow> windows;
+  private final List<LoadWindow> windows;
 
   /** A filter over the given windows, sorted by start time. */
-  public BusyFilter(double threshold, List<CpuLoadWindow> windows) {
+  public BusyFilter(double threshold, List<? extends LoadWindow> windows) {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException(
           "busy threshold must be a fraction of the machine in [0, 1], got " + threshold);
@@ -42,7 +43,7 @@ public final class BusyFilter {
     long start = s.startNanos();
     // Zero-length samples still belong to the window that holds their instant.
     long end = Math.max(s.endNanos(), start + 1);
-    for (CpuLoadWindow w : windows) {
+    for (LoadWindow w : windows) {
       if (w.startNanos() >= end) {
         break;
       }

@@ -11,14 +11,17 @@ package io.gradesim.calibration.recording;
  * @param machineTotal the whole machine's load
  */
 public record CpuLoadWindow(
-    long startNanos, long endNanos, double jvmUser, double jvmSystem, double machineTotal) {
+    long startNanos, long endNanos, double jvmUser, double jvmSystem, double machineTotal)
+    implements LoadWindow {
 
   /** Load of everything but the probe JVM itself (never negative). */
+  @Override
   public double otherLoad() {
     return Math.max(0, machineTotal - jvmUser - jvmSystem);
   }
 
   /** True when this window overlaps {@code [start, end]}. */
+  @Override
   public boolean overlaps(long start, long end) {
     return startNanos < end && endNanos > start;
   }

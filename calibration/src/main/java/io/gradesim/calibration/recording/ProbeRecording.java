@@ -11,6 +11,8 @@ import java.util.SortedMap;
  * @param sha256 hex SHA-256 of the file's bytes
  * @param samples every {@code gradesim.Stage} event, warm-ups and failures included, by start time
  * @param windows the {@code jdk.CPULoad} windows, by start time
+ * @param hostWindows the {@code gradesim.HostLoad} windows, by start time (empty in recordings made
+ *     before the probe recorded them)
  * @param runtimeVersions runtime name to version, from {@code gradesim.RuntimeInfo} events if any
  * @param firstEventNanos start of the earliest stage event, nanoseconds since the epoch
  */
@@ -19,5 +21,6 @@ public record ProbeRecording(
     String sha256,
     List<StageSample> samples,
     List<CpuLoadWindow> windows,
+    List<HostLoadWindow> hostWindows,
     SortedMap<String, String> runtimeVersions,
     long firstEventNanos) {}

@@ -1,5 +1,6 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.probes.jfr.HostLoadEvent;
 import io.gradesim.probes.jfr.StageEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Streams a probe recording with {@link RecordingFile}, one event at a time, keeping only stage
- * samples, CPU-load windows and runtime versions.
+ * samples, load windows ({@code jdk.CPULoad} and, when present, {@code gradesim.HostLoad}) and
+ * runtime versions.
  *
  * <p>Runtime versions come from optional {@value #RUNTIME_INFO} events with String fields {@code
  * runtime} and {@code version}; a recording without them gives an empty map.
@@ -51,6 +53,7 @@ public final class ProbeRecordingReader {
     List<StageSample> samples = new ArrayList<>();
     List<long[]> loadTimes = new ArrayList<>();
     List<double[]> loads = new ArrayList<>();
+    List<HostLoadWindow> hostWindows = new ArrayList<>();
     SortedMap<String, String> versions = new TreeMap<>();
     try (RecordingFile rf = new RecordingFile(file)) {
       while (rf.hasMoreEvents()) {
@@ -64,6 +67,8 @@ public final class ProbeRecordingReader {
               new double[] {
                 e.getFloat("jvmUser"), e.getFloat("jvmSystem"), e.getFloat("machineTotal")
               });
+        } else if (HostLoadEvent.NAME.equals(name)) {
+          hostWindows.add(hostWindow(e));
         } else if (RUNTIME_INFO.equals(name) && e.hasField("runtime") && e.hasField("version")) {
           versions.put(e.getString("runtime"), e.getString("version"));
         }
@@ -85,6 +90,7 @@ public final class ProbeRecordingReader {
         sha256(file),
         List.copyOf(samples),
         windows(loadTimes, loads),
+        contiguous(hostWindows),
         versions,
         samples.get(0).startNanos());
   }
@@ -100,6 +106,29 @@ public final class ProbeRecordingReader {
         e.getBoolean("ok"),
         nanos(e.getStartTime()),
         e.getDuration().toNanos());
+  }
+
+  /** A HostLoad event, for now reaching back its own {@code windowNanos} from its time. */
+  private static HostLoadWindow hostWindow(RecordedEvent e) {
+    long end = nanos(e.getEndTime());
+    return new HostLoadWindow(
+        end - e.getLong("windowNanos"), end, e.getDouble("machineLoad"), e.getDouble("probeLoad"));
+  }
+
+  /**
+   * Sorts HostLoad windows by time and makes them contiguous: each averages since the previous
+   * sample, so it starts where the previous event ended (its {@code windowNanos} is measured with
+   * another clock, a few microseconds to milliseconds apart); the first keeps its own length.
+   */
+  private static List<HostLoadWindow> contiguous(List<HostLoadWindow> ws) {
+    ws.sort(Comparator.comparingLong(HostLoadWindow::endNanos));
+    List<HostLoadWindow> out = new ArrayList<>(ws.size());
+    for (int i = 0; i < ws.size(); i++) {
+      HostLoadWindow w = ws.get(i);
+      long start = i == 0 ? w.startNanos() : ws.get(i - 1).endNanos();
+      out.add(new HostLoadWindow(start, w.endNanos(), w.machineLoad(), w.probeLoad()));
+    }
+    return List.copyOf(out);
   }
 
   private static String text(RecordedEvent e, String field) {

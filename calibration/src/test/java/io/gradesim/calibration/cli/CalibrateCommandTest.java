@@ -117,6 +117,40 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void loadSourceHostOnARecordingWithoutHostLoadExitsTwoNamingTheFile(@TempDir Path dir) {
+    Path out = dir.resolve("p.json");
+    assertThat(run("--from", recording.toString(), "-o", out.toString(), "--load-source", "host"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("gradesim: ")
+        .contains(recording.toString(), "no gradesim.HostLoad events");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void loadSourceAutoAndJvmNameTheCpuLoadEventsInTheProfile(@TempDir Path dir)
+      throws IOException {
+    for (String source : new String[] {"auto", "jvm"}) {
+      Path out = dir.resolve(source + ".json");
+      assertThat(run("--from", recording.toString(), "-o", out.toString(), "--load-source", source))
+          .as(err.toString())
+          .isZero();
+      assertThat(CalibrationProfile.load(out).recording().loadSource()).isEqualTo("jdk.CPULoad");
+      assertThat(Files.readString(out)).contains("\"load_source\" : \"jdk.CPULoad\"");
+    }
+    assertThat(this.out.toString()).contains("jdk.CPULoad");
+  }
+
+  @Test
+  void unknownLoadSourceIsAUsageError(@TempDir Path dir) {
+    Path out = dir.resolve("p.json");
+    assertThat(run("--from", recording.toString(), "-o", out.toString(), "--load-source", "cpu"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--load-source", "auto, host or jvm");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void missingRecordingExitsTwoNamingTheFile(@TempDir Path dir) {
     Path out = dir.resolve("p.json");
     assertThat(run("--from", dir.resolve("absent.jfr").toString(), "-o", out.toString()))

@@ -1,5 +1,6 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.probes.jfr.HostLoadEvent;
 import io.gradesim.probes.jfr.StageEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,16 +11,19 @@ import jdk.jfr.Recording;
 /**
  * Writes real JFR recordings for tests: stage events whose durations are set by parking the thread
  * for a chosen time between {@code begin()} and {@code end()}, beside the JVM's own {@code
- * jdk.CPULoad} events every 100 ms.
+ * jdk.CPULoad} events every 100 ms, and {@code gradesim.HostLoad} events only when a test commits
+ * them ({@link #hostLoad}), with loads it chooses.
  */
 public final class TestRecording implements AutoCloseable {
 
   private final Recording recording = new Recording();
+  private long lastHostLoad = System.nanoTime();
 
   /** Starts recording stage and CPU-load events. */
   public TestRecording() {
     recording.enable(StageEvent.class);
     recording.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(100));
+    recording.enable(HostLoadEvent.class);
     recording.start();
   }
 
@@ -48,6 +52,21 @@ public final class TestRecording implements AutoCloseable {
     e.warmup = warmup;
     e.ok = ok;
     e.commit();
+  }
+
+  /**
+   * Commits a HostLoad event now whose window reaches back to the previous call (or to the start
+   * of the recording), with the given loads.
+   */
+  public void hostLoad(double machineLoad, double probeLoad) {
+    long now = System.nanoTime();
+    HostLoadEvent e = new HostLoadEvent();
+    e.machineLoad = machineLoad;
+    e.probeLoad = probeLoad;
+    e.windowNanos = now - lastHostLoad;
+    e.processes = 1;
+    e.commit();
+    lastHostLoad = now;
   }
 
   /** Waits (parked) so that CPU-load windows accumulate. */
