@@ -42,30 +42,4 @@ public record RecordingInfo(
     int cpuLoadWindows,
     int unknownLoad,
     int hostLoadWindows,
-    String loadSource) {
-
-  /** Bookkeeping without HostLoad events and without a named load source. */
-  public RecordingInfo(
-      String file,
-      String sha256,
-      int stageEvents,
-      int warmupsSkipped,
-      int failedSkipped,
-      int busyExcluded,
-      double busyThreshold,
-      int cpuLoadWindows,
-      int unknownLoad) {
-    this(
-        file,
-        sha256,
-        stageEvents,
-        warmupsSkipped,
-        failedSkipped,
-        busyExcluded,
-        busyThreshold,
-        cpuLoadWindows,
-        unknownLoad,
-        0,
-        null);
-  }
-}
+    String loadSource) {}

@@ -19,7 +19,7 @@ class CalibrationProfileTest {
   private static CalibrationProfile sample() {
     HostFingerprint host =
         new HostFingerprint("cpu", 2, 1024, "6.1", new TreeMap<>(), "2026-01-01T00:00:00Z");
-    RecordingInfo rec = new RecordingInfo("probe.jfr", "ab", 3, 1, 0, 0, 0.5, 10, 0);
+    RecordingInfo rec = new RecordingInfo("probe.jfr", "ab", 3, 1, 0, 0, 0.5, 10, 0, 0, null);
     return CalibrationProfile.of(
         host,
         rec,
