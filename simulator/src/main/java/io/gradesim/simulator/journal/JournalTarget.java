@@ -21,12 +21,18 @@ public record JournalTarget(String url, String label) {
   /**
    * The default H2 file journal in the data folder {@code home}. New data is appended, never
    * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a
-   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest).
+   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest). Chunk
+   * payloads (about 370 KB) are stored inside their rows rather than in H2's separate LOB store
+   * ({@code MAX_LENGTH_INPLACE_LOB}): fewer writes per row, and export reads them faster.
    */
   public static JournalTarget h2(Path home) {
     Path db = home.toAbsolutePath().resolve("journal").resolve("runs");
-    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE", db + ".mv.db");
+    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE"
+        + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_LOB_BYTES, db + ".mv.db");
   }
+
+  /** Payloads up to this many bytes stay in their row (a chunk is about 370 KB). */
+  static final int INPLACE_LOB_BYTES = 1 << 20;
 
   /** Parses a {@code --journal} value; {@code home} is the data folder for {@code h2}. */
   public static JournalTarget parse(String spec, Path home) {
