@@ -36,17 +36,21 @@ import picocli.CommandLine.Option;
           + ">= 1,000,000)."
     })
 public final class BenchJournalCommand implements Callable<Integer> {
-  @Option(names = "--submissions", paramLabel = "N", description = "submissions per run (default: ${DEFAULT-VALUE})")
+  @Option(names = "--submissions", paramLabel = "N",
+      description = "submissions per run (default: ${DEFAULT-VALUE})")
   long submissions = 1_000_000;
 
-  @Option(names = "--processes", paramLabel = "P", description = "measured pairs of fresh-JVM simulate runs, 0 to"
-      + " skip (default: ${DEFAULT-VALUE})")
+  @Option(names = "--processes", paramLabel = "P",
+      description = "measured pairs of fresh-JVM simulate runs, 0 to skip (default:"
+          + " ${DEFAULT-VALUE})")
   int processes = 5;
 
-  @Option(names = "--repeat", paramLabel = "R", description = "measured pairs in this JVM (default: ${DEFAULT-VALUE})")
+  @Option(names = "--repeat", paramLabel = "R",
+      description = "measured pairs in this JVM (default: ${DEFAULT-VALUE})")
   int repeat = 5;
 
-  @Option(names = "--warmup", paramLabel = "W", description = "discarded warm-up pairs (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmup", paramLabel = "W",
+      description = "discarded warm-up pairs (default: ${DEFAULT-VALUE})")
   int warmup = 1;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
