@@ -43,7 +43,8 @@ class CdsTrainingCommandTest {
     int code = cl.execute("cds-training", "no-such.conf", "no-such-either.conf");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("cds-training: 'gradesim simulate").contains("no-such.conf");
+    assertThat(err.toString()).contains("cds-training: 'gradesim simulate")
+        .contains("no-such.conf");
   }
 
   @Test
