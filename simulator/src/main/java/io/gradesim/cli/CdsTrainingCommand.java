@@ -1,15 +1,13 @@
 package io.gradesim.cli;
 
+import io.gradesim.simulator.bench.ScratchFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -69,17 +67,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
       } else {
         System.setProperty("gradesim.home", homeBefore);
       }
-      deleteTree(tmp);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    List<Path> all = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(p)) {
-      s.sorted(Comparator.reverseOrder()).forEach(all::add);
-    }
-    for (Path f : all) {
-      Files.deleteIfExists(f);
+      ScratchFolder.deleteTree(tmp);
     }
   }
 }

@@ -23,7 +23,7 @@ public record JournalTarget(String url, String label) {
    * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a
    * write otherwise lost runs that earlier processes had finished (KillAndResumeTest). Chunk
    * payloads (about 370 KB) are stored inside their rows rather than in H2's separate LOB store
-   * ({@code MAX_LENGTH_INPLACE_LOB}): one write per row instead of two stores.
+   * ({@code MAX_LENGTH_INPLACE_LOB}; measured effect in simulator/JOURNAL.md).
    */
   public static JournalTarget h2(Path home) {
     Path db = home.toAbsolutePath().resolve("journal").resolve("runs");

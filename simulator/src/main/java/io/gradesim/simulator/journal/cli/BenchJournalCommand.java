@@ -1,6 +1,7 @@
 package io.gradesim.simulator.journal.cli;
 
 import io.gradesim.simulator.bench.BenchWorkload;
+import io.gradesim.simulator.bench.ScratchFolder;
 import io.gradesim.simulator.bench.SimulateBenchmark;
 import io.gradesim.simulator.journal.JournalSession;
 import io.gradesim.simulator.journal.JournalTarget;
@@ -11,10 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,7 +101,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
       summary(o, none, journaled, "(warm JVM; not the target measure)");
       export(o, h2, last, tmp);
     } finally {
-      deleteTree(tmp);
+      ScratchFolder.deleteTree(tmp);
     }
     return 0;
   }
@@ -204,7 +203,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
     phases = String.format("open %.2f s, run %.2f s, close %.2f s, process CPU %.2f s",
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9,
         (cpuNanos() - c0) / 1e9);
-    deleteTree(tmp.resolve("out-" + id)); // a 1M-submission run writes ~200 MB of outputs
+    ScratchFolder.deleteTree(tmp.resolve("out-" + id)); // a 1M-submission run writes ~200 MB of outputs
     return events;
   }
 
@@ -220,12 +219,4 @@ public final class BenchJournalCommand implements Callable<Integer> {
     return SimulateBenchmark.spread(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** Deletes {@code p} and everything below it. */
-  static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-  }
 }

@@ -2,6 +2,7 @@ package io.gradesim.simulator.journal.cli;
 
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.bench.PoissonArrivals;
+import io.gradesim.simulator.bench.ScratchFolder;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class SimulateProcessBench {
       throw new IOException("gradesim simulate --journal " + journal + " exited with " + code
           + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
-    BenchJournalCommand.deleteTree(out); // ~200 MB of outputs per 1M-submission run
+    ScratchFolder.deleteTree(out); // ~200 MB of outputs per 1M-submission run
     return s;
   }
 
