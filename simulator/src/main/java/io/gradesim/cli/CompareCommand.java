@@ -1,5 +1,6 @@
 package io.gradesim.cli;
 
+import io.gradesim.files.OutputGuard;
 import io.gradesim.simulator.report.CompareReport;
 import io.gradesim.simulator.report.ProgressBar;
 import io.gradesim.simulator.report.ScenarioSweep;
@@ -68,6 +69,10 @@ public final class CompareCommand implements Callable<Integer> {
     if (!(sloP95 > 0)) {
       throw new IllegalArgumentException("--slo-p95: must be a positive number of seconds");
     }
+    List<String> written = new ArrayList<>(List.of(CompareReport.CSV, CompareReport.HTML));
+    new OutputGuard().input("--trace", trace).inputs("SCENARIO", scenarios)
+        .input("--calibration", calibration).inputs("--runs", runs)
+        .dir("--out", out, written, runs.isEmpty() ? List.of(ScenarioSweep.RUNS) : List.of()).check();
     List<Path> dirs = runs.isEmpty() ? replay() : finishedRuns();
     ProgressBar bar = ProgressBar.onStderr("reading " + dirs.size() + " runs",
         CompareReport.bytesToRead(dirs));

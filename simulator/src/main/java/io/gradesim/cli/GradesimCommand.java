@@ -50,6 +50,7 @@ public final class GradesimCommand implements Runnable {
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new GradesimCommand());
+    cl.setExecutionStrategy(GradesimCommand::refuseUnmatchedThenRun);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (isUserError(e)) {
@@ -59,6 +60,21 @@ public final class GradesimCommand implements Runnable {
           throw e;
         });
     return cl;
+  }
+
+  /**
+   * Runs the last subcommand, but first fails on an argument no command took: picocli lets
+   * {@code --help} win over it, so {@code gradesim plan --help} would print the root's usage and
+   * exit 0 instead of saying that there is no command {@code plan}.
+   */
+  private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (!p.unmatched().isEmpty() && !p.commandSpec().parser().unmatchedArgumentsAllowed()) {
+        throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(),
+            p.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   static boolean isUserError(Throwable e) {

@@ -12,6 +12,7 @@ public final class TraceFormatException extends IllegalArgumentException {
 
   private final transient Path file;
   private final long line;
+  private static final int REASON = 2000;
   private final String field;
   private final String reason;
 
@@ -21,7 +22,7 @@ public final class TraceFormatException extends IllegalArgumentException {
     this.file = file;
     this.line = line;
     this.field = field;
-    this.reason = reason;
+    this.reason = Excerpt.of(reason, REASON);
   }
 
   private static String format(Path file, long line, String field, String reason) {
@@ -31,9 +32,10 @@ public final class TraceFormatException extends IllegalArgumentException {
     }
     sb.append(": ");
     if (field != null && !field.isEmpty()) {
-      sb.append(field).append(": ");
+      sb.append(Excerpt.of(field)).append(": ");
     }
-    return sb.append(reason).toString();
+    // A reason may quote the input; whatever a reader quotes, the line stays readable.
+    return sb.append(Excerpt.of(reason, REASON)).toString();
   }
 
   /** The file that holds the bad input. */

@@ -7,7 +7,9 @@ import io.gradesim.calibration.recording.BusyFilter;
 import io.gradesim.calibration.recording.LoadSource;
 import io.gradesim.calibration.recording.ProbeRecording;
 import io.gradesim.calibration.recording.ProbeRecordingReader;
+import io.gradesim.files.OutputGuard;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,6 +86,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path recording = Files.isDirectory(from) ? from.resolve("probe.jfr") : from;
+    new OutputGuard().input("--from", recording).file("-o", out).check();
     ProbeRecording rec = ProbeRecordingReader.read(from);
     CalibrationProfile profile =
         new Calibrator(busyThreshold, runtimeVersions, loadSource).calibrate(rec);

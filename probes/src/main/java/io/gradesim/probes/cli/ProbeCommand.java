@@ -1,5 +1,6 @@
 package io.gradesim.probes.cli;
 
+import io.gradesim.files.OutputGuard;
 import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.isolation.IsolationMatrix;
@@ -92,6 +93,7 @@ public final class ProbeCommand implements Callable<Integer> {
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required (or use --list)");
     }
+    new OutputGuard().dir("--out", out, List.of(), List.of()).check();
     if (isolation) {
       return isolation(stdout);
     }

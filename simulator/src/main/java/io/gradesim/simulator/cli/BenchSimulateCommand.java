@@ -2,9 +2,11 @@ package io.gradesim.simulator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradesim.files.OutputGuard;
 import io.gradesim.simulator.bench.AskPerEvent;
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.bench.SimulateBenchmark;
+import io.gradesim.simulator.output.PerfReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,6 +57,7 @@ public final class BenchSimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new OutputGuard().dir("--out", out, List.of(PerfReport.FILE), List.of()).check();
     if (submissions <= 0 || repeat <= 0 || warmup < 0 || parallel < 0) {
       throw new IllegalArgumentException("--submissions and --repeat must be positive");
     }
@@ -95,7 +98,7 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     }
     perf.put("heap_peak_mb", SimulateBenchmark.heapPeakMb());
     Files.createDirectories(out);
-    Path file = out.resolve("perf.json");
+    Path file = out.resolve(PerfReport.FILE);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), perf);
     o.println("wrote " + file);
     return 0;

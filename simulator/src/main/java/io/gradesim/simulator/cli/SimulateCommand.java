@@ -1,7 +1,10 @@
 package io.gradesim.simulator.cli;
 
+import io.gradesim.files.OutputGuard;
 import io.gradesim.simulator.journal.JournalSession;
 import io.gradesim.simulator.journal.JournalTarget;
+import io.gradesim.simulator.output.PerfReport;
+import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
@@ -58,8 +61,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
+  /** The files a run writes into its output directory. */
+  public static final List<String> OUTPUT_FILES = List.of(RunOutputWriter.SUBMISSIONS,
+      RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY, PerfReport.FILE);
+
   @Override
   public Integer call() throws Exception {
+    new OutputGuard().input("--trace", trace).input("--scenario", scenario)
+        .input("--calibration", calibration).dir("--out", out, OUTPUT_FILES, List.of()).check();
     String id = runId != null ? runId : UUID.randomUUID().toString();
     try (JournalSession session = JournalSession.open(
         JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {

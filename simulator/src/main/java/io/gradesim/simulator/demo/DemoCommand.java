@@ -1,5 +1,6 @@
 package io.gradesim.simulator.demo;
 
+import io.gradesim.files.OutputGuard;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Runtime;
 import java.io.PrintWriter;
@@ -54,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CommandLine root = spec.root().commandLine();
     runner = args -> root.execute(args);
+    new OutputGuard().dir("--out", out, List.of(), List.of()).check();
     Files.createDirectories(out);
     Path probeDir = out.resolve("probe");
     Path profile = out.resolve("profile.json");

@@ -3,6 +3,7 @@ package io.gradesim.simulator.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gradesim.files.AtomicWrite;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * How fast a run went on this machine, written to {@code perf.json}: the only output with
@@ -100,11 +99,7 @@ public record PerfReport(long simWallMs, long events, long submissions, double h
 
   /** Writes {@code perf.json} into {@code dir} (via a temporary file moved into place). */
   public Path writeTo(Path dir) throws IOException {
-    Path target = dir.resolve(FILE);
-    Path temp = dir.resolve("." + FILE + ".partial");
-    Files.writeString(temp, toJson());
-    return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    return AtomicWrite.writeString(dir.resolve(FILE), toJson());
   }
 
   private static void writeFixed(JsonGenerator g, String key, double v, int decimals)

@@ -1,5 +1,7 @@
 package io.gradesim.simulator.output;
 
+import io.gradesim.files.AtomicWrite;
+import io.gradesim.files.PartialFiles;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEvent.AgentDown;
 import io.gradesim.simulator.event.SimEvent.AgentLost;
@@ -22,17 +24,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Folds a run's event stream into its output files: {@code submissions.csv},
  * {@code timeseries.csv} and {@code summary.json} (see {@code simulator/OUTPUTS.md}). It depends
  * on the events alone, so a journal replaying them rebuilds byte-identical files.
  *
- * <p>Files are written under temporary names ({@code .submissions.csv.partial}, ...);
- * {@link #finish()} moves them into place, {@code summary.json} last. {@link #close()} without
+ * <p>Files are written under temporary names named after the writing JVM
+ * ({@code .submissions.csv.gradesim-<pid>-<n>.partial}, ...; see {@link PartialFiles}, which also
+ * sweeps a killed run's here); {@link #finish()} moves them into place, {@code summary.json} last. {@link #close()} without
  * {@code finish()} deletes them, so an interrupted run leaves nothing that looks finished. Opening
  * a writer on a directory removes the outputs of an earlier run there for the same reason.
  *
@@ -54,6 +58,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   private static final double MICROS_PER_HOUR = 3.6e9;
 
   private final Path dir;
+  private final Map<String, Path> partials = new HashMap<>();
   private final CsvSink submissionsOut;
   private final CsvSink timeseriesOut;
   private RunStarted started;
@@ -82,25 +87,29 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     this.dir = dir;
     this.discardRows = discardRows;
     Files.createDirectories(dir);
+    PartialFiles.sweep(dir);
     for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
       Files.deleteIfExists(dir.resolve(name));
     }
-    submissionsOut = open(SUBMISSIONS);
+    CsvSink submissions = null;
     try {
+      for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+        partials.put(name, PartialFiles.createFile(dir.resolve(name)));
+      }
+      submissions = open(SUBMISSIONS);
       timeseriesOut = open(TIMESERIES);
-      submissionsOut.header(SubmissionColumn.header());
+      submissions.header(SubmissionColumn.header());
       timeseriesOut.header(TimeseriesColumn.header());
     } catch (IOException | RuntimeException e) {
-      submissionsOut.close();
-      Files.deleteIfExists(partial(SUBMISSIONS));
-      Files.deleteIfExists(partial(TIMESERIES));
+      if (submissions != null) {
+        submissions.close();
+      }
+      for (Path p : partials.values()) {
+        PartialFiles.delete(p);
+      }
       throw e;
     }
-  }
-
-  /** The temporary name of output {@code name} until the run finishes. */
-  public static String partialName(String name) {
-    return "." + name + ".partial";
+    submissionsOut = submissions;
   }
 
   @Override
@@ -275,7 +284,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     } finally {
       // A finish() that failed half-way may have moved some files already: remove those too.
       for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
-        Files.deleteIfExists(partial(name));
+        PartialFiles.delete(partial(name));
         Files.deleteIfExists(dir.resolve(name));
       }
     }
@@ -283,19 +292,16 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
 
   private CsvSink open(String name) throws IOException {
     if (discardRows) {
-      Files.deleteIfExists(partial(name));
-      Files.createFile(partial(name));
       return new CsvSink(OutputStream.nullOutputStream());
     }
     return new CsvSink(Files.newOutputStream(partial(name)));
   }
 
   private Path partial(String name) {
-    return dir.resolve(partialName(name));
+    return partials.get(name);
   }
 
   private void moveIntoPlace(String name) throws IOException {
-    Files.move(partial(name), dir.resolve(name),
-        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicWrite.moveIntoPlace(partial(name), dir.resolve(name));
   }
 }

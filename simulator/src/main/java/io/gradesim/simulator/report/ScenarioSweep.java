@@ -24,6 +24,8 @@ import java.util.Map;
  * progress bar follows the submissions that have arrived, summed over the runs.
  */
 public final class ScenarioSweep {
+  /** The sub-folder of the output directory that holds one folder per replayed scenario. */
+  public static final String RUNS = "runs";
   private static final int PROGRESS_BATCH = 1024;
 
   private ScenarioSweep() {}
@@ -48,7 +50,7 @@ public final class ScenarioSweep {
         throw new IllegalArgumentException(file + ": scenario name '" + s.name()
             + "' is also the name of " + clash + ": rename one file");
       }
-      Path dir = out.resolve("runs").resolve(s.name());
+      Path dir = out.resolve(RUNS).resolve(s.name());
       runs.add(SimulationSetup.prepare(new SimulationSetup.Inputs(trace, file, List.of(), null,
           calibration, s.name() + "#" + s.seed(), dir), List.of(arrivals(bar)), null));
       dirs.add(dir);

@@ -1,17 +1,18 @@
 package io.gradesim.traces.canonical;
 
+import io.gradesim.files.AtomicWrite;
+import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.Submission;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Streams submissions to a canonical trace CSV. Rows go to a temporary file beside the target,
- * which {@link #commit()} moves into place; closing without committing deletes it, so a failed
+ * Streams submissions to a canonical trace CSV. Rows go to a temporary file beside the target
+ * (named after this JVM, see {@link PartialFiles}), which {@link #commit()} moves into place; closing without committing deletes it, so a failed
  * import never leaves a file that looks complete. A target ending in {@code .gz} is gzipped.
  */
 public final class CanonicalTraceWriter implements AutoCloseable {
@@ -27,7 +28,7 @@ public final class CanonicalTraceWriter implements AutoCloseable {
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
+    this.temp = PartialFiles.createFile(this.target);
     OutputStream out = Files.newOutputStream(temp);
     if (target.getFileName().toString().endsWith(".gz")) {
       out = new GZIPOutputStream(out, 1 << 16);
@@ -90,7 +91,7 @@ public final class CanonicalTraceWriter implements AutoCloseable {
   public void commit() throws IOException {
     closed = true;
     csv.close();
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicWrite.moveIntoPlace(temp, target);
     committed = true;
   }
 
@@ -104,7 +105,7 @@ public final class CanonicalTraceWriter implements AutoCloseable {
           csv.close();
         }
       } finally {
-        Files.deleteIfExists(temp);
+        PartialFiles.delete(temp);
       }
     }
   }

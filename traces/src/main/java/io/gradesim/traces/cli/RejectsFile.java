@@ -1,5 +1,7 @@
 package io.gradesim.traces.cli;
 
+import io.gradesim.files.AtomicWrite;
+import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.TraceFormatException;
 import java.io.BufferedWriter;
@@ -8,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,7 +31,7 @@ final class RejectsFile implements RejectSink, AutoCloseable {
   public void reject(TraceFormatException e) {
     try {
       if (printer == null) {
-        temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        temp = PartialFiles.createFile(target);
         printer = new CSVPrinter(new BufferedWriter(Files.newBufferedWriter(temp,
             StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
         printer.printRecord("file", "line", "field", "reason");
@@ -60,8 +61,7 @@ final class RejectsFile implements RejectSink, AutoCloseable {
     } else {
       printer.close();
       printer = null;
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      AtomicWrite.moveIntoPlace(temp, target);
       temp = null;
     }
   }
@@ -72,7 +72,7 @@ final class RejectsFile implements RejectSink, AutoCloseable {
       printer.close();
     }
     if (temp != null) {
-      Files.deleteIfExists(temp);
+      PartialFiles.delete(temp);
     }
   }
 }

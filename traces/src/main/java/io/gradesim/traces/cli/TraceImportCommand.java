@@ -1,5 +1,8 @@
 package io.gradesim.traces.cli;
 
+import io.gradesim.files.InputFiles;
+import io.gradesim.files.OutputGuard;
+import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
@@ -9,8 +12,6 @@ import io.gradesim.traces.format.TraceImporter;
 import io.gradesim.traces.sort.ExternalSorter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,18 +92,25 @@ public final class TraceImportCommand implements Callable<Integer> {
       description = "Rows sorted in memory before spilling a run to disk.")
   int sortChunk;
 
+  @Option(names = "--pause-after-sort-run", hidden = true, paramLabel = "N",
+      description = "Test hook: after N sorted runs are on disk, say so and wait to be killed.")
+  int pauseAfterSortRun;
+
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(input)) {
-      throw new NoSuchFileException(input + ": no such input file");
-    }
+    InputFiles.requireFile("INPUT", input);
     ZoneId zone = zone(tz);
     ImportOptions options = new ImportOptions(tasks, zone, salt, keepUsernames, contest, map);
     TraceImporter importer = format.importer();
     Path out = output.toAbsolutePath();
     Path rejectsPath = rejects != null ? rejects
         : out.resolveSibling(out.getFileName() + ".rejects.csv");
+    new OutputGuard().input("INPUT", input).input("--tasks", tasks).input("--contest", contest)
+        .file("-o", output).file(rejects != null ? "--rejects" : "the rejects file", rejectsPath)
+        .check();
     PrintWriter err = spec.commandLine().getErr();
+    PartialFiles.sweepNote(out.getParent(), rejectsPath.toAbsolutePath().getParent())
+        .ifPresent(note -> err.println("trace import: " + note));
     long imported;
     long inversions;
     try (RejectsFile rejectsFile = new RejectsFile(rejectsPath)) {
@@ -111,6 +120,9 @@ public final class TraceImportCommand implements Callable<Integer> {
           CanonicalTraceWriter writer = new CanonicalTraceWriter(out)) {
         for (Iterator<Submission> it = rows.iterator(); it.hasNext(); ) {
           sorter.add(it.next());
+          if (pauseAfterSortRun > 0 && sorter.runs() >= pauseAfterSortRun) {
+            pause(err, sorter.runs());
+          }
         }
         sorter.writeTo(writer);
         writer.commit();
@@ -131,6 +143,15 @@ public final class TraceImportCommand implements Callable<Integer> {
           + rejectsFile.count() + " -> " + output);
     }
     return 0;
+  }
+
+  /** The test hook of {@code --pause-after-sort-run}: a kill point defined by progress. */
+  private static void pause(PrintWriter err, int runs) {
+    err.println("trace import: paused after sort run " + runs);
+    err.flush();
+    while (true) {
+      LockSupport.park();
+    }
   }
 
   static ZoneId zone(String tz) {

@@ -1,6 +1,8 @@
 package io.gradesim.traces.cli;
 
 import io.gradesim.traces.Submission;
+import io.gradesim.files.OutputGuard;
+import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
 import io.gradesim.traces.synth.DurationDistribution;
 import io.gradesim.traces.synth.ExamWorkload;
@@ -70,6 +72,8 @@ public final class TraceSynthCommand implements Runnable {
   }
 
   static long write(Stream<Submission> rows, Path output) throws IOException {
+    new OutputGuard().file("-o", output).check();
+    PartialFiles.sweep(output.toAbsolutePath().getParent());
     try (rows;
         CanonicalTraceWriter w = new CanonicalTraceWriter(output)) {
       for (Iterator<Submission> it = rows.iterator(); it.hasNext(); ) {

@@ -1,5 +1,6 @@
 package io.gradesim.traces.format;
 
+import io.gradesim.traces.Excerpt;
 import io.gradesim.traces.TraceFormatException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * line 1 naming a required column that is missing.
  */
 public final class CsvHeader {
+  private static final int LISTED = 20;
   private final Path file;
   private final List<String> names;
 
@@ -47,9 +49,11 @@ public final class CsvHeader {
     return at;
   }
 
-  /** An error on line 1 about column {@code name}, listing the columns the file has. */
+  /** An error on line 1 about column {@code name}, listing (the first) columns the file has. */
   public TraceFormatException missing(String name, String reason) {
+    List<String> shown = names.stream().limit(LISTED).map(Excerpt::of).toList();
+    String more = names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "";
     return new TraceFormatException(file, 1, name, reason + "; the header has: "
-        + (names.isEmpty() ? "(nothing)" : String.join(", ", names)));
+        + (names.isEmpty() ? "(nothing)" : String.join(", ", shown) + more));
   }
 }

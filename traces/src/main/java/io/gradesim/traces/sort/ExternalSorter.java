@@ -1,12 +1,11 @@
 package io.gradesim.traces.sort;
 
+import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceReader;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,8 @@ import java.util.stream.Stream;
  * in chunks of a bounded size; a full chunk is sorted and spilled to a temporary canonical file
  * (a run), and the runs are merged at the end. Input that fits one chunk never touches the disk.
  * The sort is stable (ties keep their input order), so the output is deterministic. The runs
- * live in a temporary folder that {@link #close()} removes.
+ * live in a temporary folder {@code .gradesim-sort-<pid>-<n>} that {@link #close()} removes (a
+ * killed JVM's folder is swept by the next import into the same place, see {@link PartialFiles}).
  */
 public final class ExternalSorter implements AutoCloseable {
   /** Rows per chunk by default: about 40 MB of heap. */
@@ -86,7 +86,7 @@ public final class ExternalSorter implements AutoCloseable {
   private void spill() throws IOException {
     chunk.sort(BY_ARRIVAL);
     if (tempDir == null) {
-      tempDir = Files.createTempDirectory(tempParent, ".gradesim-sort");
+      tempDir = PartialFiles.createDirectory(tempParent, "sort");
     }
     Path run = tempDir.resolve("run-" + runs.size() + ".csv");
     try (CanonicalTraceWriter w = new CanonicalTraceWriter(run)) {
@@ -138,16 +138,7 @@ public final class ExternalSorter implements AutoCloseable {
     if (tempDir == null) {
       return;
     }
-    try (Stream<Path> files = Files.list(tempDir)) {
-      files.forEach(f -> {
-        try {
-          Files.deleteIfExists(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-    Files.deleteIfExists(tempDir);
+    PartialFiles.delete(tempDir);
     tempDir = null;
   }
 }

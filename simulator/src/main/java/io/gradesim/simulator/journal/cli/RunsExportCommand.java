@@ -1,10 +1,12 @@
 package io.gradesim.simulator.journal.cli;
 
+import io.gradesim.files.OutputGuard;
 import io.gradesim.simulator.journal.RunJournal;
 import io.gradesim.simulator.journal.RunState;
 import io.gradesim.simulator.output.RunOutputWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +28,8 @@ public final class RunsExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new OutputGuard().dir("--out", out, List.of(RunOutputWriter.SUBMISSIONS,
+        RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY), List.of()).check();
     try (RunJournal j = RunJournal.open(journal.target())) {
       RunState s = RunsCommand.existing(j, id);
       if (s.status() != RunState.Status.FINISHED) {
