@@ -72,7 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> written = new ArrayList<>(List.of(CompareReport.CSV, CompareReport.HTML));
     new OutputGuard().input("--trace", trace).inputs("SCENARIO", scenarios)
         .input("--calibration", calibration).inputs("--runs", runs)
-        .dir("--out", out, written, runs.isEmpty() ? List.of(ScenarioSweep.RUNS) : List.of()).check();
+        .dir("--out", out, written, runs.isEmpty() ? List.of(ScenarioSweep.RUNS) : List.of())
+        .check();
     List<Path> dirs = runs.isEmpty() ? replay() : finishedRuns();
     ProgressBar bar = ProgressBar.onStderr("reading " + dirs.size() + " runs",
         CompareReport.bytesToRead(dirs));

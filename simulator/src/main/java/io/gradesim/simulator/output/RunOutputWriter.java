@@ -36,9 +36,10 @@ import java.util.Map;
  *
  * <p>Files are written under temporary names named after the writing JVM
  * ({@code .submissions.csv.gradesim-<pid>-<n>.partial}, ...; see {@link PartialFiles}, which also
- * sweeps a killed run's here); {@link #finish()} moves them into place, {@code summary.json} last. {@link #close()} without
- * {@code finish()} deletes them, so an interrupted run leaves nothing that looks finished. Opening
- * a writer on a directory removes the outputs of an earlier run there for the same reason.
+ * sweeps a killed run's here); {@link #finish()} moves them into place, {@code summary.json}
+ * last. {@link #close()} without {@code finish()} deletes them, so an interrupted run leaves
+ * nothing that looks finished. Opening a writer on a directory removes the outputs of an earlier
+ * run there for the same reason.
  *
  * <p>The engine's side of the contract: events arrive in time order; a slot is busy from
  * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created

@@ -12,8 +12,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Streams submissions to a canonical trace CSV. Rows go to a temporary file beside the target
- * (named after this JVM, see {@link PartialFiles}), which {@link #commit()} moves into place; closing without committing deletes it, so a failed
- * import never leaves a file that looks complete. A target ending in {@code .gz} is gzipped.
+ * (named after this JVM, see {@link PartialFiles}), which {@link #commit()} moves into place;
+ * closing without committing deletes it, so a failed import never leaves a file that looks
+ * complete. A target ending in {@code .gz} is gzipped.
  */
 public final class CanonicalTraceWriter implements AutoCloseable {
   private final Path target;
