@@ -112,4 +112,25 @@ class OutputsAreNotInputsTest {
     assertThat(dir.resolve("home")).doesNotExist();
     InputSnapshot.assertNoLeftovers(dir);
   }
+
+  @Test
+  @Tag("hostile-9")
+  @DisplayName("group 9: simulate sweeps the temporary files a killed run left in --out")
+  void simulateSweepsWhatAKilledRunLeftInItsOutputDirectory() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Path d = Files.createDirectories(dir.resolve("d"));
+    Path left = Files.writeString(d.resolve(".submissions.csv.gradesim-" + gone.pid()
+        + "-7.partial"), "id,submitted_at\n");
+    InputSnapshot before = InputSnapshot.of(trace);
+
+    Gradesim.Result r = Gradesim.run("simulate", "--trace", trace.toString(), "--scenario",
+        SCENARIO.toString(), "--journal", "none", "--out", d.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(left).doesNotExist();
+    assertThat(d.resolve("summary.json")).isRegularFile();
+    InputSnapshot.assertNoLeftovers(dir);
+    before.assertUnchanged();
+  }
 }
