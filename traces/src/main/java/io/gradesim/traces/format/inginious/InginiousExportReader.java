@@ -123,7 +123,15 @@ final class InginiousExportReader {
               + ": longer than " + MAX_DOCUMENT_CHARS + " characters"));
           continue;
         }
-        try (JsonParser p = JSON.createParser(doc == null ? first : doc.toString())) {
+        String text = doc == null ? first : doc.toString();
+        int invalid = TraceInput.invalidAt(text);
+        if (invalid >= 0) {
+          long at = start + text.substring(0, invalid).chars().filter(ch -> ch == '\n').count();
+          rejects.reject(new TraceFormatException(file, at, null, "document " + ordinal
+              + ": not valid UTF-8 (the export must be UTF-8 text)"));
+          continue;
+        }
+        try (JsonParser p = JSON.createParser(text)) {
           p.nextToken();
           InginiousDocument d = parser.parse(p, start, ordinal);
           JsonToken extra = p.nextToken();
