@@ -30,8 +30,8 @@ public final class ScenarioLoader {
     }
     Config parsed;
     try {
-      parsed = ConfigFactory.parseFile(file.toFile(),
-          ConfigParseOptions.defaults().setAllowMissing(false));
+      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults()
+          .setAllowMissing(false).setIncluder(new RequiredIncluder()));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
