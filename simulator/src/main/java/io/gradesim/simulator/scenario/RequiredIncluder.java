@@ -18,19 +18,10 @@ import java.io.File;
  */
 final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
   private static final String[] EXTENSIONS = {".conf", ".json", ".properties"};
-  private final ConfigIncluder fallback;
-
-  RequiredIncluder() {
-    this(null);
-  }
-
-  private RequiredIncluder(ConfigIncluder fallback) {
-    this.fallback = fallback;
-  }
 
   @Override
   public ConfigIncluder withFallback(ConfigIncluder other) {
-    return other == fallback ? this : new RequiredIncluder(other);
+    return this; // file includes never fall back to skipping; HOCON handles url() itself
   }
 
   @Override
@@ -49,22 +40,19 @@ final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
         }
       }
     }
-    throw new ConfigException.BadPath(what, "include \"" + what + "\": no " + what + ".conf, "
+    throw new ConfigException.Generic("include \"" + what + "\": no " + what + ".conf, "
         + what + ".json or " + what + ".properties found");
   }
 
   private ConfigObject required(ConfigIncludeContext context, String what, String shown) {
     ConfigParseable p = context.relativeTo(what);
     if (p == null) {
-      if (fallback != null) {
-        return fallback.include(context, what);
-      }
-      throw new ConfigException.BadPath(what, "include \"" + shown + "\": cannot be resolved");
+      throw new ConfigException.Generic("include \"" + shown + "\": cannot be resolved");
     }
     try {
       return p.parse(context.parseOptions().setAllowMissing(false));
     } catch (ConfigException.IO e) {
-      throw new ConfigException.BadPath(what, "include \"" + shown + "\": no such file");
+      throw new ConfigException.Generic("include \"" + shown + "\": no such file");
     }
   }
 
@@ -73,7 +61,7 @@ final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
     try {
       return ConfigFactory.parseFile(what, context.parseOptions().setAllowMissing(false)).root();
     } catch (ConfigException.IO e) {
-      throw new ConfigException.BadPath(what.getPath(), "include file(\"" + what
+      throw new ConfigException.Generic("include file(\"" + what
           + "\"): no such file");
     }
   }
