@@ -44,6 +44,31 @@ class HostileImportTest {
   }
 
   @Test
+  @Tag("hostile-5")
+  @DisplayName("group 5: a broken gzip stream names the file in every format, exit 2")
+  void brokenGzipNamesTheFileInEveryFormat() throws IOException {
+    byte[] noise = new byte[5_000];
+    new Random(3).nextBytes(noise);
+    noise[0] = 0x1f;
+    noise[1] = (byte) 0x8b;
+    noise[2] = 8;
+    noise[3] = 0;
+    Path input = Files.write(dir.resolve("export.gz"), noise);
+    String before = sha256(input);
+    for (String format : List.of("inginious", "clics", "ejudge", "progsnap2", "csv")) {
+      Path out = dir.resolve(format + ".csv");
+      TraceCli.Result r = TraceCli.trace("import", "--format", format, input.toString(), "-o",
+          out.toString(), "--tz", "UTC");
+      assertThat(r.exit()).as(format + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).as(format).startsWith("gradesim: " + input + ":1: ")
+          .hasLineCount(1);
+      assertThat(out).doesNotExist();
+    }
+    assertThat(sha256(input)).isEqualTo(before);
+    assertNoPartial();
+  }
+
+  @Test
   @Tag("hostile-4")
   @DisplayName("group 4: a row at 9999-12-31 or 1900-01-01 is a rejection with line and field")
   void outOfRangeTimestampsAreRejected() throws IOException {
