@@ -168,8 +168,8 @@ public final class ClicsFeedImporter implements TraceImporter {
 
     List<String> notes() {
       List<String> notes = new ArrayList<>();
-      notes.add("contest start " + (start == null ? "unknown" : start) + "; " + judged + " submissions judged, " + unjudged
-          + " without a finished judgement (grading_ms and completed_at left empty); at most "
+      notes.add("contest start " + (start == null ? "unknown" : start) + "; " + judged
+          + " submissions judged, " + unjudged + " without a finished judgement (grading_ms and completed_at left empty); at most "
           + peakPending + " submissions were pending at once");
       if (deleted > 0) {
         notes.add(deleted + " submissions deleted by the feed were dropped");
