@@ -120,14 +120,18 @@ public record CalibrationProfile(
     }
   }
 
-  /** Reads a profile from a stream; {@code name} labels errors. */
+  /**
+   * Reads a profile from a stream; {@code name} labels errors, which give the JSON line of the
+   * bad value ({@link ProfileCheck}).
+   */
   public static CalibrationProfile parse(InputStream in, String name) throws IOException {
+    byte[] json = in.readAllBytes();
+    ProfileCheck.check(json, name);
     CalibrationProfile p;
     try {
-      p = ProfileJson.MAPPER.readValue(in, CalibrationProfile.class);
+      p = ProfileJson.MAPPER.readValue(json, CalibrationProfile.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          name + ": not a calibration profile: " + e.getOriginalMessage(), e);
+      throw ProfileCheck.syntax(name, e);
     }
     if (!SCHEMA.equals(p.schema()) || p.version() < 1 || p.version() > VERSION) {
       throw new IllegalArgumentException(

@@ -22,7 +22,28 @@ public record OutputSettings(
   /** Default bucket width in seconds. */
   public static final double DEFAULT_BUCKET_S = 60;
 
+  /**
+   * The most rows {@code timeseries.csv} may get for the trace's arrivals (about 200 MB): a trace
+   * spanning centuries must not fill the disk one empty bucket at a time.
+   */
+  public static final long MAX_BUCKETS = 2_000_000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Why arrivals spanning {@code spanMicros} are too long for buckets of {@code bucketS}
+   * seconds, with the smallest bucket that fits; null when they fit.
+   */
+  public static String bucketProblem(long spanMicros, long bucketS) {
+    long buckets = spanMicros / (bucketS * 1_000_000L) + 1;
+    if (buckets <= MAX_BUCKETS) {
+      return null;
+    }
+    long fits = Math.floorDiv(spanMicros, (MAX_BUCKETS - 1) * 1_000_000L) + 1;
+    return String.format("the trace's arrivals span %,d s, %,d buckets of %d s; timeseries.csv"
+        + " holds at most %,d: set a larger bucket (--set output.bucket-s=%d or more)",
+        spanMicros / 1_000_000, buckets, bucketS, MAX_BUCKETS, fits);
+  }
 
   /** Reads the settings; a bad value throws IllegalArgumentException naming scenario and key. */
   public static OutputSettings fromScenario(String scenarioName, String scenarioJson) {

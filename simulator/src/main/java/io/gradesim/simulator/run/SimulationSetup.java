@@ -4,6 +4,7 @@ import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.model.StageCosts;
+import io.gradesim.simulator.output.OutputSettings;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.scenario.ScenarioJson;
 import io.gradesim.simulator.scenario.ScenarioLoader;
@@ -11,6 +12,7 @@ import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,6 +60,13 @@ public final class SimulationSetup {
     CostSetup setup = CostSetup.of(s, in.calibration(), in.scenarioFile().toString());
     StageCosts costs = setup.costs();
     TraceSurvey survey = TraceSurvey.of(in.trace(), s);
+    if (survey.first() != null) {
+      String why = OutputSettings.bucketProblem(
+          ChronoUnit.MICROS.between(survey.first(), survey.last()), s.bucketS());
+      if (why != null) {
+        throw new IllegalArgumentException(in.scenarioFile() + ": output.bucket-s: " + why);
+      }
+    }
     SimEvent.RunStarted header = new SimEvent.RunStarted(0,
         in.runId() != null ? in.runId() : UUID.randomUUID().toString(), 0,
         in.trace().toString(), survey.hash(), in.scenarioFile().getFileName().toString(),

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -22,18 +23,21 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A first pass over a trace before a run: its SHA-256, a strict check of every row (a bad row
- * stops the command before any output exists), and where each task's grading time will come
- * from: {@code trace} (grading_ms), {@code scenario}, {@code estimated} (from completions of
- * quiet moments, {@link GradingTimeEstimate}), or a mix such as {@code trace+scenario}.
+ * A first pass over a trace before a run: its SHA-256, a strict check of every row (a bad row,
+ * or a second row with the same id, stops the command before any output exists), and where
+ * each task's grading time will come from: {@code trace} (grading_ms), {@code scenario},
+ * {@code estimated} (from completions of quiet moments, {@link GradingTimeEstimate}), or a mix
+ * such as {@code trace+scenario}.
  *
  * @param hash SHA-256 of the file's bytes
  * @param submissions rows in the trace
+ * @param first the first arrival, or null for an empty trace
+ * @param last the last arrival, or null for an empty trace
  * @param sources grading-time source per task
  * @param grading the grading times the run will use
  */
-public record TraceSurvey(String hash, long submissions, Map<String, String> sources,
-    GradingTimes grading) {
+public record TraceSurvey(String hash, long submissions, Instant first, Instant last,
+    Map<String, String> sources, GradingTimes grading) {
 
   /** Surveys {@code trace} for {@code scenario}; errors name the file, line and field or task. */
   public static TraceSurvey of(Path trace, ScenarioSettings scenario) throws IOException {
@@ -44,9 +48,13 @@ public record TraceSurvey(String hash, long submissions, Map<String, String> sou
     Map<String, long[]> rows = new HashMap<>(); // course\0task -> {rows, with grading_ms}
     Map<String, String> taskOf = new HashMap<>();
     long count = 0;
-    try (Stream<Submission> s = CanonicalTraceReader.read(trace, RejectSink.STRICT)) {
+    Instant first = null;
+    Instant last = null;
+    try (Stream<Submission> s = CanonicalTraceReader.readUnique(trace, RejectSink.STRICT)) {
       for (Submission sub : (Iterable<Submission>) s::iterator) {
         count++;
+        first = first == null ? sub.submittedAt() : first;
+        last = sub.submittedAt();
         if (sub.environmentType().equals("mcq")) {
           continue;
         }
@@ -84,7 +92,7 @@ public record TraceSurvey(String hash, long submissions, Map<String, String> sou
       String src = c[1] == 0 ? rest : rest == null ? "trace" : "trace+" + rest;
       sources.merge(task, src, (a, b) -> a.equals(b) ? a : a + "," + b);
     }
-    return new TraceSurvey(hash, count, sources,
+    return new TraceSurvey(hash, count, first, last, sources,
         new GradingTimes(g.tasks(), g.fallback(), estimated));
   }
 

@@ -26,9 +26,9 @@ final class ElasticReader {
       return AutoscaleSettings.off(agents);
     }
     int min = r.c.getIsNull("autoscale.min-agents") ? agents
-        : (int) nonNegative("autoscale.min-agents");
+        : (int) nonNegative("autoscale.min-agents", ScenarioReader.MAX_AGENTS);
     int max = r.c.getIsNull("autoscale.max-agents") ? agents
-        : r.positiveInt("autoscale.max-agents");
+        : r.positiveInt("autoscale.max-agents", ScenarioReader.MAX_AGENTS);
     if (min > agents || agents > max) {
       throw r.bad("autoscale.max-agents", "need min-agents <= agents <= max-agents, found "
           + min + " <= " + agents + " <= " + max);
@@ -66,7 +66,7 @@ final class ElasticReader {
   }
 
   WarmPoolSettings warmPool(List<String> agentEnvironments) {
-    long size = nonNegative("warm-pool.size-per-agent");
+    long size = nonNegative("warm-pool.size-per-agent", ScenarioReader.MAX_PER_AGENT);
     List<String> envs = r.strings("warm-pool.environments");
     for (String e : envs) {
       if (e.contains("*") || !e.contains("/")) {
@@ -88,14 +88,14 @@ final class ElasticReader {
     } catch (com.typesafe.config.ConfigException e) {
       throw r.bad("warm-pool.pre-started", "expected true or false");
     }
-    return new WarmPoolSettings((int) Math.min(size, 1_000_000), envs,
+    return new WarmPoolSettings((int) size, envs,
         refill.equals("background"), preStarted);
   }
 
-  private long nonNegative(String key) {
+  private long nonNegative(String key, int max) {
     long v = r.integer(key);
-    if (v < 0) {
-      throw r.bad(key, "must not be negative, found " + v);
+    if (v < 0 || v > max) {
+      throw r.bad(key, "must be a whole number from 0 to " + max + ", found " + v);
     }
     return v;
   }

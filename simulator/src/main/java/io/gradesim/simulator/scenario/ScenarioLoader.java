@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.gradesim.simulator.model.Stage;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +31,10 @@ public final class ScenarioLoader {
     }
     Config parsed;
     try {
-      parsed = ConfigFactory.parseFile(file.toFile(),
-          ConfigParseOptions.defaults().setAllowMissing(false));
+      // A bare file name has no parent, and HOCON then finds no sibling to include.
+      File f = file.getParent() == null ? Path.of(".").resolve(file).toFile() : file.toFile();
+      parsed = ConfigFactory.parseFile(f, ConfigParseOptions.defaults()
+          .setAllowMissing(false).setIncluder(new RequiredIncluder()));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }

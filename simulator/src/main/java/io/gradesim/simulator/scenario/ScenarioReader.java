@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.model.Stage;
 import io.gradesim.traces.synth.DurationDistribution;
@@ -16,6 +17,12 @@ import java.util.TreeMap;
 /** Reads typed values out of a merged scenario config, naming file, line and key on errors. */
 final class ScenarioReader {
   private static final String NONE = "none";
+  /** The most agents a pool may have (the autoscaler's maximum too). */
+  static final int MAX_AGENTS = 1_000_000;
+  /** The most cores, slots or warm containers of one agent. */
+  static final int MAX_PER_AGENT = 4096;
+  /** The most grading slots of the whole pool at its largest. */
+  static final long MAX_POOL_SLOTS = 10_000_000;
 
   final Config c;
   private final String where;
@@ -26,17 +33,25 @@ final class ScenarioReader {
   }
 
   ScenarioSettings read(String name) {
-    int cores = positiveInt("cores");
-    int slots = c.getIsNull("slots") ? cores : positiveInt("slots");
+    int cores = positiveInt("cores", MAX_PER_AGENT);
+    int slots = c.getIsNull("slots") ? cores : positiveInt("slots", MAX_PER_AGENT);
+    int agents = positiveInt("agents", MAX_AGENTS);
     long memory = positiveLong("memory-mb");
     List<String> envs = strings("environments");
     if (envs.isEmpty()) {
       throw bad("environments", "must name at least one environment");
     }
+    AutoscaleSettings autoscale = new ElasticReader(this).autoscale(agents);
+    long poolSlots = (long) Math.max(agents, autoscale.maxAgents()) * slots;
+    if (poolSlots > MAX_POOL_SLOTS) {
+      throw bad(autoscale.enabled() ? "autoscale.max-agents" : "agents", String.format(
+          "the pool would have %,d slots (agents x slots); at most %,d are simulated",
+          poolSlots, MAX_POOL_SLOTS));
+    }
     return new ScenarioSettings(name, string("description"), string("runtime"),
-        integer("seed"), positiveInt("agents"), cores, slots, memory, envs, costs(),
+        integer("seed"), agents, cores, slots, memory, envs, costs(),
         admission(), network(), failures(), grading(), limits(), prices(),
-        positiveInt("output.bucket-s"), new ElasticReader(this).autoscale(positiveInt("agents")),
+        positiveInt("output.bucket-s", Integer.MAX_VALUE), autoscale,
         new ElasticReader(this).warmPool(envs));
   }
 
@@ -180,18 +195,31 @@ final class ScenarioReader {
     }
   }
 
+  /**
+   * A whole number: HOCON reads {@code 2.5} or a number beyond a {@code long} as a double, which
+   * {@code Config.getLong} would truncate or clamp, so only an integral value is taken.
+   */
   long integer(String key) {
-    try {
-      return c.getLong(key);
-    } catch (ConfigException e) {
-      throw bad(key, "expected an integer, found '" + c.getValue(key).unwrapped() + "'");
+    Object v = c.getValue(key).unwrapped();
+    if (v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
     }
+    if (v instanceof String s) {
+      try {
+        return Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw bad(key, "expected a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+        + ", found '" + (v instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString()
+            : v) + "'");
   }
 
-  int positiveInt(String key) {
+  int positiveInt(String key, int max) {
     long v = integer(key);
-    if (v <= 0 || v > Integer.MAX_VALUE) {
-      throw bad(key, "must be a positive integer, found " + v);
+    if (v <= 0 || v > max) {
+      throw bad(key, "must be a whole number from 1 to " + max + ", found " + v);
     }
     return (int) v;
   }

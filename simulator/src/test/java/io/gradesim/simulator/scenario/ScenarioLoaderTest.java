@@ -66,7 +66,7 @@ class ScenarioLoaderTest {
         .hasMessage(f + ":2: admission: expected off, reject or defer, found 'sometimes'");
     Files.writeString(f, "cores = 0\n");
     assertThatThrownBy(() -> ScenarioLoader.load(f, List.of()))
-        .hasMessageContaining(f + ":1: cores: must be a positive integer");
+        .hasMessageContaining(f + ":1: cores: must be a whole number from 1 to 4096, found 0");
   }
 
   @Test

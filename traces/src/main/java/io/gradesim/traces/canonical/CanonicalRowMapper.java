@@ -2,6 +2,7 @@ package io.gradesim.traces.canonical;
 
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.TraceFormatException;
+import io.gradesim.traces.TraceLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -57,6 +58,10 @@ final class CanonicalRowMapper {
     String env = text(r, 5, true);
     int prio = empty(r, 6) ? 0 : (int) integer(r, 6, line, Integer.MIN_VALUE);
     Long gradingMs = empty(r, 7) ? null : integer(r, 7, line, 0);
+    String why = gradingMs == null ? null : TraceLimits.gradingProblem(gradingMs);
+    if (why != null) {
+      throw bad(line, 7, why);
+    }
     Instant completed = instant(r, 8, line, false);
     String result = text(r, 9, true);
     return new Submission(id, at, course, task, userList, env, prio, gradingMs, completed,
@@ -84,7 +89,7 @@ final class CanonicalRowMapper {
       return "";
     }
     if (!cache) {
-      return r.string(at);
+      return string(r, at, column);
     }
     byte[] b = r.bytes();
     int h = 0;
@@ -96,9 +101,18 @@ final class CanonicalRowMapper {
     if (prev != null && Arrays.equals(prev, 0, prev.length, b, s, e)) {
       return cachedText[slot];
     }
+    String v = string(r, at, column);
     cachedBytes[slot] = Arrays.copyOfRange(b, s, e);
-    cachedText[slot] = r.string(at);
-    return cachedText[slot];
+    cachedText[slot] = v;
+    return v;
+  }
+
+  private String string(CsvInput r, int at, int column) {
+    String v = r.string(at);
+    if (v == null) {
+      throw bad(r.line(), column, "not valid UTF-8 (the file must be UTF-8 text)");
+    }
+    return v;
   }
 
   private String required(CsvInput r, int column, long line, boolean cache) {
@@ -118,15 +132,19 @@ final class CanonicalRowMapper {
     }
     int at = index[column];
     Instant t = instants.parse(r.bytes(), r.start(at), r.end(at) - r.start(at));
-    if (t != null) {
-      return t;
+    if (t == null) {
+      String v = string(r, at, column);
+      try {
+        t = Instant.parse(v);
+      } catch (DateTimeParseException e) {
+        throw bad(line, column, "not an ISO-8601 instant: '" + v + "'");
+      }
     }
-    String v = r.string(at);
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw bad(line, column, "not an ISO-8601 instant: '" + v + "'");
+    String why = TraceLimits.instantProblem(t);
+    if (why != null) {
+      throw bad(line, column, why);
     }
+    return t;
   }
 
   /** Parses a whole number of at most 18 digits, at least {@code min}. */
@@ -139,18 +157,18 @@ final class CanonicalRowMapper {
     int i = negative ? s + 1 : s;
     long v = 0;
     if (i == e || e - i > 18) {
-      throw bad(line, column, "not an integer: '" + r.string(at) + "'");
+      throw bad(line, column, "not an integer: '" + string(r, at, column) + "'");
     }
     for (; i < e; i++) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
-        throw bad(line, column, "not an integer: '" + r.string(at) + "'");
+        throw bad(line, column, "not an integer: '" + string(r, at, column) + "'");
       }
       v = v * 10 + d;
     }
     v = negative ? -v : v;
     if (v < min || v > Integer.MAX_VALUE && min == Integer.MIN_VALUE) {
-      throw bad(line, column, "out of range: '" + r.string(at) + "'");
+      throw bad(line, column, "out of range: '" + string(r, at, column) + "'");
     }
     return v;
   }
@@ -173,7 +191,7 @@ final class CanonicalRowMapper {
         return (double) v;
       }
     }
-    String v = r.string(at);
+    String v = string(r, at, column);
     try {
       double d = Double.parseDouble(v);
       if (!Double.isFinite(d) || d < 0) {

@@ -2,6 +2,10 @@ package io.gradesim.traces.canonical;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,8 +13,8 @@ import java.util.Arrays;
  * Reads RFC 4180 CSV records from bytes, one record at a time, into a reusable buffer: quoted
  * fields may hold commas, doubled quotes and line breaks; records end with LF, CRLF or CR;
  * empty lines are skipped; a UTF-8 byte-order mark is ignored. The caller reads each field as
- * bytes (for numbers and instants) or as a string. {@link #line()} is the physical line where
- * the current record starts.
+ * bytes (for numbers and instants) or as a string, decoded strictly. {@link #line()} is the
+ * physical line where the current record starts.
  */
 final class CsvInput implements AutoCloseable {
   /** A record that is not valid CSV; the reader cannot go on after it. */
@@ -38,6 +42,10 @@ final class CsvInput implements AutoCloseable {
   private int fields;
   private long nextLine = 1;
   private long line;
+  // Strict: a malformed byte is reported (and the row rejected), never replaced by U+FFFD.
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   CsvInput(InputStream in) throws IOException {
     this.in = in;
@@ -223,13 +231,17 @@ final class CsvInput implements AutoCloseable {
     return ends[i];
   }
 
-  /** Field {@code i} as a string (UTF-8). */
+  /** Field {@code i} as a string (UTF-8), or null when its bytes are not valid UTF-8. */
   String string(int i) {
     int s = starts[i];
     int n = ends[i] - s;
     for (int k = s; k < s + n; k++) {
       if (rec[k] < 0) {
-        return new String(rec, s, n, StandardCharsets.UTF_8);
+        try {
+          return utf8.decode(ByteBuffer.wrap(rec, s, n)).toString();
+        } catch (CharacterCodingException e) {
+          return null;
+        }
       }
     }
     return new String(rec, s, n, StandardCharsets.ISO_8859_1);

@@ -22,6 +22,7 @@ final class RejectsFile implements RejectSink, AutoCloseable {
   private Path temp;
   private CSVPrinter printer;
   private long count;
+  private TraceFormatException first;
 
   RejectsFile(Path target) {
     this.target = target.toAbsolutePath();
@@ -39,6 +40,9 @@ final class RejectsFile implements RejectSink, AutoCloseable {
       printer.printRecord(e.file() == null ? "" : e.file().getFileName(), e.line(),
           e.field() == null ? "" : e.field(), e.reason());
       count++;
+      if (first == null) {
+        first = e;
+      }
     } catch (IOException io) {
       throw new UncheckedIOException(io);
     }
@@ -47,6 +51,11 @@ final class RejectsFile implements RejectSink, AutoCloseable {
   /** How many rows were rejected. */
   long count() {
     return count;
+  }
+
+  /** The first rejection, or null. */
+  TraceFormatException first() {
+    return first;
   }
 
   /** The file the rejections go to. */

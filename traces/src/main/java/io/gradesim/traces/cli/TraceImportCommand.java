@@ -6,6 +6,7 @@ import io.gradesim.files.PartialFiles;
 import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
+import io.gradesim.traces.format.ImportChecks;
 import io.gradesim.traces.format.ImportOptions;
 import io.gradesim.traces.format.TraceFormat;
 import io.gradesim.traces.format.TraceImporter;
@@ -115,7 +116,7 @@ public final class TraceImportCommand implements Callable<Integer> {
     long inversions;
     try (RejectsFile rejectsFile = new RejectsFile(rejectsPath)) {
       RejectSink sink = strict ? RejectSink.STRICT : rejectsFile;
-      try (Stream<Submission> rows = importer.read(input, options, sink);
+      try (Stream<Submission> rows = ImportChecks.read(format, importer, input, options, sink);
           ExternalSorter sorter = new ExternalSorter(out.getParent(), sortChunk);
           CanonicalTraceWriter writer = new CanonicalTraceWriter(out)) {
         for (Iterator<Submission> it = rows.iterator(); it.hasNext(); ) {
@@ -125,6 +126,12 @@ public final class TraceImportCommand implements Callable<Integer> {
           }
         }
         sorter.writeTo(writer);
+        if (writer.rows() == 0 && rejectsFile.count() > 0) {
+          rejectsFile.commit();
+          throw new IllegalArgumentException(rejectsFile.first().getMessage() + " (no row could"
+              + " be imported: is this " + format.key() + "? all " + rejectsFile.count()
+              + " rejections in " + rejectsFile.target() + ")");
+        }
         writer.commit();
         imported = writer.rows();
         inversions = sorter.inversions();

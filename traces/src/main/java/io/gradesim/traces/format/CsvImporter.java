@@ -4,7 +4,6 @@ import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.TraceFormatException;
 import io.gradesim.traces.io.TraceInput;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * its line. A subclass only maps one row to a submission.
  */
 public abstract class CsvImporter implements TraceImporter {
+  private long lastLine;
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
       .setHeader()
       .setSkipHeaderRecord(true)
@@ -45,8 +45,13 @@ public abstract class CsvImporter implements TraceImporter {
     CSVParser parser = open(input);
     try {
       CsvHeader header = new CsvHeader(input, parser.getHeaderNames());
+      for (String name : header.names()) {
+        if (TraceInput.invalidAt(name) >= 0) {
+          throw new TraceFormatException(input, 1, null, "header: not valid UTF-8");
+        }
+      }
       RowMapper mapper = mapper(input, options, header);
-      return new Rows(input, parser, header, mapper, rejects).stream(parser);
+      return new Rows(this, input, parser, header, mapper, rejects).stream(parser);
     } catch (IOException | RuntimeException e) {
       parser.close();
       throw e;
@@ -56,7 +61,7 @@ public abstract class CsvImporter implements TraceImporter {
   private static CSVParser open(Path input) throws IOException {
     Reader reader = null;
     try {
-      reader = skipByteOrderMark(TraceInput.openText(input));
+      reader = TraceInput.openText(input); // drops a byte-order mark
       return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
     } catch (FileSystemException e) {
       throw e; // missing or unreadable file: the user fixes the path, not the content
@@ -71,17 +76,14 @@ public abstract class CsvImporter implements TraceImporter {
     }
   }
 
-  private static Reader skipByteOrderMark(Reader in) throws IOException {
-    BufferedReader r = new BufferedReader(in, 1 << 16);
-    r.mark(1);
-    if (r.read() != '\uFEFF') {
-      r.reset();
-    }
-    return r;
+  @Override
+  public final long line() {
+    return lastLine;
   }
 
   /** The lazy row loop: the next mapped submission, rejecting bad rows on the way. */
   private static final class Rows extends LazySubmissions {
+    private final CsvImporter importer;
     private final Path input;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -89,7 +91,9 @@ public abstract class CsvImporter implements TraceImporter {
     private final RowMapper mapper;
     private final RejectSink rejects;
 
-    Rows(Path input, CSVParser parser, CsvHeader header, RowMapper mapper, RejectSink rejects) {
+    Rows(CsvImporter importer, Path input, CSVParser parser, CsvHeader header, RowMapper mapper,
+        RejectSink rejects) {
+      this.importer = importer;
       this.input = input;
       this.parser = parser;
       this.records = parser.iterator();
@@ -120,8 +124,15 @@ public abstract class CsvImporter implements TraceImporter {
             throw new TraceFormatException(input, line, null, "expected "
                 + header.names().size() + " fields as in the header, found " + r.size());
           }
+          for (int i = 0; i < r.size(); i++) {
+            if (TraceInput.invalidAt(r.get(i)) >= 0) {
+              throw new TraceFormatException(input, line, header.names().get(i),
+                  "not valid UTF-8 (the file must be UTF-8 text)");
+            }
+          }
           Submission s = mapper.map(new CsvRow(input, line, r, header.names()));
           if (s != null) {
+            importer.lastLine = line;
             return s;
           }
         } catch (TraceFormatException e) {

@@ -28,4 +28,12 @@ public interface TraceImporter {
   default List<String> notes() {
     return List.of();
   }
+
+  /**
+   * The 1-based input line of the submission the stream returned last (where its record
+   * starts), or 0 when the format cannot tell.
+   */
+  default long line() {
+    return 0;
+  }
 }

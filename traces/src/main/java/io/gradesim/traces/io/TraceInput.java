@@ -3,15 +3,19 @@ package io.gradesim.traces.io;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Opens trace files for reading, detecting gzip by its magic bytes rather than the file name. */
 public final class TraceInput {
+  /**
+   * What {@link #openText} yields for each sequence of bytes that is not valid UTF-8 (U+FFFF, a
+   * noncharacter that no trace has reason to hold): a reader rejects the line that holds it.
+   */
+  public static final char INVALID = '\uFFFF';
+
   private static final int BUFFER = 1 << 16;
 
   private TraceInput() {}
@@ -29,8 +33,21 @@ public final class TraceInput {
     return in;
   }
 
-  /** Opens {@code file} as UTF-8 text, transparently decompressing gzip content. */
+  /**
+   * Opens {@code file} as UTF-8 text, transparently decompressing gzip content; a byte-order mark
+   * is dropped and invalid bytes come out as {@link #INVALID}.
+   */
   public static Reader openText(Path file) throws IOException {
-    return new InputStreamReader(open(file), StandardCharsets.UTF_8);
+    return new StrictUtf8Reader(open(file));
+  }
+
+  /** The index of the first {@link #INVALID} character of {@code text}, or -1. */
+  public static int invalidAt(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == INVALID) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

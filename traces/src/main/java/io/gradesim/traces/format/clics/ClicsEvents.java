@@ -132,7 +132,9 @@ final class ClicsEvents {
           + " a CLICS feed starts with its contest").getMessage());
     }
     tick(at);
-    pending.put(new PendingSubmissions.Entry(id, at, task, team, language));
+    PendingSubmissions.Entry entry = new PendingSubmissions.Entry(id, at, task, team, language);
+    entry.line = line;
+    pending.put(entry);
   }
 
   private void judgement(String id, JsonNode data, boolean delete) {

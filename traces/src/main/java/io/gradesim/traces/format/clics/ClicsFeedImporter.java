@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  */
 public final class ClicsFeedImporter implements TraceImporter {
   private final ClicsCounts counts = new ClicsCounts();
+  private Feed feed;
 
   @Override
   public Stream<Submission> read(Path input, ImportOptions options, RejectSink rejects)
@@ -47,7 +48,13 @@ public final class ClicsFeedImporter implements TraceImporter {
       throw new TraceFormatException(input, 1, null, "unreadable: " + e.getMessage());
     }
     counts.reset();
-    return new Feed(input, reader, options, rejects, counts).stream(reader);
+    feed = new Feed(input, reader, options, rejects, counts);
+    return feed.stream(reader);
+  }
+
+  @Override
+  public long line() {
+    return feed == null ? 0 : feed.lastLine;
   }
 
   @Override
@@ -70,7 +77,9 @@ public final class ClicsFeedImporter implements TraceImporter {
     private final ClicsEvents events;
     private final PendingSubmissions pending = new PendingSubmissions();
     private final Deque<Submission> ready = new ArrayDeque<>();
+    private final Deque<Long> lines = new ArrayDeque<>();
     private long line;
+    private long lastLine;
     private boolean ended;
 
     Feed(Path input, BufferedReader reader, ImportOptions options, RejectSink rejects,
@@ -89,7 +98,10 @@ public final class ClicsFeedImporter implements TraceImporter {
         String text = nextLine();
         if (text == null) {
           ended = true;
-          pending.releaseAll(e -> ready.add(submission(e)));
+          pending.releaseAll(this::release);
+        } else if (TraceInput.invalidAt(text) >= 0) {
+          rejects.reject(new TraceFormatException(input, line, null,
+              "not valid UTF-8 (the feed must be UTF-8 text)"));
         } else if (!text.isBlank()) {
           try {
             events.accept(text, line);
@@ -97,10 +109,14 @@ public final class ClicsFeedImporter implements TraceImporter {
             rejects.reject(e);
           }
           counts.peakPending = Math.max(counts.peakPending, pending.size());
-          pending.releaseSettled(events.clock(), e -> ready.add(submission(e)));
+          pending.releaseSettled(events.clock(), this::release);
         }
       }
-      return ready.poll();
+      Submission s = ready.poll();
+      if (s != null) {
+        lastLine = lines.poll();
+      }
+      return s;
     }
 
     private String nextLine() {
@@ -114,6 +130,11 @@ public final class ClicsFeedImporter implements TraceImporter {
             "unreadable from here on: " + e.getMessage()));
         return null;
       }
+    }
+
+    private void release(PendingSubmissions.Entry e) {
+      ready.add(submission(e));
+      lines.add(e.line);
     }
 
     private Submission submission(PendingSubmissions.Entry e) {
@@ -147,8 +168,8 @@ public final class ClicsFeedImporter implements TraceImporter {
 
     List<String> notes() {
       List<String> notes = new ArrayList<>();
-      notes.add("contest start " + (start == null ? "unknown" : start) + "; " + judged + " submissions judged, " + unjudged
-          + " without a finished judgement (grading_ms and completed_at left empty); at most "
+      notes.add("contest start " + (start == null ? "unknown" : start) + "; " + judged
+          + " submissions judged, " + unjudged + " without a finished judgement (grading_ms and completed_at left empty); at most "
           + peakPending + " submissions were pending at once");
       if (deleted > 0) {
         notes.add(deleted + " submissions deleted by the feed were dropped");

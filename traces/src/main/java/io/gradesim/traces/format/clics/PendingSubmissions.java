@@ -30,6 +30,7 @@ final class PendingSubmissions {
     Instant judgeStart;
     Instant judgeEnd;
     String result;
+    long line;
 
     Entry(String id, Instant submittedAt, String task, String team, String language) {
       this.id = id;
@@ -46,6 +47,7 @@ final class PendingSubmissions {
   void put(Entry e) {
     Entry old = pending.get(e.id);
     if (old != null) {
+      e.line = old.line;
       e.judgementId = old.judgementId;
       e.judgeStart = old.judgeStart;
       e.judgeEnd = old.judgeEnd;

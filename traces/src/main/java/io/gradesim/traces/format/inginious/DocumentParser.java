@@ -3,6 +3,7 @@ package io.gradesim.traces.format.inginious;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gradesim.traces.TraceFormatException;
+import io.gradesim.traces.io.TraceInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,7 +89,16 @@ final class DocumentParser {
       p.skipChildren();
       throw new ExtendedJson.BadValue("expected a string, found " + t);
     }
-    return p.getText();
+    return text(p);
+  }
+
+  /** The current token's text; a string that held bytes other than UTF-8 is a bad value. */
+  private static String text(JsonParser p) throws IOException, ExtendedJson.BadValue {
+    String v = p.getText();
+    if (TraceInput.invalidAt(v) >= 0) {
+      throw new ExtendedJson.BadValue("not valid UTF-8 (the export must be UTF-8 text)");
+    }
+    return v;
   }
 
   /** INGInious stores a list (a group has several members); a bare string is accepted too. */
@@ -98,7 +108,7 @@ final class DocumentParser {
       return List.of();
     }
     if (t == JsonToken.VALUE_STRING) {
-      return List.of(p.getText());
+      return List.of(text(p));
     }
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
@@ -108,7 +118,11 @@ final class DocumentParser {
     ExtendedJson.BadValue bad = null;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
-        names.add(p.getText());
+        String name = p.getText();
+        if (TraceInput.invalidAt(name) >= 0) {
+          bad = new ExtendedJson.BadValue("not valid UTF-8 (the export must be UTF-8 text)");
+        }
+        names.add(name);
       } else {
         p.skipChildren();
         bad = new ExtendedJson.BadValue("expected usernames as strings");

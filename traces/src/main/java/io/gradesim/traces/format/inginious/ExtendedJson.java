@@ -2,6 +2,7 @@ package io.gradesim.traces.format.inginious;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gradesim.traces.io.TraceInput;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -43,7 +44,11 @@ final class ExtendedJson {
       return null;
     }
     if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
+      String id = p.getText();
+      if (TraceInput.invalidAt(id) >= 0) {
+        throw new BadValue("not valid UTF-8 (the export must be UTF-8 text)");
+      }
+      return id;
     }
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();

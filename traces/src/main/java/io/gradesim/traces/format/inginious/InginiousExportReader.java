@@ -10,6 +10,7 @@ import io.gradesim.traces.io.TraceInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -43,7 +44,13 @@ final class InginiousExportReader {
     try {
       docs = firstSignificant(in) == '[' ? new ArrayDocuments(file, in, rejects)
           : new LineDocuments(file, in, rejects);
-    } catch (IOException | RuntimeException e) {
+    } catch (FileSystemException e) {
+      in.close();
+      throw e;
+    } catch (IOException e) {
+      in.close(); // a broken gzip stream, say: the file is named, not just the cause
+      throw new TraceFormatException(file, 1, null, "unreadable: " + e.getMessage());
+    } catch (RuntimeException e) {
       in.close();
       throw e;
     }
@@ -77,6 +84,7 @@ final class InginiousExportReader {
     private final RejectSink rejects;
     private final DocumentParser parser;
     private String pending;
+    private boolean broken;
     private long lineNo;
     private long ordinal;
 
@@ -90,7 +98,7 @@ final class InginiousExportReader {
     @Override
     InginiousDocument advance() throws IOException {
       while (true) {
-        String first = pending != null ? pending : in.readLine();
+        String first = pending != null ? pending : readLine();
         pending = null;
         if (first == null) {
           return null;
@@ -106,7 +114,7 @@ final class InginiousExportReader {
         StringBuilder doc = null;
         boolean tooLong = false;
         String next;
-        while ((next = in.readLine()) != null && continues(next)) {
+        while ((next = readLine()) != null && continues(next)) {
           lineNo++;
           if (doc == null) {
             doc = new StringBuilder(first);
@@ -123,7 +131,15 @@ final class InginiousExportReader {
               + ": longer than " + MAX_DOCUMENT_CHARS + " characters"));
           continue;
         }
-        try (JsonParser p = JSON.createParser(doc == null ? first : doc.toString())) {
+        String text = doc == null ? first : doc.toString();
+        int invalid = TraceInput.invalidAt(text);
+        if (invalid >= 0) {
+          long at = start + text.substring(0, invalid).chars().filter(ch -> ch == '\n').count();
+          rejects.reject(new TraceFormatException(file, at, null, "document " + ordinal
+              + ": not valid UTF-8 (the export must be UTF-8 text)"));
+          continue;
+        }
+        try (JsonParser p = JSON.createParser(text)) {
           p.nextToken();
           InginiousDocument d = parser.parse(p, start, ordinal);
           JsonToken extra = p.nextToken();
@@ -139,6 +155,21 @@ final class InginiousExportReader {
         } catch (TraceFormatException e) {
           rejects.reject(e);
         }
+      }
+    }
+
+    /** The next line, or null at the end or where the input breaks (rejected with its line). */
+    private String readLine() {
+      if (broken) {
+        return null;
+      }
+      try {
+        return in.readLine();
+      } catch (IOException e) {
+        broken = true;
+        rejects.reject(new TraceFormatException(file, lineNo + 1, null,
+            "unreadable from here on: " + e.getMessage()));
+        return null;
       }
     }
 
@@ -198,6 +229,10 @@ final class InginiousExportReader {
               + "; the rest of the array cannot be read"));
         } catch (TraceFormatException e) {
           rejects.reject(e);
+        } catch (IOException e) {
+          done = true;
+          rejects.reject(new TraceFormatException(file, p.currentLocation().getLineNr(), null,
+              "unreadable from here on: " + e.getMessage()));
         }
       }
       return null;

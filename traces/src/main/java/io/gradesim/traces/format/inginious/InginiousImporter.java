@@ -36,6 +36,7 @@ public final class InginiousImporter implements TraceImporter {
   private final List<String> notes = new ArrayList<>();
   private final Map<String, Long> missingTasks = new TreeMap<>();
   private long archiveBeforeSubmission;
+  private long lastLine;
 
   @Override
   public Stream<Submission> read(Path input, ImportOptions options, RejectSink rejects)
@@ -55,7 +56,15 @@ public final class InginiousImporter implements TraceImporter {
     Pseudonyms names = new Pseudonyms(options);
     ZoneId serverZone = zone;
     return InginiousExportReader.read(input, rejects)
-        .map(d -> toSubmission(d, serverZone, catalog, names));
+        .map(d -> {
+          lastLine = d.line();
+          return toSubmission(d, serverZone, catalog, names);
+        });
+  }
+
+  @Override
+  public long line() {
+    return lastLine;
   }
 
   private Submission toSubmission(InginiousDocument d, ZoneId zone, TaskCatalog catalog,
