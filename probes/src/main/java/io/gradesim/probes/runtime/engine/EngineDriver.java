@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
@@ -46,8 +47,17 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
+    return clientAvailability().and(HostNeeds.tools("tar=tar"))
+        .and(HostNeeds.busyboxImage());
+  }
+
+  /** The Debian package holding the client, named when it is missing. */
+  protected abstract String clientPackage();
+
+  private Availability clientAvailability() {
     if (!HostCommand.onPath(client)) {
-      return Availability.unavailable(client + " is not installed");
+      return Availability.unavailable(client + " is not installed (Debian package "
+          + clientPackage() + ")");
     }
     try {
       return engineAvailability();

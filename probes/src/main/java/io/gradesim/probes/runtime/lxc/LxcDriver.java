@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.RuntimeDriver;
@@ -53,7 +54,7 @@ public final class LxcDriver implements RuntimeDriver {
     }
     try {
       return Availability.available("lxc " + HostCommand.firstLine(List.of("lxc-create",
-          "--version")));
+          "--version"))).and(HostNeeds.tools("tar=tar")).and(HostNeeds.busyboxImage());
     } catch (IOException e) {
       return Availability.unavailable(e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -20,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -56,7 +57,9 @@ public final class QemuDriver implements RuntimeDriver {
     }
     try {
       String v = HostCommand.firstLine(List.of(BINARY, "--version"));
-      return Availability.available(v + (kvm() ? " (KVM)" : " (TCG, emulated: no usable KVM)"));
+      return Availability.available(v + (kvm() ? " (KVM)" : " (TCG, emulated: no usable KVM)"))
+          .and(HostNeeds.tools("cp=coreutils", "mknod=coreutils"))
+          .and(HostNeeds.busyboxImage());
     } catch (IOException e) {
       return Availability.unavailable(e.getMessage());
     }

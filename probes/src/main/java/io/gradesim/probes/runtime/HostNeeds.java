@@ -1,0 +1,56 @@
+package io.gradesim.probes.runtime;
+
+import io.gradesim.probes.image.ImageStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What drivers need from the host besides their own binary, checked without starting anything:
+ * the inputs of the busybox images, host tools, and cgroups this process may create. Each check
+ * returns what is missing and what to install or fix, or empty when all is there.
+ */
+public final class HostNeeds {
+  private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
+
+  private HostNeeds() {}
+
+  /** The busybox image's input: a static busybox at {@link ImageStore#BUSYBOX}. */
+  public static Optional<String> busyboxImage() {
+    Path b = ImageStore.BUSYBOX;
+    if (Files.isRegularFile(b) && Files.isExecutable(b)) {
+      return Optional.empty();
+    }
+    return Optional.of(b + " is missing (Debian package busybox-static), the image is built"
+        + " from it");
+  }
+
+  /** Host tools, each with its Debian package: {@code "tar=tar", "xz=xz-utils"}. */
+  public static Optional<String> tools(String... binaryEqualsPackage) {
+    List<String> missing = new ArrayList<>();
+    for (String pair : binaryEqualsPackage) {
+      String[] bp = pair.split("=", 2);
+      if (!HostCommand.onPath(bp[0])) {
+        missing.add(bp[0] + " (Debian package " + bp[1] + ")");
+      }
+    }
+    return missing.isEmpty() ? Optional.empty()
+        : Optional.of(String.join(", ", missing) + " missing");
+  }
+
+  /**
+   * Cgroups this process may create: the writable root of a cgroup v2 host, or the writable v1
+   * memory hierarchy of a v1 or hybrid host (kernel Documentation/admin-guide/cgroup-v2).
+   */
+  public static Optional<String> cgroupDelegation() {
+    Path dir = Files.exists(CGROUPS.resolve("cgroup.controllers")) ? CGROUPS
+        : CGROUPS.resolve("memory");
+    if (Files.isDirectory(dir) && Files.isWritable(dir)) {
+      return Optional.empty();
+    }
+    return Optional.of("cannot create cgroups in " + dir + " (not mounted or not writable:"
+        + " run as root on a host that gives this process its cgroups)");
+  }
+}
