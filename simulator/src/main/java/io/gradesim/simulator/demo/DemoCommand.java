@@ -1,5 +1,6 @@
 package io.gradesim.simulator.demo;
 
+import io.gradesim.probes.cli.ProbeCommand;
 import io.gradesim.probes.jfr.ProbeOutcome;
 import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Runtime;
@@ -78,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
     int probed = runner.apply(new String[] {"probe", "--runtime", String.join(",", present),
         "--repeat", Integer.toString(repeat), "--warmup", "1", "--stages",
         "create,start,exec,remove", "--out", probeDir.toString()});
+    if (probed == ProbeCommand.INTERRUPTED) {
+      return probed;
+    }
     // Exit 1 means some runtime failed; the others were measured and the demo goes on.
     if (probed != 0 && probed != 1) {
       throw stopped("probe", probed);
