@@ -120,7 +120,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
   private int probe(ProbePlan plan, PrintWriter stdout) throws IOException, InterruptedException {
     try (Janitor janitor = Janitor.install()) {
-      Janitor.sweepOrphans(plan.runtimes().stream().map(Runtime::driver).toList());
+      Janitor.sweepOrphans();
       ImageStore images = ImageStore.standard();
       Path jfr = out.resolve("probe.jfr");
       Map<String, String> problems;
@@ -149,7 +149,7 @@ public final class ProbeCommand implements Callable<Integer> {
     List<Runtime> chosen = runtimes == null ? List.of(Runtime.values()) : Runtime.parse(runtimes);
     Files.createDirectories(out);
     try (Janitor janitor = Janitor.install()) {
-      Janitor.sweepOrphans(chosen.stream().map(Runtime::driver).toList());
+      Janitor.sweepOrphans();
       new IsolationMatrix(ImageStore.standard(), janitor)
           .run(chosen, out.resolve("isolation.csv"), stdout);
       stdout.println("wrote " + out.resolve("isolation.csv"));

@@ -118,6 +118,9 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath(client)) {
+      return;
+    }
     String names = HostCommand.quietly(List.of(client, "ps", "--all", "--format",
         "{{.Names}}")).stdout();
     for (String n : names.lines().map(String::strip).toList()) {
@@ -132,6 +135,12 @@ public abstract class EngineDriver implements RuntimeDriver {
         HostCommand.quietly(List.of(client, "rmi", "--force", i));
       }
     }
+  }
+
+  /** Containers and images of one engine: every driver on the same client finds the same. */
+  @Override
+  public String cleanupScope() {
+    return client;
   }
 
   /** {@code client VERB --name N --runtime R --network none [limits] IMAGE}, mutable. */

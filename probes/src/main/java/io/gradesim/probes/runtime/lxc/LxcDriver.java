@@ -117,6 +117,9 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath("lxc-ls")) {
+      return;
+    }
     for (String n : HostCommand.quietly(List.of("lxc-ls", "-1")).stdout().lines()
         .map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {

@@ -128,6 +128,9 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath(binary)) {
+      return;
+    }
     ExecResult list = HostCommand.quietly(with("list", "-q"));
     for (String name : list.stdout().lines().map(String::strip).toList()) {
       if (!name.isEmpty() && labelled.test(name)) {
