@@ -23,8 +23,7 @@ public final class HostNeeds {
     if (Files.isRegularFile(b) && Files.isExecutable(b)) {
       return Optional.empty();
     }
-    return Optional.of(b + " is missing (Debian package busybox-static), the image is built"
-        + " from it");
+    return Optional.of(b + " is missing (Debian package busybox-static)");
   }
 
   /** Host tools, each with its Debian package: {@code "tar=tar", "xz=xz-utils"}. */

@@ -128,13 +128,13 @@ public final class DemoCommand implements Callable<Integer> {
       String why = e.getValue();
       if (!busybox.isEmpty() && why.contains(busybox)) {
         shared = true;
-        why = why.equals(busybox) ? "needs only the busybox image (see below)"
+        why = why.equals(busybox) ? "only busybox is missing (see below)"
             : why.replace("; " + busybox, "");
       }
       err.printf("  %-13s absent: %s%n", e.getKey(), why);
     }
     if (shared) {
-      err.printf("  and every runtime but process builds its image from busybox: %s%n",
+      err.printf("  and the images of every runtime but process are built from busybox: %s%n",
           busybox);
     }
   }

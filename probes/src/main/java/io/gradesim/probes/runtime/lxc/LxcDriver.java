@@ -47,14 +47,18 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    for (String b : List.of("lxc-create", "lxc-start", "lxc-attach", "xz")) {
-      if (!HostCommand.onPath(b)) {
-        return Availability.unavailable(b + " is missing (Debian packages lxc, xz-utils)");
-      }
+    return binaryAvailability()
+        .and(HostNeeds.tools("lxc-start=lxc", "lxc-attach=lxc", "xz=xz-utils", "tar=tar"))
+        .and(HostNeeds.busyboxImage());
+  }
+
+  private static Availability binaryAvailability() {
+    if (!HostCommand.onPath("lxc-create")) {
+      return Availability.unavailable("lxc-create is missing (Debian package lxc)");
     }
     try {
       return Availability.available("lxc " + HostCommand.firstLine(List.of("lxc-create",
-          "--version"))).and(HostNeeds.tools("tar=tar")).and(HostNeeds.busyboxImage());
+          "--version")));
     } catch (IOException e) {
       return Availability.unavailable(e.getMessage());
     }

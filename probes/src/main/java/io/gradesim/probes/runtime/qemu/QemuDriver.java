@@ -49,17 +49,20 @@ public final class QemuDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
+    return binaryAvailability()
+        .and(kernel().isPresent() ? Optional.empty()
+            : Optional.of("no /boot/vmlinuz-* (Debian package linux-image-amd64)"))
+        .and(HostNeeds.tools("cp=coreutils", "mknod=coreutils"))
+        .and(HostNeeds.busyboxImage());
+  }
+
+  private static Availability binaryAvailability() {
     if (!HostCommand.onPath(BINARY)) {
       return Availability.unavailable(BINARY + " is missing (Debian package qemu-system-x86)");
     }
-    if (kernel().isEmpty()) {
-      return Availability.unavailable("no /boot/vmlinuz-* (Debian package linux-image-amd64)");
-    }
     try {
       String v = HostCommand.firstLine(List.of(BINARY, "--version"));
-      return Availability.available(v + (kvm() ? " (KVM)" : " (TCG, emulated: no usable KVM)"))
-          .and(HostNeeds.tools("cp=coreutils", "mknod=coreutils"))
-          .and(HostNeeds.busyboxImage());
+      return Availability.available(v + (kvm() ? " (KVM)" : " (TCG, emulated: no usable KVM)"));
     } catch (IOException e) {
       return Availability.unavailable(e.getMessage());
     }
