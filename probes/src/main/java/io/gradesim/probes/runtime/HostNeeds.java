@@ -4,7 +4,9 @@ import io.gradesim.probes.image.ImageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,17 +28,23 @@ public final class HostNeeds {
     return Optional.of(b + " is missing (Debian package busybox-static)");
   }
 
-  /** Host tools, each with its Debian package: {@code "tar=tar", "xz=xz-utils"}. */
+  /**
+   * Host tools, each with its Debian package ({@code "tar=tar", "xz=xz-utils"}); what is
+   * missing is named per package, e.g. {@code lxc-start, lxc-attach missing (Debian package
+   * lxc)}.
+   */
   public static Optional<String> tools(String... binaryEqualsPackage) {
-    List<String> missing = new ArrayList<>();
+    Map<String, List<String>> byPackage = new LinkedHashMap<>();
     for (String pair : binaryEqualsPackage) {
       String[] bp = pair.split("=", 2);
       if (!HostCommand.onPath(bp[0])) {
-        missing.add(bp[0] + " (Debian package " + bp[1] + ")");
+        byPackage.computeIfAbsent(bp[1], k -> new ArrayList<>()).add(bp[0]);
       }
     }
-    return missing.isEmpty() ? Optional.empty()
-        : Optional.of(String.join(", ", missing) + " missing");
+    List<String> parts = new ArrayList<>();
+    byPackage.forEach((pkg, bins) -> parts.add(String.join(", ", bins)
+        + " missing (Debian package " + pkg + ")"));
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 
   /**

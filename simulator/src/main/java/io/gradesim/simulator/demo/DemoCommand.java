@@ -157,10 +157,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The first line of a message, at most 160 characters: runtimes' errors can be long. */
+  /**
+   * The first line of a message, at most about 160 characters: runtimes' errors start with a
+   * long command line and end with the runtime's own words, so the middle goes.
+   */
   static String oneLine(String message) {
     String first = message.strip().lines().findFirst().orElse("");
-    return first.length() > 160 ? first.substring(0, 157) + "..." : first;
+    return first.length() > 160
+        ? first.substring(0, 50) + " ... " + first.substring(first.length() - 105) : first;
   }
 
   private static void step(PrintWriter err, int n, String what) {

@@ -47,8 +47,19 @@ final class HiddenRuntimes {
     }
   }
 
-  /** The real paths of every runtime binary (and busybox) present on this host. */
-  static Set<Path> present() throws IOException {
+  /** Fails in CI, aborts elsewhere, unless the static busybox the images need is installed. */
+  static void requireBusybox() {
+    if (!Files.isExecutable(Path.of("/bin/busybox"))) {
+      String why = "/bin/busybox is missing (Debian package busybox-static)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+  }
+
+  /** The real paths of every runtime binary (and busybox unless kept) present on this host. */
+  static Set<Path> present(boolean keepBusybox) throws IOException {
     Set<Path> out = new TreeSet<>();
     for (String dir : DIRS) {
       Path d = Path.of(dir);
@@ -58,7 +69,8 @@ final class HiddenRuntimes {
       try (Stream<Path> files = Files.list(d)) {
         for (Path f : files.toList()) {
           String name = f.getFileName().toString();
-          if ((NAMES.contains(name) || name.startsWith("lxc-")) && Files.isRegularFile(f)) {
+          boolean runtime = NAMES.contains(name) && !(keepBusybox && name.equals("busybox"));
+          if ((runtime || name.startsWith("lxc-")) && Files.isRegularFile(f)) {
             out.add(f.toRealPath());
           }
         }
@@ -67,9 +79,14 @@ final class HiddenRuntimes {
     return out;
   }
 
-  /** {@code argv} wrapped so that it runs with {@link #present()} hidden. */
+  /** {@code argv} wrapped so that it runs with every runtime and busybox hidden. */
   static List<String> wrap(List<String> argv) throws IOException {
-    Set<Path> hide = present();
+    return wrap(argv, false);
+  }
+
+  /** {@code argv} wrapped so that it runs with every runtime (and busybox unless kept) hidden. */
+  static List<String> wrap(List<String> argv, boolean keepBusybox) throws IOException {
+    Set<Path> hide = present(keepBusybox);
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--mount",
         "--propagation", "private", "--", "/bin/sh", "-c", HIDE, "hide-runtimes",
         Integer.toString(hide.size())));

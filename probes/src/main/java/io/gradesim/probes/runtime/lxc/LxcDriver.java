@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -47,15 +48,13 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    return binaryAvailability()
-        .and(HostNeeds.tools("lxc-start=lxc", "lxc-attach=lxc", "xz=xz-utils", "tar=tar"))
+    Optional<String> tools = HostNeeds.tools("lxc-create=lxc", "lxc-start=lxc",
+        "lxc-attach=lxc", "xz=xz-utils", "tar=tar");
+    return (tools.isPresent() ? Availability.unavailable(tools.get()) : version())
         .and(HostNeeds.busyboxImage());
   }
 
-  private static Availability binaryAvailability() {
-    if (!HostCommand.onPath("lxc-create")) {
-      return Availability.unavailable("lxc-create is missing (Debian package lxc)");
-    }
+  private static Availability version() {
     try {
       return Availability.available("lxc " + HostCommand.firstLine(List.of("lxc-create",
           "--version")));
