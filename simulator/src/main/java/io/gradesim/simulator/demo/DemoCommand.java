@@ -146,7 +146,8 @@ public final class DemoCommand implements Callable<Integer> {
       String label = Runtime.of(r).driver().resultLabel(r);
       if (!outcome.measured().contains(label)) {
         err.printf("  %-13s failed in the probe, left out: %s%n", r,
-            outcome.firstError(label).map(DemoCommand::oneLine).orElse("no stage succeeded"));
+            outcome.firstError(label).map(DemoCommand::oneLine)
+                .orElse("no stage ran (the probe's problem line above says why)"));
       }
     }
     err.printf("  measured: %s%n", String.join(", ", outcome.measured()));
