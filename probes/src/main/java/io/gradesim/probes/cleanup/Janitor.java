@@ -1,11 +1,15 @@
 package io.gradesim.probes.cleanup;
 
 import io.gradesim.probes.runtime.Label;
+import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -29,13 +33,24 @@ public final class Janitor implements AutoCloseable {
   /** A janitor with its shutdown hook installed. */
   public static Janitor install() {
     Janitor j = new Janitor();
-    Runtime.getRuntime().addShutdownHook(j.hook);
+    java.lang.Runtime.getRuntime().addShutdownHook(j.hook);
     return j;
   }
 
-  /** Removes what crashed probes (labels whose pid is dead) left, through these drivers too. */
+  /**
+   * Removes what crashed probes (labels whose pid is dead) left, through every runtime installed
+   * here, whatever this probe measures: a docker image left by a killed probe goes at the next
+   * probe of anything, not at the next docker probe.
+   */
+  public static void sweepOrphans() {
+    sweepOrphans(Arrays.stream(Runtime.values()).map(Runtime::driver).toList());
+  }
+
+  /** Removes what crashed probes left, through these drivers (one per cleanup scope). */
   public static void sweepOrphans(List<RuntimeDriver> drivers) {
-    sweep(drivers, Label::isOrphan);
+    Map<String, RuntimeDriver> byScope = new LinkedHashMap<>();
+    drivers.forEach(d -> byScope.putIfAbsent(d.cleanupScope(), d));
+    sweep(List.copyOf(byScope.values()), Label::isOrphan);
   }
 
   /** Tracks a driver whose objects must be cleaned up. */
@@ -82,7 +97,7 @@ public final class Janitor implements AutoCloseable {
     }
     sweep(drivers, Label::isOwn);
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
+      java.lang.Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // the hook is running or about to: it will sweep again, harmlessly
     }

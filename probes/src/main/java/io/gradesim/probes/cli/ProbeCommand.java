@@ -84,8 +84,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The exit code of a probe stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + SIGINT. */
+  public static final int INTERRUPTED = 130;
+
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     if (list) {
       return list(stdout);
@@ -106,8 +109,20 @@ public final class ProbeCommand implements Callable<Integer> {
             .toList(),
         warmup, repeat);
     Files.createDirectories(out);
+    try {
+      return probe(plan, stdout);
+    } catch (InterruptedException e) {
+      // The janitor's shutdown hook removes what the probe made; the JVM exits when it is done.
+      spec.commandLine().getErr().println("gradesim: probe interrupted: removing its containers"
+          + " and scratch files; no results written");
+      spec.commandLine().getErr().flush();
+      return INTERRUPTED;
+    }
+  }
+
+  private int probe(ProbePlan plan, PrintWriter stdout) throws IOException, InterruptedException {
     try (Janitor janitor = Janitor.install()) {
-      Janitor.sweepOrphans(plan.runtimes().stream().map(Runtime::driver).toList());
+      Janitor.sweepOrphans();
       ImageStore images = ImageStore.standard();
       Path jfr = out.resolve("probe.jfr");
       Map<String, String> problems;
@@ -116,6 +131,10 @@ public final class ProbeCommand implements Callable<Integer> {
         stdout.println(overhead.describe());
         stdout.flush();
         problems = new ProbeRunner(plan, images, janitor, System.err).run();
+        if (janitor.closing()) {
+          // Interrupted during the last round: its lifecycles were cut short, so no results.
+          throw new InterruptedException("probe interrupted");
+        }
         recording.dump(jfr);
       }
       List<StageSample> samples = StageCsv.read(jfr);
@@ -132,7 +151,7 @@ public final class ProbeCommand implements Callable<Integer> {
     List<Runtime> chosen = runtimes == null ? List.of(Runtime.values()) : Runtime.parse(runtimes);
     Files.createDirectories(out);
     try (Janitor janitor = Janitor.install()) {
-      Janitor.sweepOrphans(chosen.stream().map(Runtime::driver).toList());
+      Janitor.sweepOrphans();
       new IsolationMatrix(ImageStore.standard(), janitor)
           .run(chosen, out.resolve("isolation.csv"), stdout);
       stdout.println("wrote " + out.resolve("isolation.csv"));

@@ -84,8 +84,11 @@ public final class ProbeRunner {
     return problems;
   }
 
-  /** The available drivers by result label, prepared; the others are reported as problems. */
-  private Map<String, RuntimeDriver> prepare(ProgressBar bar) throws IOException {
+  /**
+   * The available drivers by result label, prepared; the others, and those whose preparation
+   * (e.g. an image import) fails, are reported as problems and the rest go on.
+   */
+  private Map<String, RuntimeDriver> prepare(ProgressBar bar) {
     Map<String, RuntimeDriver> drivers = new LinkedHashMap<>();
     for (Runtime runtime : plan.runtimes()) {
       RuntimeDriver driver = runtime.driver();
@@ -97,7 +100,13 @@ public final class ProbeRunner {
         continue;
       }
       janitor.track(driver);
-      driver.prepare(images);
+      try {
+        driver.prepare(images);
+      } catch (IOException | RuntimeException e) {
+        problems.put(label, "preparing failed: " + e.getMessage());
+        bar.skip(plan.roundsPerRuntime());
+        continue;
+      }
       drivers.put(label, driver);
     }
     return drivers;

@@ -2,6 +2,7 @@ package io.gradesim.probes.runtime;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Whether a runtime can run on this host, its version, and why not when it cannot. */
 public record Availability(boolean available, String version, String reason) {
@@ -14,6 +15,17 @@ public record Availability(boolean available, String version, String reason) {
   /** A runtime that cannot run here, with the reason a person can act on. */
   public static Availability unavailable(String reason) {
     return new Availability(false, "", reason);
+  }
+
+  /**
+   * This availability, or unavailable when {@code missing} names something else the runtime
+   * needs; the reasons are joined, so a person learns everything to install at once.
+   */
+  public Availability and(Optional<String> missing) {
+    if (missing.isEmpty()) {
+      return this;
+    }
+    return unavailable(available ? missing.get() : reason + "; " + missing.get());
   }
 
   /**

@@ -85,4 +85,12 @@ public interface RuntimeDriver {
    * error, on interrupt, and at the start of a probe to sweep orphans of a crashed one.
    */
   void cleanup(Predicate<String> labelled);
+
+  /**
+   * What {@link #cleanup} searches: drivers with the same scope (e.g. docker with runc and with
+   * crun, which share one engine) find the same objects, so a sweep asks only one of them.
+   */
+  default String cleanupScope() {
+    return getClass().getName();
+  }
 }

@@ -1,13 +1,16 @@
 package io.gradesim.simulator.demo;
 
 import io.gradesim.files.OutputGuard;
-import io.gradesim.probes.runtime.Availability;
+import io.gradesim.probes.cli.ProbeCommand;
+import io.gradesim.probes.jfr.ProbeOutcome;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Runtime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -16,10 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gradesim demo}: the main job on embedded defaults. Probes the runtimes present with
+ * {@code gradesim demo}: the main job on embedded defaults. Probes the runtimes available with
  * quick settings, calibrates, imports the bundled sample INGInious exam, compares the bundled
  * capacity plans on it and prints the table and the report's path. Each step is the same
- * command a user would type, run in-process, so the demo shows the real workflow.
+ * command a user would type, run in-process, so the demo shows the real workflow. A runtime
+ * that fails in the probe is reported and left out; a plan whose runtime has no figures in the
+ * profile just made is left out of the comparison; only plain processes must be measurable.
  */
 @Command(
     name = "demo",
@@ -27,10 +32,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole workflow on this host with quick settings (the main job).",
       "Probes every container runtime"
-          + " present, calibrates stage costs, imports the bundled sample INGInious exam and"
+          + " available, calibrates stage costs, imports the bundled sample INGInious exam and"
           + " compares the bundled capacity plans on it; prints the table and the path of"
           + " report.html. Takes a few minutes. On a host without container runtimes it probes"
-          + " plain processes and compares with the published (literature) figures."
+          + " plain processes and compares the plans whose runtimes have published (literature)"
+          + " figures; it says which plans it left out and what probes/host-setup.sh runtimes"
+          + " would add."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -62,14 +69,26 @@ public final class DemoCommand implements Callable<Integer> {
     Path trace = out.resolve("exam.csv");
     Path compareDir = out.resolve("compare");
 
-    List<String> present = runtimes != null ? runtimes : presentRuntimes(err);
+    DemoRuntimes found = runtimes != null ? DemoRuntimes.chosen(runtimes) : DemoRuntimes.find();
+    List<String> present = found.available();
     step(err, 1, "probing " + present.size() + " runtime(s): " + String.join(", ", present));
+    printAbsent(err, found.absent());
     if (present.equals(List.of(Runtime.PROCESS.label()))) {
       err.println("  no container runtime can run on this host: only plain processes are"
-          + " measured; runtimes in the scenarios use published (literature) figures.");
+          + " measured; plans for other runtimes use published (literature) figures.");
     }
-    run("probe", "--runtime", String.join(",", present), "--repeat", Integer.toString(repeat),
-        "--warmup", "1", "--stages", "create,start,exec,remove", "--out", probeDir.toString());
+    err.flush();
+    int probed = runner.apply(new String[] {"probe", "--runtime", String.join(",", present),
+        "--repeat", Integer.toString(repeat), "--warmup", "1", "--stages",
+        "create,start,exec,remove", "--out", probeDir.toString()});
+    if (probed == ProbeCommand.INTERRUPTED) {
+      return probed;
+    }
+    // Exit 1 means some runtime failed; the others were measured and the demo goes on.
+    if (probed != 0 && probed != 1) {
+      throw stopped("probe", probed);
+    }
+    reportProbe(err, present, ProbeOutcome.read(probeDir.resolve("probe.jfr")));
 
     step(err, 2, "calibrating stage costs from " + probeDir.resolve("probe.jfr"));
     run("calibrate", "--from", probeDir.resolve("probe.jfr").toString(), "-o",
@@ -81,29 +100,74 @@ public final class DemoCommand implements Callable<Integer> {
     run("trace", "import", "--format", "inginious", export.toString(), "--tasks",
         input.resolve("tasks").toString(), "-o", trace.toString());
 
-    List<Path> scenarios = DemoInputs.scenarios();
-    step(err, 4, "comparing " + scenarios.size() + " capacity plans");
+    DemoPlans plans = DemoPlans.against(DemoInputs.scenarios(), profile);
+    step(err, 4, "comparing " + plans.kept().size() + " capacity plans");
+    plans.leftOut().forEach((plan, why) -> err.printf("  left out %s: %s%n", plan, why));
+    err.flush();
     List<String> compare = new ArrayList<>(List.of("compare", "--trace", trace.toString(),
         "--calibration", profile.toString(), "--out", compareDir.toString()));
-    scenarios.forEach(s -> compare.add(s.toString()));
+    plans.kept().forEach(s -> compare.add(s.toString()));
     run(compare.toArray(String[]::new));
 
-    spec.commandLine().getOut().printf("%nreport: %s%n",
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf("%nreport: %s%n",
         compareDir.resolve("report.html").toAbsolutePath().normalize().toUri());
+    if (!found.absent().isEmpty()) {
+      stdout.printf("not probed here: %s; as root, probes/host-setup.sh runtimes installs"
+          + " them (then run the demo again)%n", String.join(", ", found.absent().keySet()));
+    }
     return 0;
   }
 
-  private List<String> presentRuntimes(PrintWriter err) {
-    List<String> present = new ArrayList<>();
-    for (Runtime r : Runtime.values()) {
-      Availability a = r.driver().availability();
-      if (a.available()) {
-        present.add(r.label());
-      } else {
-        err.printf("  %-13s absent: %s%n", r.label(), a.reason());
+  /**
+   * Lists the absent runtimes with their reasons; a missing busybox, which every image-based
+   * runtime names, is said once instead of on every line.
+   */
+  private static void printAbsent(PrintWriter err, Map<String, String> absent) {
+    String busybox = HostNeeds.busyboxImage().orElse("");
+    boolean shared = false;
+    for (var e : absent.entrySet()) {
+      String why = e.getValue();
+      if (!busybox.isEmpty() && why.contains(busybox)) {
+        shared = true;
+        why = why.equals(busybox) ? "only busybox is missing (see below)"
+            : why.replace("; " + busybox, "");
+      }
+      err.printf("  %-13s absent: %s%n", e.getKey(), why);
+    }
+    if (shared) {
+      err.printf("  and the images of every runtime but process are built from busybox: %s%n",
+          busybox);
+    }
+  }
+
+  /** Says which probed runtimes were measured and why the others were not. */
+  private static void reportProbe(PrintWriter err, List<String> probed, ProbeOutcome outcome) {
+    for (String r : probed) {
+      // Results carry the driver's label (e.g. qemu-emulated under TCG).
+      String label = Runtime.of(r).driver().resultLabel(r);
+      if (!outcome.measured().contains(label)) {
+        err.printf("  %-13s failed in the probe, left out: %s%n", r,
+            outcome.firstError(label).map(DemoCommand::oneLine)
+                .orElse("no stage ran (the probe's problem line above says why)"));
       }
     }
-    return present;
+    err.printf("  measured: %s%n", String.join(", ", outcome.measured()));
+    err.flush();
+    if (!outcome.measured().contains(Runtime.PROCESS.label())) {
+      throw new IllegalStateException("demo stopped: not even plain processes could be"
+          + " measured on this host (see the probe's problems above)");
+    }
+  }
+
+  /**
+   * The first line of a message, at most about 160 characters: runtimes' errors start with a
+   * long command line and end with the runtime's own words, so the middle goes.
+   */
+  static String oneLine(String message) {
+    String first = message.strip().lines().findFirst().orElse("");
+    return first.length() > 160
+        ? first.substring(0, 50) + " ... " + first.substring(first.length() - 105) : first;
   }
 
   private static void step(PrintWriter err, int n, String what) {
@@ -114,8 +178,12 @@ public final class DemoCommand implements Callable<Integer> {
   private void run(String... args) {
     int code = runner.apply(args);
     if (code != 0) {
-      throw new IllegalStateException("demo stopped: 'gradesim " + String.join(" ", args)
-          + "' exited with code " + code + " (its message is above)");
+      throw stopped(args[0], code);
     }
+  }
+
+  private static IllegalStateException stopped(String command, int code) {
+    return new IllegalStateException("demo stopped: its step 'gradesim " + command
+        + "' exited with code " + code + " (its message is above)");
   }
 }

@@ -4,6 +4,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ public final class BwrapDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    return Availability.ofCommand("bwrap", "bwrap is not installed (Debian package bubblewrap)");
+    return Availability.ofCommand("bwrap", "bwrap is not installed (Debian package bubblewrap)")
+        .and(HostNeeds.tools("nsenter=util-linux"))
+        .and(HostNeeds.busyboxImage());
   }
 
   @Override

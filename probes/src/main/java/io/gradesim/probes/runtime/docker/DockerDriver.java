@@ -22,6 +22,11 @@ public final class DockerDriver extends EngineDriver {
   }
 
   @Override
+  protected String clientPackage() {
+    return "docker.io";
+  }
+
+  @Override
   protected Availability engineAvailability() throws IOException {
     var r = HostCommand.run(List.of(CLIENT, "info", "--format",
         "{{.ServerVersion}} {{range $k, $v := .Runtimes}}{{$k}},{{end}}"));

@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
@@ -46,8 +47,17 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
+    return clientAvailability().and(HostNeeds.tools("tar=tar"))
+        .and(HostNeeds.busyboxImage());
+  }
+
+  /** The Debian package holding the client, named when it is missing. */
+  protected abstract String clientPackage();
+
+  private Availability clientAvailability() {
     if (!HostCommand.onPath(client)) {
-      return Availability.unavailable(client + " is not installed");
+      return Availability.unavailable(client + " is not installed (Debian package "
+          + clientPackage() + ")");
     }
     try {
       return engineAvailability();
@@ -108,6 +118,9 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath(client)) {
+      return;
+    }
     String names = HostCommand.quietly(List.of(client, "ps", "--all", "--format",
         "{{.Names}}")).stdout();
     for (String n : names.lines().map(String::strip).toList()) {
@@ -122,6 +135,12 @@ public abstract class EngineDriver implements RuntimeDriver {
         HostCommand.quietly(List.of(client, "rmi", "--force", i));
       }
     }
+  }
+
+  /** Containers and images of one engine: every driver on the same client finds the same. */
+  @Override
+  public String cleanupScope() {
+    return client;
   }
 
   /** {@code client VERB --name N --runtime R --network none [limits] IMAGE}, mutable. */

@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.RuntimeDriver;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -46,11 +48,13 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    for (String b : List.of("lxc-create", "lxc-start", "lxc-attach", "xz")) {
-      if (!HostCommand.onPath(b)) {
-        return Availability.unavailable(b + " is missing (Debian packages lxc, xz-utils)");
-      }
-    }
+    Optional<String> tools = HostNeeds.tools("lxc-create=lxc", "lxc-start=lxc",
+        "lxc-attach=lxc", "xz=xz-utils", "tar=tar");
+    return (tools.isPresent() ? Availability.unavailable(tools.get()) : version())
+        .and(HostNeeds.busyboxImage());
+  }
+
+  private static Availability version() {
     try {
       return Availability.available("lxc " + HostCommand.firstLine(List.of("lxc-create",
           "--version")));
@@ -116,6 +120,9 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath("lxc-ls")) {
+      return;
+    }
     for (String n : HostCommand.quietly(List.of("lxc-ls", "-1")).stdout().lines()
         .map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {

@@ -4,6 +4,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Capability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ public final class NspawnDriver extends LauncherDriver {
   @Override
   public Availability availability() {
     return Availability.ofCommand("systemd-nspawn",
-        "systemd-nspawn is not installed (Debian package systemd-container)");
+            "systemd-nspawn is not installed (Debian package systemd-container)")
+        .and(HostNeeds.tools("nsenter=util-linux"))
+        .and(HostNeeds.busyboxImage());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,11 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
+    return binaryAvailability().and(HostNeeds.busyboxImage())
+        .and(HostNeeds.cgroupDelegation());
+  }
+
+  private Availability binaryAvailability() {
     if (!HostCommand.onPath(binary)) {
       return Availability.unavailable(binary + " is not installed (Debian package " + binary + ")");
     }
@@ -122,6 +128,9 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public void cleanup(Predicate<String> labelled) {
+    if (!HostCommand.onPath(binary)) {
+      return;
+    }
     ExecResult list = HostCommand.quietly(with("list", "-q"));
     for (String name : list.stdout().lines().map(String::strip).toList()) {
       if (!name.isEmpty() && labelled.test(name)) {

@@ -6,6 +6,7 @@ import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -20,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -48,11 +49,16 @@ public final class QemuDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
+    return binaryAvailability()
+        .and(kernel().isPresent() ? Optional.empty()
+            : Optional.of("no /boot/vmlinuz-* (Debian package linux-image-amd64)"))
+        .and(HostNeeds.tools("cp=coreutils", "mknod=coreutils"))
+        .and(HostNeeds.busyboxImage());
+  }
+
+  private static Availability binaryAvailability() {
     if (!HostCommand.onPath(BINARY)) {
       return Availability.unavailable(BINARY + " is missing (Debian package qemu-system-x86)");
-    }
-    if (kernel().isEmpty()) {
-      return Availability.unavailable("no /boot/vmlinuz-* (Debian package linux-image-amd64)");
     }
     try {
       String v = HostCommand.firstLine(List.of(BINARY, "--version"));

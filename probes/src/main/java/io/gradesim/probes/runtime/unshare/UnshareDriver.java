@@ -4,6 +4,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.launcher.LauncherDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,10 +32,11 @@ public final class UnshareDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    if (!HostCommand.onPath("nsenter")) {
-      return Availability.unavailable("nsenter missing (Debian package util-linux)");
-    }
-    return Availability.ofCommand("unshare", "unshare missing (Debian package util-linux)");
+    return Availability.ofCommand("unshare", "unshare missing (Debian package util-linux)")
+        .and(HostNeeds.tools("nsenter=util-linux", "mount=mount", "umount=mount",
+            "cp=coreutils"))
+        .and(HostNeeds.busyboxImage())
+        .and(HostNeeds.cgroupDelegation());
   }
 
   @Override
