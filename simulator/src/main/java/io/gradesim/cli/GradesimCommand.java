@@ -57,10 +57,21 @@ public final class GradesimCommand implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cl = commandLine();
+    GradesimCommand root = cl.getCommand();
+    // A helper thread that runs out of memory (a trace reader) hands its error to the command it
+    // serves, which reports it; anything else gets one line instead of the JVM's stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (root.debug()) {
+        e.printStackTrace();
+      } else if (!(e instanceof OutOfMemoryError)) {
+        System.err.println("gradesim: internal error in thread " + thread.getName() + ": "
+            + e.getClass().getName() + ": " + FailureReport.oneLine(e.getMessage())
+            + " (run with --debug for the stack trace)");
+      }
+    });
     try {
       return cl.execute(args);
     } catch (Throwable e) {
-      GradesimCommand root = cl.getCommand();
       return FailureReport.report(e, cl.getErr(), root.debug());
     }
   }
