@@ -1,16 +1,16 @@
 package io.gradesim.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code gradesim} command line: one subcommand group per module (trace, probe, calibrate,
  * simulate, compare, runs, bench, demo).
  *
- * <p>Errors the user can fix (bad input, a missing file) print one line naming the file, line and
- * field and exit with code 2; anything else is a bug and prints its stack trace (exit 1).
+ * <p>Every error ends as one line on stderr and an exit code ({@link FailureReport}): 2 for what
+ * the user can fix (the line names the file, line and field), 3 for out of memory, 130 when
+ * interrupted, 1 for a bug. Stack traces only with {@code --debug} or {@code GRADESIM_DEBUG=1}.
  */
 @Command(
     name = "gradesim",
@@ -37,6 +37,10 @@ public final class GradesimCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--debug", description = "On an error, print its stack trace too (also "
+      + "GRADESIM_DEBUG=1). Give it before the command: gradesim --debug simulate ...")
+  boolean debug;
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -44,21 +48,41 @@ public final class GradesimCommand implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(args));
+  }
+
+  /**
+   * Runs the command line and returns its exit code; an error escaping the command (out of
+   * memory) is reported like an exception.
+   */
+  public static int execute(String... args) {
+    CommandLine cl = commandLine();
+    GradesimCommand root = cl.getCommand();
+    // A helper thread that runs out of memory (a trace reader) hands its error to the command it
+    // serves, which reports it; anything else gets one line instead of the JVM's stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (root.debug()) {
+        e.printStackTrace();
+      } else if (!(e instanceof OutOfMemoryError)) {
+        System.err.println("gradesim: internal error in thread " + thread.getName() + ": "
+            + e.getClass().getName() + ": " + FailureReport.oneLine(e.getMessage())
+            + " (run with --debug for the stack trace)");
+      }
+    });
+    try {
+      return cl.execute(args);
+    } catch (Throwable e) {
+      return FailureReport.report(e, cl.getErr(), root.debug());
+    }
   }
 
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new GradesimCommand());
+    GradesimCommand root = new GradesimCommand();
+    CommandLine cl = new CommandLine(root);
     cl.setExecutionStrategy(GradesimCommand::refuseUnmatchedThenRun);
     cl.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (isUserError(e)) {
-            cmd.getErr().println("gradesim: " + e.getMessage());
-            return 2;
-          }
-          throw e;
-        });
+        (e, cmd, parsed) -> FailureReport.report(e, cmd.getErr(), root.debug()));
     return cl;
   }
 
@@ -77,11 +101,10 @@ public final class GradesimCommand implements Runnable {
     return new CommandLine.RunLast().execute(parsed);
   }
 
-  static boolean isUserError(Throwable e) {
-    return e instanceof IllegalArgumentException
-        || e instanceof IOException
-        || e instanceof UncheckedIOException
-        || e instanceof IllegalStateException;
+  /** True when stack traces were asked for ({@code --debug} or {@code GRADESIM_DEBUG=1}). */
+  boolean debug() {
+    String env = System.getenv("GRADESIM_DEBUG");
+    return debug || (env != null && !env.isBlank() && !env.equals("0"));
   }
 
   /** Reports the version from the jar manifest. */

@@ -43,10 +43,8 @@ final class EngineWiring {
     } else {
       hard = 0;
     }
-    jobs.cpuLimit[job] = cpu > 0 ? cpu : Long.MAX_VALUE;
-    jobs.hardLimit[job] = hard > 0 ? hard : Long.MAX_VALUE;
     long mem = s.memoryMb() != null ? s.memoryMb() : limits.memoryMb();
-    jobs.memoryMb[job] = mem;
+    jobs.setLimits(job, cpu > 0 ? cpu : Long.MAX_VALUE, hard > 0 ? hard : Long.MAX_VALUE, mem);
   }
 
   /** A submission's arrival in microseconds since 1970. */

@@ -199,7 +199,7 @@ final class Pipeline {
   private void describe(int job, int n, Submission s) {
     jobs.n[job] = n;
     jobs.priority[job] = s.priority();
-    jobs.result[job] = s.result() == null ? EngineWiring.SUCCESS : s.result();
+    jobs.setResult(job, s.result() == null ? EngineWiring.SUCCESS : s.result());
     boolean mcq = s.environment().startsWith(EngineWiring.MCQ_PREFIX);
     jobs.mcq[job] = mcq;
     if (mcq) {
@@ -319,7 +319,7 @@ final class Pipeline {
     if (!agents.up(a)) {
       return; // sent to a dead agent: the backend will crash it once it notices the loss
     }
-    if (jobs.memoryMb[job] > agents.memoryPerSlotMb(a)) {
+    if (jobs.memoryMb(job) > agents.memoryPerSlotMb(a)) {
       int n = jobs.n[job];
       emit(new SimEvent.GradingFinished(now, n, EngineWiring.CRASH));
       emit(new SimEvent.ContainerRemoved(now, n));
@@ -374,9 +374,9 @@ final class Pipeline {
   private void beginGrading(int job) {
     jobs.stage[job] = JobTable.GRADING;
     int a = agents.agentOfSlot(jobs.slot[job]);
-    long work = Math.min(jobs.demand[job], jobs.cpuLimit[job]);
+    long work = Math.min(jobs.demand[job], jobs.cpuLimit(job));
     agents.cpu(a).add(now, job, work);
-    long hard = jobs.hardLimit[job];
+    long hard = jobs.hardLimit(job);
     if (hard < Long.MAX_VALUE && work * agents.slowdown(a) > hard) {
       jobs.hardToken[job] = ++tokens;
       queue.push(now + hard, Kind.pack(Kind.HARD_LIMIT, job, tokens));
@@ -395,7 +395,7 @@ final class Pipeline {
     agents.cpu(a).remove(now, job);
     jobs.hardToken[job] = 0;
     jobs.token[job] = ++tokens;
-    String result = killed || jobs.demand[job] > jobs.cpuLimit[job]
+    String result = killed || jobs.demand[job] > jobs.cpuLimit(job)
         ? EngineWiring.TIMEOUT : jobs.result[job];
     emit(new SimEvent.GradingFinished(now, jobs.n[job], result));
     beginStage(job, JobTable.REMOVING);

@@ -1,19 +1,23 @@
 package io.gradesim.simulator.output;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * The per-submission fold: collects each submission's stage times while it is in flight and
  * writes its {@code submissions.csv} row, in order of arrival ordinal {@code n}, once it and every
  * earlier submission have ended.
  *
- * <p>Rows live in a ring buffer indexed by {@code n} (arrays of primitives, no object per
- * submission) that spans only from the oldest unwritten submission to the newest arrival, so
- * memory follows the number in flight, not the trace length. A submission ends when its result is
- * delivered or it is rejected. A job on a lost agent ends as {@code crash}; it still waits for its
- * delivery, but at most {@link #LOST_GRACE_MICROS} of virtual time, so an engine that delivers
- * nothing for it cannot hold the buffer open.
+ * <p>Rows span only from the oldest unwritten submission to the newest arrival, so memory follows
+ * the number in flight, not the trace length. They live in pages of {@value #PAGE} rows of
+ * primitive arrays (no object per submission), taken at the newest end and given back at the
+ * oldest, so a long queue grows by a page at a time, never by copying. A row holds what a
+ * waiting submission needs: arrival and queue times, flags, the end of its id in an
+ * {@link IdRing} and, once it left the queue, the index of its {@link LaterStages} entry;
+ * measured, a waiting submission costs about 30 bytes here.
+ *
+ * <p>A submission ends when its result is delivered or it is rejected. A job on a lost agent ends
+ * as {@code crash}; it still waits for its delivery, but at most {@link #LOST_GRACE_MICROS} of
+ * virtual time, so an engine that delivers nothing for it cannot hold the rows open.
  */
 final class SubmissionTable {
   /** Virtual time a job of a lost agent may still wait for its (crash) delivery: one hour. */
@@ -26,7 +30,6 @@ final class SubmissionTable {
   static final int GRADED = 4;
   static final int REMOVED = 5;
   static final int DELIVERED = 6;
-  private static final int STAGES = 7;
   private static final long NONE = Long.MIN_VALUE;
 
   private static final byte DONE = 1;
@@ -36,25 +39,32 @@ final class SubmissionTable {
   private static final byte IN_QUEUE = 16;
   private static final byte CREATED = 32;
 
+  private static final int PAGE_BITS = 12;
+  private static final int PAGE = 1 << PAGE_BITS;
+  private static final int IN_PAGE = PAGE - 1;
+
   private final CsvSink out;
   private final long epochMicros;
   private final SubmissionStats stats = new SubmissionStats();
-  private long[] times;
-  private int[] agent;
-  private int[] slot;
-  private String[] id;
-  private String[] result;
-  private byte[] flags;
-  private long[] lostAt;
-  private int mask;
+  private final IdRing ids = new IdRing();
+  private final LaterStages later = new LaterStages();
+  private long[][] arrivalAt = new long[4][];
+  private long[][] queuedAt = new long[4][];
+  private int[][] idEnd = new int[4][];
+  private byte[][] flags = new byte[4][];
+  private int[][] laterOf = new int[4][];
+  private int pageMask = 3;
+  private Page spare;
   private int next;
   private int end;
   private int peakBuffered;
 
+  /** The arrays of one page, kept as a spare when given back. */
+  private record Page(long[] arrival, long[] queued, int[] idEnd, byte[] flags, int[] later) {}
+
   SubmissionTable(CsvSink out, long epochMicros) {
     this.out = out;
     this.epochMicros = epochMicros;
-    allocate(1024);
   }
 
   /** Starts the row of submission {@code n}, which must be the next arrival ordinal. */
@@ -63,97 +73,97 @@ final class SubmissionTable {
       throw new IllegalStateException(
           "SubmissionArrived n=" + n + " out of order: expected n=" + end);
     }
-    if (end - next == flags.length) {
-      grow();
+    if ((n & IN_PAGE) == 0) {
+      takePage(n);
     }
-    int i = n & mask;
-    Arrays.fill(times, i * STAGES, i * STAGES + STAGES, NONE);
-    times[i * STAGES + ARRIVAL] = t;
-    id[i] = submissionId;
+    int p = page(n);
+    int o = n & IN_PAGE;
+    arrivalAt[p][o] = t;
+    queuedAt[p][o] = NONE;
+    flags[p][o] = 0;
+    laterOf[p][o] = -1;
+    idEnd[p][o] = ids.add(submissionId);
     end++;
     peakBuffered = Math.max(peakBuffered, end - next);
   }
 
   /** Ends submission {@code n} as rejected by admission. */
   void rejected(long t, int n) throws IOException {
-    int i = index(n);
-    if (i >= 0) {
-      flags[i] |= REJECTED | DONE;
+    if (live(n)) {
+      setFlags(n, REJECTED | DONE);
       flushReady(t);
     }
   }
 
   /** Records a stage time; returns true if the submission newly entered a backend queue. */
   boolean queued(long t, int n) {
-    int i = index(n);
-    if (i < 0 || (flags[i] & IN_QUEUE) != 0) {
+    if (!live(n) || (flagsOf(n) & IN_QUEUE) != 0) {
       return false;
     }
-    times[i * STAGES + QUEUED] = t;
-    flags[i] |= IN_QUEUE;
+    queuedAt[page(n)][n & IN_PAGE] = t;
+    setFlags(n, IN_QUEUE);
     return true;
   }
 
   /** Records the dispatch; returns true if the submission left a backend queue. */
   boolean dispatched(long t, int n, int toAgent, int toSlot) {
-    int i = index(n);
-    if (i < 0) {
+    if (!live(n)) {
       return false;
     }
-    times[i * STAGES + DISPATCHED] = t;
-    agent[i] = toAgent;
-    slot[i] = toSlot;
-    boolean wasQueued = (flags[i] & IN_QUEUE) != 0;
-    flags[i] = (byte) ((flags[i] & ~IN_QUEUE) | BUSY);
-    return wasQueued;
+    int e = laterEntry(n);
+    later.times[e * LaterStages.COUNT + LaterStages.DISPATCHED] = t;
+    later.agent[e] = toAgent;
+    later.slot[e] = toSlot;
+    byte f = flagsOf(n);
+    flags[page(n)][n & IN_PAGE] = (byte) ((f & ~IN_QUEUE) | BUSY);
+    return (f & IN_QUEUE) != 0;
   }
 
   /** Notes that the container was created. */
   void created(int n) {
-    int i = index(n);
-    if (i >= 0) {
-      flags[i] |= CREATED;
+    if (live(n)) {
+      setFlags(n, CREATED);
     }
   }
 
   /** Records a stage time (STARTED, ...) without other effect. */
   void stage(long t, int n, int stage) {
-    int i = index(n);
-    if (i >= 0) {
-      times[i * STAGES + stage] = t;
+    if (live(n)) {
+      int e = laterEntry(n); // before reading later.times: it may grow the arrays
+      later.times[e * LaterStages.COUNT + stage - DISPATCHED] = t;
     }
   }
 
   /** Records the result; returns true if this frees the slot (no container was ever created). */
   boolean graded(long t, int n, String outcome) {
-    int i = index(n);
-    if (i < 0) {
+    if (!live(n)) {
       return false;
     }
-    times[i * STAGES + GRADED] = t;
-    result[i] = outcome;
-    return (flags[i] & CREATED) == 0 && release(i);
+    int e = laterEntry(n);
+    later.times[e * LaterStages.COUNT + LaterStages.GRADED] = t;
+    later.result[e] = outcome;
+    return (flagsOf(n) & CREATED) == 0 && release(n);
   }
 
   /** Records the removal; returns true if this frees the slot. */
   boolean removed(long t, int n) {
-    int i = index(n);
-    if (i < 0) {
+    if (!live(n)) {
       return false;
     }
-    times[i * STAGES + REMOVED] = t;
-    return release(i);
+    int e = laterEntry(n);
+    later.times[e * LaterStages.COUNT + LaterStages.REMOVED] = t;
+    return release(n);
   }
 
   /** Ends submission {@code n} with its delivery; returns true if its slot was still busy. */
   boolean delivered(long t, int n) throws IOException {
-    int i = index(n);
-    if (i < 0) {
+    if (!live(n)) {
       return false;
     }
-    times[i * STAGES + DELIVERED] = t;
-    boolean freed = release(i);
-    flags[i] |= DONE;
+    int e = laterEntry(n);
+    later.times[e * LaterStages.COUNT + LaterStages.DELIVERED] = t;
+    boolean freed = release(n);
+    setFlags(n, DONE);
     flushReady(t);
     return freed;
   }
@@ -162,13 +172,13 @@ final class SubmissionTable {
   int agentLost(long t, int lostAgent) throws IOException {
     int freed = 0;
     for (int n = next; n < end; n++) {
-      int i = n & mask;
-      if ((flags[i] & BUSY) != 0 && agent[i] == lostAgent) {
-        release(i);
-        flags[i] |= LOST;
-        lostAt[i] = t;
-        if (result[i] == null) {
-          result[i] = "crash";
+      int e = laterOf[page(n)][n & IN_PAGE];
+      if ((flagsOf(n) & BUSY) != 0 && e >= 0 && later.agent[e] == lostAgent) {
+        release(n);
+        setFlags(n, LOST);
+        later.lostAt[e] = t;
+        if (later.result[e] == null) {
+          later.result[e] = "crash";
         }
         freed++;
       }
@@ -179,7 +189,7 @@ final class SubmissionTable {
 
   /** Writes rows whose lost-agent grace has run out by virtual time {@code now}. */
   void expire(long now) throws IOException {
-    if (next < end && (flags[next & mask] & LOST) != 0) {
+    if (next < end && (flagsOf(next) & LOST) != 0) {
       flushReady(now);
     }
   }
@@ -187,8 +197,7 @@ final class SubmissionTable {
   /** Writes every remaining row, ended or not, in order. */
   void finishAll() throws IOException {
     while (next < end) {
-      writeRow(next & mask);
-      next++;
+      writeOldest();
     }
   }
 
@@ -212,56 +221,93 @@ final class SubmissionTable {
     return stats;
   }
 
-  private boolean release(int i) {
-    if ((flags[i] & BUSY) == 0) {
+  /** Bytes the rows, the ids and the later stages hold (arrays as allocated). */
+  long footprintBytes() {
+    long pages = 0;
+    for (long[] a : arrivalAt) {
+      pages += a == null ? 0 : 1;
+    }
+    pages += spare == null ? 0 : 1;
+    return pages * PAGE * (8 + 8 + 4 + 1 + 4) + arrivalAt.length * 5L * 4
+        + ids.footprintBytes() + later.footprintBytes();
+  }
+
+  private int page(int n) {
+    return (n >>> PAGE_BITS) & pageMask;
+  }
+
+  private byte flagsOf(int n) {
+    return flags[page(n)][n & IN_PAGE];
+  }
+
+  private void setFlags(int n, int bits) {
+    flags[page(n)][n & IN_PAGE] |= (byte) bits;
+  }
+
+  private int laterEntry(int n) {
+    int p = page(n);
+    int o = n & IN_PAGE;
+    int e = laterOf[p][o];
+    if (e < 0) {
+      e = later.allocate(NONE);
+      laterOf[p][o] = e;
+    }
+    return e;
+  }
+
+  private boolean release(int n) {
+    if ((flagsOf(n) & BUSY) == 0) {
       return false;
     }
-    flags[i] &= ~BUSY;
+    flags[page(n)][n & IN_PAGE] &= ~BUSY;
     return true;
   }
 
-  private int index(int n) {
+  /** False for a row already written (a late delivery after the lost-agent grace). */
+  private boolean live(int n) {
     if (n >= end || n < 0) {
       throw new IllegalStateException("event for submission n=" + n + " before its arrival");
     }
-    // An event for a row already written (a late delivery after the lost-agent grace) is ignored.
-    return n < next ? -1 : n & mask;
+    return n >= next;
   }
 
   private void flushReady(long now) throws IOException {
     while (next < end) {
-      int i = next & mask;
-      boolean expired = (flags[i] & LOST) != 0 && now - lostAt[i] > LOST_GRACE_MICROS;
-      if ((flags[i] & DONE) == 0 && !expired) {
+      byte f = flagsOf(next);
+      int e = laterOf[page(next)][next & IN_PAGE];
+      boolean expired = (f & LOST) != 0 && now - later.lostAt[e] > LOST_GRACE_MICROS;
+      if ((f & DONE) == 0 && !expired) {
         return;
       }
-      writeRow(i);
-      next++;
+      writeOldest();
     }
   }
 
-  private void writeRow(int i) throws IOException {
-    int base = i * STAGES;
-    out.text(id[i]);
-    for (int s = 0; s < STAGES; s++) {
-      long v = times[base + s];
-      if (v == NONE) {
-        out.empty();
-      } else {
-        out.instant(epochMicros + v);
-      }
+  private void writeOldest() throws IOException {
+    int n = next;
+    int p = page(n);
+    int o = n & IN_PAGE;
+    int e = laterOf[p][o];
+    byte f = flags[p][o];
+    out.text(ids.take(idEnd[p][o]));
+    long arrival = arrivalAt[p][o];
+    long queued = queuedAt[p][o];
+    instant(arrival);
+    instant(queued);
+    int base = e * LaterStages.COUNT;
+    long dispatched = e < 0 ? NONE : later.times[base + LaterStages.DISPATCHED];
+    long delivered = e < 0 ? NONE : later.times[base + LaterStages.DELIVERED];
+    for (int s = LaterStages.DISPATCHED; s < LaterStages.COUNT; s++) {
+      instant(e < 0 ? NONE : later.times[base + s]);
     }
-    long arrival = times[base + ARRIVAL];
-    long dispatched = times[base + DISPATCHED];
-    long delivered = times[base + DELIVERED];
     if (dispatched == NONE) {
       out.empty();
       out.empty();
     } else {
-      out.number(agent[i]);
-      out.number(slot[i]);
+      out.number(later.agent[e]);
+      out.number(later.slot[e]);
     }
-    String outcome = outcome(i);
+    String outcome = outcome(f, e < 0 ? null : later.result[e]);
     out.text(outcome);
     if (dispatched == NONE) {
       out.empty();
@@ -274,53 +320,88 @@ final class SubmissionTable {
       out.seconds(delivered - arrival);
     }
     out.endRow();
-    stats.row(arrival, times[base + QUEUED], dispatched, delivered, outcome, NONE);
-    id[i] = null;
-    result[i] = null;
-    flags[i] = 0;
+    stats.row(arrival, queued, dispatched, delivered, outcome, NONE);
+    if (e >= 0) {
+      later.release(e);
+    }
+    next++;
+    if ((next & IN_PAGE) == 0) {
+      givePageBack(n);
+    }
   }
 
-  private String outcome(int i) {
-    if ((flags[i] & REJECTED) != 0) {
+  private void instant(long v) throws IOException {
+    if (v == NONE) {
+      out.empty();
+    } else {
+      out.instant(epochMicros + v);
+    }
+  }
+
+  private static String outcome(byte f, String result) {
+    if ((f & REJECTED) != 0) {
       return "rejected";
     }
-    if (result[i] != null) {
-      return result[i];
+    if (result != null) {
+      return result;
     }
-    return (flags[i] & DONE) != 0 ? "" : "unfinished";
+    return (f & DONE) != 0 ? "" : "unfinished";
   }
 
-  private void allocate(int capacity) {
-    times = new long[capacity * STAGES];
-    agent = new int[capacity];
-    slot = new int[capacity];
-    id = new String[capacity];
-    result = new String[capacity];
-    flags = new byte[capacity];
-    lostAt = new long[capacity];
-    mask = capacity - 1;
+  /** Makes room for the page that starts with row {@code n}. */
+  private void takePage(int n) {
+    int inUse = next == end ? 0 : (n >>> PAGE_BITS) - (next >>> PAGE_BITS);
+    if (inUse + 1 > pageMask + 1) {
+      growPageSlots();
+    }
+    int p = page(n);
+    Page page = spare != null ? spare : new Page(new long[PAGE], new long[PAGE], new int[PAGE],
+        new byte[PAGE], new int[PAGE]);
+    spare = null;
+    arrivalAt[p] = page.arrival();
+    queuedAt[p] = page.queued();
+    idEnd[p] = page.idEnd();
+    flags[p] = page.flags();
+    laterOf[p] = page.later();
   }
 
-  private void grow() {
-    long[] oldTimes = times;
-    int[] oldAgent = agent;
-    int[] oldSlot = slot;
-    String[] oldId = id;
-    String[] oldResult = result;
-    byte[] oldFlags = flags;
-    long[] oldLost = lostAt;
-    int oldMask = mask;
-    allocate(flags.length * 2);
-    for (int n = next; n < end; n++) {
-      int from = n & oldMask;
-      int to = n & mask;
-      System.arraycopy(oldTimes, from * STAGES, times, to * STAGES, STAGES);
-      agent[to] = oldAgent[from];
-      slot[to] = oldSlot[from];
-      id[to] = oldId[from];
-      result[to] = oldResult[from];
-      flags[to] = oldFlags[from];
-      lostAt[to] = oldLost[from];
+  /** Gives back the page of row {@code n}, every row of which was written. */
+  private void givePageBack(int n) {
+    int p = page(n);
+    if (spare == null) {
+      spare = new Page(arrivalAt[p], queuedAt[p], idEnd[p], flags[p], laterOf[p]);
     }
+    arrivalAt[p] = null;
+    queuedAt[p] = null;
+    idEnd[p] = null;
+    flags[p] = null;
+    laterOf[p] = null;
+  }
+
+  private void growPageSlots() {
+    int size = (pageMask + 1) * 2;
+    long[][] a = new long[size][];
+    long[][] q = new long[size][];
+    int[][] id = new int[size][];
+    byte[][] f = new byte[size][];
+    int[][] l = new int[size][];
+    int newMask = size - 1;
+    if (next != end) {
+      for (int page = next >>> PAGE_BITS; page <= (end - 1) >>> PAGE_BITS; page++) {
+        int from = page & pageMask;
+        int to = page & newMask;
+        a[to] = arrivalAt[from];
+        q[to] = queuedAt[from];
+        id[to] = idEnd[from];
+        f[to] = flags[from];
+        l[to] = laterOf[from];
+      }
+    }
+    arrivalAt = a;
+    queuedAt = q;
+    idEnd = id;
+    flags = f;
+    laterOf = l;
+    pageMask = newMask;
   }
 }

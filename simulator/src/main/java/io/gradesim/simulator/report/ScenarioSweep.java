@@ -2,6 +2,7 @@ package io.gradesim.simulator.report;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
 import io.gradesim.simulator.run.Sweeps;
@@ -62,8 +63,14 @@ public final class ScenarioSweep {
       Files.writeString(dirs.get(i).resolve("scenario.json"),
           runs.get(i).header().scenarioJson() + "\n", StandardCharsets.UTF_8);
     }
-    List<RunOutcome> outcomes =
-        Sweeps.run(runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
+    List<RunOutcome> outcomes;
+    try {
+      outcomes =
+          Sweeps.run(runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
+    } catch (RuntimeException | Error e) {
+      removeUnfinished(dirs);
+      throw e;
+    }
     bar[0].finish();
     List<String> failed = new ArrayList<>();
     for (RunOutcome o : outcomes) {
@@ -72,10 +79,39 @@ public final class ScenarioSweep {
       }
     }
     if (!failed.isEmpty()) {
+      removeUnfinished(dirs);
       throw new IllegalStateException("compare: " + failed.size() + " of " + outcomes.size()
           + " runs failed, no report written: " + String.join("; ", failed));
     }
     return dirs;
+  }
+
+  /**
+   * Removes what this sweep wrote for runs that did not finish (their scenario.json; the runs
+   * removed their own partial outputs), and their folders once empty. Finished runs stay.
+   */
+  private static void removeUnfinished(List<Path> dirs) {
+    for (Path dir : dirs) {
+      try {
+        if (!Files.exists(dir.resolve(RunOutputWriter.SUMMARY))) {
+          Files.deleteIfExists(dir.resolve("scenario.json"));
+          deleteIfEmpty(dir);
+        }
+        deleteIfEmpty(dir.getParent());
+      } catch (IOException e) {
+        // Best effort on the way out: the run's failure is what the user must see.
+      }
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isEmpty()) {
+          Files.delete(dir);
+        }
+      }
+    }
   }
 
   /** Advances {@code bar[0]} by the submissions arriving in one run, in batches. */

@@ -11,8 +11,13 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * One run as an actor: it owns the run's event loop and advances it a slice of events per
  * message to itself, so a long run never monopolises a thread between slices and costs one
- * message per slice rather than one per simulated event. It reports its outcome to its sweep; an
- * exception fails the actor, which its sweep sees as {@code ChildFailed}.
+ * message per slice rather than one per simulated event. It reports its outcome to its sweep.
+ *
+ * <p>Whatever the run throws, errors included (an {@code OutOfMemoryError} while its tables
+ * grow), is caught here: the run's task is closed first, which drops its tables and removes its
+ * partial outputs, then the cause itself goes to the sweep as {@link SweepActor.RunFailed}. So
+ * Pekko never sees the failure: no supervision log line, no wrapping in an
+ * {@code ActorInitializationException}, and no JVM exit on a fatal error.
  */
 public final class RunActor extends AbstractBehavior<RunActor.Command> {
   /** Events processed per message. */
@@ -33,19 +38,26 @@ public final class RunActor extends AbstractBehavior<RunActor.Command> {
   private RunTask task;
 
   private RunActor(ActorContext<Command> ctx, RunSpec spec, int index,
-      ActorRef<SweepActor.Command> sweep) throws Exception {
+      ActorRef<SweepActor.Command> sweep) {
     super(ctx);
     this.spec = spec;
     this.index = index;
     this.sweep = sweep;
     this.startNanos = System.nanoTime();
-    this.task = spec.open().call();
-    ctx.getSelf().tell(Step.INSTANCE);
   }
 
   /** A run of {@code spec}, the {@code index}-th of {@code sweep}. */
   static Behavior<Command> create(RunSpec spec, int index, ActorRef<SweepActor.Command> sweep) {
-    return Behaviors.setup(ctx -> new RunActor(ctx, spec, index, sweep));
+    return Behaviors.setup(ctx -> {
+      RunActor run = new RunActor(ctx, spec, index, sweep);
+      try {
+        run.task = spec.open().call();
+      } catch (Throwable e) {
+        return run.fail(e);
+      }
+      ctx.getSelf().tell(Step.INSTANCE);
+      return run;
+    });
   }
 
   @Override
@@ -56,15 +68,35 @@ public final class RunActor extends AbstractBehavior<RunActor.Command> {
         .build();
   }
 
-  private Behavior<Command> step() throws Exception {
-    if (!task.advance(SLICE)) {
-      getContext().getSelf().tell(Step.INSTANCE);
-      return this;
+  private Behavior<Command> step() {
+    try {
+      if (!task.advance(SLICE)) {
+        getContext().getSelf().tell(Step.INSTANCE);
+        return this;
+      }
+      RunOutcome.Completed done = task.finish().withWallNanos(System.nanoTime() - startNanos);
+      RunTask t = task;
+      task = null;
+      t.close();
+      sweep.tell(new SweepActor.RunDone(index, done));
+      return Behaviors.stopped();
+    } catch (Throwable e) {
+      return fail(e);
     }
-    RunOutcome.Completed done = task.finish().withWallNanos(System.nanoTime() - startNanos);
-    task.close();
+  }
+
+  /** Closes the task (dropping its memory and partial files) and reports {@code e}. */
+  private Behavior<Command> fail(Throwable e) {
+    RunTask t = task;
     task = null;
-    sweep.tell(new SweepActor.RunDone(index, done));
+    if (t != null) {
+      try {
+        t.close();
+      } catch (Throwable closing) {
+        e.addSuppressed(closing);
+      }
+    }
+    sweep.tell(new SweepActor.RunFailed(index, e));
     return Behaviors.stopped();
   }
 
@@ -73,7 +105,7 @@ public final class RunActor extends AbstractBehavior<RunActor.Command> {
       try {
         task.close();
       } catch (Exception e) {
-        getContext().getLog().warn("run {}: closing failed: {}", spec.label(), e.getMessage());
+        // Stopped by its sweep after another run's fatal error: nothing to report for this one.
       }
       task = null;
     }

@@ -11,6 +11,7 @@ import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class SimulationSetup {
    */
   public static Prepared prepare(Inputs in, List<SimEventListener> extra, PrintStream progress)
       throws IOException {
+    if (Files.exists(in.out()) && !Files.isDirectory(in.out())) {
+      throw new IllegalArgumentException("--out " + in.out() + " is a file, not a folder");
+    }
     ScenarioSettings loaded = ScenarioLoader.load(in.scenarioFile(), in.overrides());
     ScenarioSettings s = in.seed() == null ? loaded : loaded.withSeed(in.seed());
     CostSetup setup = CostSetup.of(s, in.calibration(), in.scenarioFile().toString());

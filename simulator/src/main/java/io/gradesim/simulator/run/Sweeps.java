@@ -7,32 +7,42 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Runs sweeps in a short-lived actor system: the entry point for commands. */
+/**
+ * Runs sweeps in a short-lived actor system: the entry point for commands. Its settings are in
+ * {@code gradesim-runs.conf}.
+ */
 public final class Sweeps {
   /** The dispatcher runs use: a fixed pool of one thread per run in parallel. */
   public static final String RUN_DISPATCHER = "gradesim-run-dispatcher";
 
   private Sweeps() {}
 
-  /** Runs {@code specs} with at most {@code parallelism} at a time; returns their outcomes. */
+  /**
+   * Runs {@code specs} with at most {@code parallelism} at a time (only those hold memory);
+   * returns their outcomes. A fatal error of the JVM in a run (out of memory) is rethrown here,
+   * after every run's partial outputs were removed.
+   */
   public static List<RunOutcome> run(List<RunSpec> specs, int parallelism) {
-    Config config = ConfigFactory.parseString(RUN_DISPATCHER + " {\n"
-        + "  type = Dispatcher\n  executor = thread-pool-executor\n"
-        + "  thread-pool-executor.fixed-pool-size = " + Math.max(1, parallelism) + "\n"
-        + "  throughput = 1\n}\n"
-        + "pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING\n"
-        + "pekko.log-dead-letters = off\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
+    int threads = Math.max(1, parallelism);
+    Config config = ConfigFactory.parseString(
+        RUN_DISPATCHER + ".thread-pool-executor.fixed-pool-size = " + threads)
+        .withFallback(ConfigFactory.parseResources("gradesim-runs.conf"))
         .withFallback(ConfigFactory.load());
     CompletableFuture<List<RunOutcome>> done = new CompletableFuture<>();
-    ActorSystem<SweepActor.Command> system =
-        ActorSystem.create(SweepActor.create(specs, RUN_DISPATCHER, done), "gradesim", config);
+    ActorSystem<SweepActor.Command> system = ActorSystem.create(
+        SweepActor.create(specs, RUN_DISPATCHER, threads, done), "gradesim", config);
+    List<RunOutcome> outcomes;
     try {
-      return done.get();
+      // Should the system stop without an answer (a fatal error inside Pekko itself), say so
+      // instead of waiting for ever.
+      system.getWhenTerminated().thenRun(() -> done.completeExceptionally(
+          new IllegalStateException("the runs' actor system stopped before the runs ended")));
+      outcomes = done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while runs were going", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     } finally {
       system.terminate();
       try {
@@ -41,5 +51,11 @@ public final class Sweeps {
         Thread.currentThread().interrupt();
       }
     }
+    for (RunOutcome o : outcomes) {
+      if (o instanceof RunOutcome.Failed f && f.cause() instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+    }
+    return outcomes;
   }
 }

@@ -101,6 +101,49 @@ class SubmissionTableTest {
   }
 
   @Test
+  void keepsRowsAndIdsAcrossManyPagesAndRingWraps() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CsvSink sink = new CsvSink(bytes);
+    SubmissionTable table = new SubmissionTable(sink, 0);
+    int next = 0;
+    // Waves of in-flight rows of growing size, each delivered newest first, with ids of varied
+    // length and non-ASCII characters so the id ring wraps and grows.
+    for (int wave : new int[] {3, 5000, 40_000, 7, 12_345}) {
+      int first = next;
+      for (int k = 0; k < wave; k++, next++) {
+        table.arrived(next, next, "é" + "x".repeat(next % 17) + next);
+        table.queued(next, next);
+      }
+      for (int n = next - 1; n >= first; n--) {
+        lifecycle(table, next + n, n);
+      }
+      assertThat(table.buffered()).isZero();
+    }
+    sink.flush();
+
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(next);
+    for (int n = 0; n < next; n += 97) {
+      assertThat(lines[n]).startsWith("é" + "x".repeat(n % 17) + n + ",")
+          .contains(",0,0,success,");
+    }
+  }
+
+  @Test
+  void aWaitingSubmissionCostsAboutThirtyBytesPlusItsId() throws IOException {
+    SubmissionTable table = new SubmissionTable(new CsvSink(OutputStream.nullOutputStream()), 0);
+    long empty = table.footprintBytes();
+    int waiting = 200_000;
+    for (int n = 0; n < waiting; n++) {
+      table.arrived(n, n, String.format("s%06d", n)); // 7-byte ids
+      table.queued(n, n);
+    }
+    double perRow = (table.footprintBytes() - empty) / (double) waiting;
+    // 25 bytes of row, 7 of id, and at most one page and a ring's doubling of slack.
+    assertThat(perRow).isBetween(32.0, 42.0);
+  }
+
+  @Test
   void refusesAnEventForASubmissionThatHasNotArrived() {
     SubmissionTable table = new SubmissionTable(new CsvSink(OutputStream.nullOutputStream()), 0);
     assertThatThrownBy(() -> table.queued(0, 0))

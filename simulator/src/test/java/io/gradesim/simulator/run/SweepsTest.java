@@ -1,11 +1,14 @@
 package io.gradesim.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.engine.SimulationEngine;
 import io.gradesim.simulator.event.SimEventListener;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SweepsTest {
@@ -46,6 +49,60 @@ class SweepsTest {
         f -> assertThat(f.reason()).isEqualTo("bad input in broken"));
     assertThat(outcomes.get(2)).isInstanceOfSatisfying(RunOutcome.Completed.class,
         c -> assertThat(c.submissions()).isEqualTo(20_000));
+  }
+
+  /** A run that counts how many runs are open at once and may throw {@code failure}. */
+  private static RunSpec counted(String label, AtomicInteger open, AtomicInteger peak,
+      Error failure) {
+    return new RunSpec(label, () -> {
+      peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+      return new RunTask() {
+        int slices;
+
+        @Override
+        public boolean advance(long maxEvents) {
+          if (failure != null && slices == 2) {
+            throw failure;
+          }
+          return ++slices == 4;
+        }
+
+        @Override
+        public RunOutcome.Completed finish() {
+          return new RunOutcome.Completed(label, slices, 0, 0, "");
+        }
+
+        @Override
+        public void close() {
+          open.decrementAndGet();
+        }
+      };
+    });
+  }
+
+  @Test
+  void atMostParallelismRunsAreOpenAtOnce() {
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    List<RunSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      specs.add(counted("r" + i, open, peak, null));
+    }
+    List<RunOutcome> outcomes = Sweeps.run(specs, 2);
+    assertThat(outcomes).hasSize(7).allMatch(o -> o instanceof RunOutcome.Completed);
+    assertThat(peak.get()).isEqualTo(2);
+    assertThat(open.get()).isZero();
+  }
+
+  @Test
+  void anOutOfMemoryErrorStopsTheSweepClosesEveryRunAndIsRethrown() {
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space (test)");
+    List<RunSpec> specs = List.of(counted("a", open, peak, null), counted("b", open, peak, oom),
+        counted("c", open, peak, null), counted("d", open, peak, null));
+    assertThatThrownBy(() -> Sweeps.run(specs, 2)).isSameAs(oom);
+    assertThat(open.get()).isZero();
   }
 
   @Test

@@ -70,6 +70,14 @@ final class ReadAhead implements Iterator<Submission> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      // Out of memory between rows: the caller must not wait for ever on the queue.
+      filling.clear();
+      try {
+        queue.put(List.of(new End(e)));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
     } finally {
       try {
         input.close();
