@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm implements AutoCloseable {
   static final long SAFETY_MINUTES = 5;
+  /** The exit status of a process ended by SIGKILL (128 + 9). */
+  static final int KILLED = 137;
   private static final String END = "\0end of output";
 
   private final String name;
@@ -94,7 +96,7 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Sends SIGKILL and waits until the child is gone; returns its exit status. */
+  /** Sends SIGKILL and waits until the child is gone; returns its exit status ({@link #KILLED}). */
   int kill() throws InterruptedException {
     process.destroyForcibly();
     return awaitExit();

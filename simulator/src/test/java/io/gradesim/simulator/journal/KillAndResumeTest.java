@@ -73,11 +73,12 @@ class KillAndResumeTest {
   void killAndResume(String id, KillPoint point, long total, Path reference) throws Exception {
     Path out = dir.resolve(id);
     try (ChildJvm first = child(id + " (pause at " + point.pauseAt() + ")", point.pauseAt(), id,
-        out, "h2")) {
+        out)) {
       String line = first.awaitLine("gradesim-test: paused at ");
       assertThat(line).as(first.output()).startsWith("gradesim-test: paused at "
           + point.where() + " of run " + id);
-      first.kill();
+      assertThat(first.kill()).as("%s killed by SIGKILL at %s", id, point.pauseAt())
+          .isEqualTo(ChildJvm.KILLED);
     }
     KillableRunMain.Outcome resumed = KillableRunMain.run(home(), id, SEED, SUBMISSIONS, out);
     if (point.status() == RunState.Status.FINISHED) {
@@ -108,10 +109,9 @@ class KillAndResumeTest {
     return JournalTarget.h2(dir.resolve("home"));
   }
 
-  ChildJvm child(String name, String pauseAt, String id, Path out, String journal)
-      throws IOException {
+  ChildJvm child(String name, String pauseAt, String id, Path out) throws IOException {
     return ChildJvm.start(name, pauseAt, List.of(), KillableRunMain.class, List.of(
         dir.resolve("home").toString(), id, Long.toString(SEED), Integer.toString(SUBMISSIONS),
-        out.toString(), journal));
+        out.toString()));
   }
 }

@@ -180,7 +180,8 @@ class SimulateJournalTest {
           simulateArgs(out, "--run-id", id))) {
         assertThat(child.awaitLine("gradesim-test: paused at ")).as(child.output())
             .startsWith("gradesim-test: paused at " + p.where() + " of run " + id);
-        child.kill();
+        assertThat(child.kill()).as("%s killed by SIGKILL at %s", id, p.pauseAt())
+            .isEqualTo(ChildJvm.KILLED);
       }
       Result show = gradesim("runs", "show", id);
       assertThat(show.out()).as("%s killed at %s", id, p.pauseAt()).contains("status       "
