@@ -21,13 +21,15 @@ public record JournalTarget(String url, String label) {
   /**
    * The default H2 file journal in the data folder {@code home}. New data is appended, never
    * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a
-   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest). Chunk
-   * payloads (about 370 KB) are stored inside their rows rather than in H2's separate LOB store
+   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest). A commit
+   * is written to the file before it is acknowledged ({@code WRITE_DELAY=0}; H2's default of
+   * 500 ms lost acknowledged rows to a SIGKILL, KillAndResumeTest). Chunk payloads (about
+   * 370 KB) are stored inside their rows rather than in H2's separate LOB store
    * ({@code MAX_LENGTH_INPLACE_LOB}; measured effect in simulator/JOURNAL.md).
    */
   public static JournalTarget h2(Path home) {
     Path db = home.toAbsolutePath().resolve("journal").resolve("runs");
-    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE"
+    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE;WRITE_DELAY=0"
         + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_LOB_BYTES, db + ".mv.db");
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -66,11 +67,17 @@ public final class RunRecorder implements SimEventListener {
       throw new IllegalStateException(message(failure), failure);
     }
     long i = index++;
+    if (i == PausePoint.EVENT) {
+      pauseWhenPersisted("event " + i + " of run " + runId);
+    }
     if (i == 0) {
       open(e);
     } else if (i >= before.events()) {
       if (e instanceof SimEvent.RunFinished f) {
         flush();
+        if (PausePoint.is("closing")) {
+          pauseWhenPersisted("closing of run " + runId + " (" + i + " events journaled)");
+        }
         put(f);
       } else {
         if (encoder.count() == 0) {
@@ -132,6 +139,9 @@ public final class RunRecorder implements SimEventListener {
       if (state.started() != null) {
         Provenance.checkSame(runId, state.started(), s);
       }
+      if (PausePoint.is("opened")) {
+        PausePoint.pause("opened of run " + runId + " (" + state.events() + " events journaled)");
+      }
       before = journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run,
           r -> new RunCommand.Open(s, System.currentTimeMillis(), r), RunJournal.TIMEOUT,
           scheduler()), "opening run " + runId);
@@ -139,6 +149,21 @@ public final class RunRecorder implements SimEventListener {
       throw new UncheckedIOException(ex);
     }
     writer.start();
+    if (PausePoint.is("started")) {
+      PausePoint.pause("started of run " + runId);
+    }
+  }
+
+  /** Test-only ({@link PausePoint}): waits until every chunk handed over is persisted, pauses. */
+  private void pauseWhenPersisted(String where) {
+    CountDownLatch persisted = new CountDownLatch(1);
+    put(persisted);
+    try {
+      persisted.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    PausePoint.pause(where);
   }
 
   private void flush() {
@@ -180,6 +205,9 @@ public final class RunRecorder implements SimEventListener {
             failure = t; // reported to the simulation thread; keep draining until END
           }
         }
+        if (item instanceof CountDownLatch persisted) {
+          persisted.countDown();
+        }
       }
       while (failure == null && !pending.isEmpty()) {
         journal.await(pending.removeFirst(), "persisting run " + runId);
@@ -200,9 +228,14 @@ public final class RunRecorder implements SimEventListener {
           while (!pending.isEmpty()) {
             journal.await(pending.removeFirst(), "persisting run " + runId);
           }
-          SimEvent.RunFinished f = (SimEvent.RunFinished) item;
-          last = journal.await(AskPattern.askWithStatus(run, r -> new RunCommand.Close(f, r),
-              RunJournal.TIMEOUT, scheduler()), "closing run " + runId);
+          if (item instanceof SimEvent.RunFinished f) {
+            last = journal.await(AskPattern.askWithStatus(run, r -> new RunCommand.Close(f, r),
+                RunJournal.TIMEOUT, scheduler()), "closing run " + runId);
+            if (PausePoint.is("finished")) {
+              PausePoint.pause("finished of run " + runId + " (" + last.events()
+                  + " events journaled)");
+            }
+          }
         }
   }
 

@@ -13,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +38,21 @@ class SimulateJournalTest {
     homeBefore = System.getProperty("gradesim.home");
     System.setProperty("gradesim.home", dir.resolve("home").toString());
     trace = dir.resolve("trace.csv");
-    PoissonArrivals arrivals = new PoissonArrivals(6_000, 1.6, 42, "t");
-    try (CanonicalTraceWriter w = new CanonicalTraceWriter(trace)) {
+    writeTrace(trace, 6_000);
+    scenario = dir.resolve("pool.conf");
+    Files.writeString(scenario, "agents = 2\ncores = 4\nslots = 4\n"
+        + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
+        + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
+  }
+
+  static void writeTrace(Path file, int submissions) throws IOException {
+    PoissonArrivals arrivals = new PoissonArrivals(submissions, 1.6, 42, "t");
+    try (CanonicalTraceWriter w = new CanonicalTraceWriter(file)) {
       for (Submission s = arrivals.next(); s != null; s = arrivals.next()) {
         w.write(s);
       }
       w.commit();
     }
-    scenario = dir.resolve("pool.conf");
-    Files.writeString(scenario, "agents = 2\ncores = 4\nslots = 4\n"
-        + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
-        + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
   }
 
   @AfterEach
@@ -144,32 +149,68 @@ class SimulateJournalTest {
     assertSameOutputs(dir.resolve("kx"), dir.resolve("keep"));
   }
 
+  /**
+   * The real {@code simulate} command in a child JVM, paused ({@link PausePoint}) and killed with
+   * SIGKILL at each phase boundary of a run of 1.5 chunks (its start persisted but no chunk, a
+   * seeded event after the first chunk, every event persisted but not the end, the end
+   * persisted), then resumed: the journal holds exactly what was persisted before the pause and
+   * the outputs equal those of an uninterrupted run; a run killed after its end was persisted is
+   * refused as finished and exports the same outputs.
+   */
   @Test
-  void simulateKilledWithSigkillResumesToIdenticalOutputs() throws Exception {
-    Result none = simulate(dir.resolve("none"), "--journal", "none");
-    assertThat(none.code()).as(none.err()).isZero();
-    SplittableRandom rnd = new SplittableRandom(7);
-    for (int k = 0; k < 2; k++) {
-      Path out = dir.resolve("k" + k);
-      Process p = child(out, "kill-" + k);
-      // A seeded point in the first seconds of the child (JVM start, journal open, simulation).
-      Thread.sleep(1_000 + rnd.nextLong(6_000));
-      p.destroyForcibly();
-      p.waitFor(60, TimeUnit.SECONDS);
-      Process resumed = child(out, "kill-" + k);
-      assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
-      assertThat(resumed.exitValue()).as(new String(resumed.getInputStream().readAllBytes()))
-          .isZero();
-      assertSameOutputs(out, dir.resolve("none"));
+  void simulateKilledWithSigkillAtEachPhaseResumesToIdenticalOutputs() throws Exception {
+    trace = dir.resolve("longer.csv");
+    writeTrace(trace, 12_000);
+    Result ref = simulate(dir.resolve("ref"), "--run-id", "ref");
+    assertThat(ref.code()).as(ref.err()).isZero();
+    long total = journaledEvents(gradesim("runs", "show", "ref"));
+    int chunk = RunRecorder.CHUNK;
+    assertThat(total).as("events of the run").isGreaterThan(chunk + 3L);
+    long mid = chunk + 2 + new SplittableRandom(7).nextLong(total - chunk - 3);
+    List<KillPoint> points = List.of(KillPoint.phase("started", RunState.Status.RUNNING, 1),
+        KillPoint.event(mid), KillPoint.phase("closing", RunState.Status.RUNNING, total - 1),
+        KillPoint.phase("finished", RunState.Status.FINISHED, total));
+    assertThat(points.get(1).journaled()).isEqualTo(1 + chunk);
+    for (int k = 0; k < points.size(); k++) {
+      KillPoint p = points.get(k);
+      String id = "kill-" + k;
+      Path out = dir.resolve(id);
+      try (ChildJvm child = ChildJvm.start(id + " (pause at " + p.pauseAt() + ")", p.pauseAt(),
+          List.of("-Dgradesim.home=" + dir.resolve("home")), GradesimCommand.class,
+          simulateArgs(out, "--run-id", id))) {
+        assertThat(child.awaitLine("gradesim-test: paused at ")).as(child.output())
+            .startsWith("gradesim-test: paused at " + p.where() + " of run " + id);
+        assertThat(child.kill()).as("%s killed by SIGKILL at %s", id, p.pauseAt())
+            .isEqualTo(ChildJvm.KILLED);
+      }
+      Result show = gradesim("runs", "show", id);
+      assertThat(show.out()).as("%s killed at %s", id, p.pauseAt()).contains("status       "
+          + p.status().name().toLowerCase(Locale.ROOT));
+      assertThat(journaledEvents(show)).as("%s killed at %s", id, p.pauseAt())
+          .isEqualTo(p.journaled());
+      Result resumed = simulate(out, "--run-id", id);
+      if (p.status() == RunState.Status.FINISHED) {
+        assertThat(resumed.code()).isEqualTo(2);
+        assertThat(resumed.err()).contains("run " + id + " is finished");
+        Path export = dir.resolve(id + "-export");
+        Result x = gradesim("runs", "export", id, "--out", export.toString());
+        assertThat(x.code()).as(x.err()).isZero();
+        assertSameOutputs(export, dir.resolve("ref"));
+      } else {
+        assertThat(resumed.code()).as("resume of %s killed at %s: %s", id, p.pauseAt(),
+            resumed.err()).isZero();
+      }
+      assertSameOutputs(out, dir.resolve("ref"));
+      try (Stream<Path> files = Files.list(out)) {
+        assertThat(files.map(f -> f.getFileName().toString())).as("files of %s", id)
+            .noneMatch(f -> f.endsWith(".partial"));
+      }
     }
   }
 
-  Process child(Path out, String runId) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dgradesim.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"),
-        GradesimCommand.class.getName()));
-    cmd.addAll(simulateArgs(out, "--run-id", runId));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  static long journaledEvents(Result show) {
+    assertThat(show.code()).as(show.err()).isZero();
+    return Long.parseLong(show.out().lines().filter(l -> l.startsWith("events "))
+        .findFirst().orElseThrow().substring("events ".length()).trim());
   }
 }
