@@ -40,7 +40,7 @@ final class CommitLog {
     this.file = file;
   }
 
-  /** The commit log of the H2 database file {@code mvDb} ({@code x.mv.db} gives {@code x.commits}). */
+  /** The commit log of H2 database file {@code mvDb}: {@code x.mv.db} gives {@code x.commits}. */
   static CommitLog beside(Path mvDb) {
     String name = mvDb.getFileName().toString();
     String base = name.endsWith(".mv.db") ? name.substring(0, name.length() - 6) : name;

@@ -85,10 +85,10 @@ final class JournalCheckpoint implements AutoCloseable {
 
   /**
    * Makes everything the journal committed so far durable and records it in the commit log;
-   * a no-op for PostgreSQL. Throws the IOException naming the journal and the cause (a full
+   * a no-op for PostgreSQL. {@code doing} says what for, in messages. Throws the IOException naming the journal and the cause (a full
    * disk: "no space left on device").
    */
-  void sync() throws IOException {
+  void sync(String doing) throws IOException {
     if (connection == null) {
       return;
     }
@@ -106,12 +106,12 @@ final class JournalCheckpoint implements AutoCloseable {
         store.executeFilestoreOperation(() -> { });
         store.sync();
       } catch (SQLException | RuntimeException e) {
-        throw JournalFault.describe(target, "syncing it to disk", withPanic(e));
+        throw JournalFault.describe(target, doing, withPanic(e));
       }
       try {
         log.append(new CommitLog.Entry(journalId, n));
       } catch (IOException e) {
-        throw JournalFault.describe(target, "recording commit " + n + " in " + log.file(), e);
+        throw JournalFault.describe(target, doing + " (commit log " + log.file() + ")", e);
       }
     }
   }
@@ -158,7 +158,8 @@ final class JournalCheckpoint implements AutoCloseable {
               + ", the log's is " + last.journalId() + ")");
         }
         if (r.getLong(2) < last.commit()) {
-          throw damaged(target, file, log, last, "it holds only " + r.getLong(2) + " commits");
+          throw damaged(target, file, log, last, "it holds only " + r.getLong(2)
+              + " commits");
         }
       }
     } catch (SQLException e) {

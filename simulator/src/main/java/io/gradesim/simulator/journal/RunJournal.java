@@ -173,8 +173,8 @@ public final class RunJournal implements AutoCloseable {
    * Makes everything committed so far durable (H2: synced to disk and recorded in the commit
    * log; PostgreSQL: already so once acknowledged). Throws the IOException naming the cause.
    */
-  void checkpoint() throws IOException {
-    checkpoint.sync();
+  void checkpoint(String doing) throws IOException {
+    checkpoint.sync(doing);
   }
 
   synchronized WatchedRun spawn(String runId) {
@@ -209,7 +209,8 @@ public final class RunJournal implements AutoCloseable {
   }
 
   IOException failure(String doing, Throwable e) {
-    if (e instanceof TimeoutException || e instanceof org.apache.pekko.pattern.AskTimeoutException) {
+    if (e instanceof TimeoutException
+        || e instanceof org.apache.pekko.pattern.AskTimeoutException) {
       return new IOException("journal " + target.label() + ": " + doing + ": no answer in "
           + TIMEOUT.toSeconds() + " s (the journal failed or is unreachable)", e);
     }

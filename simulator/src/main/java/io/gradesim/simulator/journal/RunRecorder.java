@@ -128,7 +128,7 @@ public final class RunRecorder implements SimEventListener {
       journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run.ref(),
           r -> new RunCommand.Fail(reason, System.currentTimeMillis(), r),
           RunJournal.TIMEOUT, scheduler()), run, "recording run " + runId + " as failed");
-      journal.checkpoint();
+      journal.checkpoint("recording run " + runId + " as failed");
     }
   }
 
@@ -217,7 +217,8 @@ public final class RunRecorder implements SimEventListener {
         settleFirst();
       }
       close((SimEvent.RunFinished) item);
-      journal.checkpoint(); // the run is reported finished only once all of it is durable
+      // The run is reported finished only once all of it is durable.
+      journal.checkpoint("persisting run " + runId);
     }
   }
 
@@ -236,7 +237,7 @@ public final class RunRecorder implements SimEventListener {
     }
     pending.removeFirst();
     if (++unsynced == SYNC_EVERY) {
-      journal.checkpoint();
+      journal.checkpoint("persisting run " + runId);
       unsynced = 0;
     }
   }
