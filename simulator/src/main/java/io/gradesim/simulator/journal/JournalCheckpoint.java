@@ -85,8 +85,8 @@ final class JournalCheckpoint implements AutoCloseable {
 
   /**
    * Makes everything the journal committed so far durable and records it in the commit log;
-   * a no-op for PostgreSQL. {@code doing} says what for, in messages. Throws the IOException naming the journal and the cause (a full
-   * disk: "no space left on device").
+   * a no-op for PostgreSQL. {@code doing} says what for, in messages. Throws the IOException
+   * naming the journal and the cause (a full disk: "no space left on device").
    */
   void sync(String doing) throws IOException {
     if (connection == null) {
