@@ -79,11 +79,12 @@ class JournalDiskFullTest {
     assertThat(JournalCli.sha256(trace)).isEqualTo(traceHash);
     assertThat(JournalCli.sha256(scenario)).isEqualTo(scenarioHash);
 
-    // Space freed: the journal opens (not damaged) and shows the run as unfinished.
+    // Space freed: the journal opens (not damaged) and does not show the run as finished (it
+    // shows it running, or not at all if the disk filled before H2 wrote any of its rows).
     assertThat(command("mount", "-o", "remount,size=64m", home.toString())).isZero();
     JournalCli.Result list = JournalCli.run(home, "runs", "list");
     assertThat(list.code()).as(list.err()).isZero();
-    assertThat(list.out()).containsPattern("\\bx +pool.conf .* running ");
+    assertThat(list.out()).startsWith("ID ").doesNotContainPattern("\\bx +.* finished ");
     assertThat(JournalCli.run(home, "runs", "export", "x", "--out", dir.resolve("x").toString())
         .code()).isEqualTo(2);
   }
