@@ -24,20 +24,19 @@ public final class JournalDatabase {
 
   private JournalDatabase() {}
 
-  /** Opens the journal once, creating its tables if missing; throws IOException if unusable. */
+  /**
+   * Opens the journal once, creating its tables if missing; throws IOException if it is unusable
+   * (an H2 file is first checked against its commit log: see {@link JournalCheckpoint}).
+   */
   public static void prepare(JournalTarget target) throws IOException {
-    Path file = h2File(target);
-    if (file != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    }
-    try (Connection c = connect(target)) {
-      if (!hasJournalTable(c)) {
-        String ddl = target.postgres()
-            ? "schema/postgres/postgres-create-schema.sql" : "schema/h2/h2-create-schema.sql";
-        runScript(c, ddl);
-      }
-    } catch (SQLException e) {
-      throw explain(target, e);
+    JournalCheckpoint.open(target).close();
+  }
+
+  /** Creates the plugin's tables on {@code c} unless they exist. */
+  static void createSchema(JournalTarget target, Connection c) throws SQLException {
+    if (!hasTable(c, "event_journal")) {
+      runScript(c, target.postgres()
+          ? "schema/postgres/postgres-create-schema.sql" : "schema/h2/h2-create-schema.sql");
     }
   }
 
@@ -98,7 +97,10 @@ public final class JournalDatabase {
       what = "is in use by another gradesim process (the H2 file is locked); wait for it to end";
     } else if (e.getErrorCode() == H2_CORRUPT || String.valueOf(e.getMessage()).contains("corrupt")
         || "XX001".equals(e.getSQLState())) {
-      what = "is corrupt (" + firstLine(e) + "); move it away or run with --journal none";
+      Path file = h2File(target);
+      what = "is damaged (" + firstLine(e) + "); restore it from a backup"
+          + (file == null ? "" : ", or move the folder " + file.toAbsolutePath().getParent()
+              + " away to start an empty journal") + " (or run with --journal none)";
     } else if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
       what = "is unreachable (" + firstLine(e) + ")";
     } else {
@@ -107,13 +109,13 @@ public final class JournalDatabase {
     return new IOException("journal " + target.label() + " " + what, e);
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return (nl < 0 ? m : m.substring(0, nl)).trim();
   }
 
-  private static Connection connect(JournalTarget target) throws SQLException {
+  static Connection connect(JournalTarget target) throws SQLException {
     try {
       Class.forName(target.driver());
     } catch (ClassNotFoundException e) {
@@ -123,8 +125,8 @@ public final class JournalDatabase {
     return DriverManager.getConnection(target.url());
   }
 
-  private static boolean hasJournalTable(Connection c) throws SQLException {
-    try (ResultSet r = c.getMetaData().getTables(null, null, "event_journal", null)) {
+  static boolean hasTable(Connection c, String table) throws SQLException {
+    try (ResultSet r = c.getMetaData().getTables(null, null, table, null)) {
       return r.next();
     }
   }

@@ -86,7 +86,9 @@ public record JournalTarget(String url, String label) {
         db + "profile", postgres() ? "slick.jdbc.PostgresProfile$" : "slick.jdbc.H2Profile$",
         db + "db.url", url,
         db + "db.driver", driver()));
-    return own.withFallback(ConfigFactory.parseResources("gradesim-journal.conf"))
+    // System properties first (-Dgradesim.journal.reconnect-for=5s), as ConfigFactory.load has.
+    return ConfigFactory.defaultOverrides().withFallback(own)
+        .withFallback(ConfigFactory.parseResources("gradesim-journal.conf"))
         .withFallback(ConfigFactory.defaultReference())
         .resolve();
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -34,25 +34,38 @@ public final class RunJournal implements AutoCloseable {
   private static final String PREFIX = "run-";
 
   private final JournalTarget target;
+  private final JournalCheckpoint checkpoint;
   private final ActorSystem<Void> system;
   private final JdbcReadJournal queries;
+  private final Duration reconnectFor;
   private int spawned;
 
-  private RunJournal(JournalTarget target, ActorSystem<Void> system) {
+  private RunJournal(JournalTarget target, JournalCheckpoint checkpoint,
+      ActorSystem<Void> system) {
     this.target = target;
+    this.checkpoint = checkpoint;
     this.system = system;
     this.queries = PersistenceQuery.get(system)
         .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    this.reconnectFor = system.settings().config().getDuration("gradesim.journal.reconnect-for");
   }
 
-  /** Opens (and on first use creates) the journal; IOException names it if it is unusable. */
+  /**
+   * Opens (and on first use creates) the journal; IOException names it if it is unusable (an H2
+   * file that lost durably written data is reported as damaged: {@link JournalCheckpoint}).
+   */
   public static RunJournal open(JournalTarget target) throws IOException {
     if (!target.enabled()) {
       throw new IllegalArgumentException("--journal none: this command needs a journal");
     }
-    JournalDatabase.prepare(target);
-    return new RunJournal(target, ActorSystem.create(Behaviors.empty(), "gradesim-journal",
-        target.config()));
+    JournalCheckpoint checkpoint = JournalCheckpoint.open(target);
+    try {
+      return new RunJournal(target, checkpoint, ActorSystem.create(Behaviors.empty(),
+          "gradesim-journal", target.config()));
+    } catch (RuntimeException e) {
+      checkpoint.close();
+      throw e;
+    }
   }
 
   /** The journal this instance writes to. */
@@ -76,11 +89,11 @@ public final class RunJournal implements AutoCloseable {
 
   /** The current state of run {@code runId} (NEW if it has no events). */
   public RunState state(String runId) throws IOException {
-    ActorRef<RunCommand> run = spawn(checkRunId(runId));
+    WatchedRun run = spawn(checkRunId(runId));
     try {
-      return await(ask(run, RunCommand.Get::new), "reading run " + runId);
+      return await(ask(run.ref(), RunCommand.Get::new), run, "reading run " + runId);
     } finally {
-      run.tell(new RunCommand.Stop());
+      run.ref().tell(new RunCommand.Stop());
     }
   }
 
@@ -151,9 +164,21 @@ public final class RunJournal implements AutoCloseable {
     return system.scheduler();
   }
 
-  ActorRef<RunCommand> spawn(String runId) {
-    return system.systemActorOf(RunBehavior.create(runId), "run-" + runId + "-" + (++spawned),
-        Props.empty());
+  /** How long writes to a PostgreSQL journal are retried after its connection was lost. */
+  Duration reconnectFor() {
+    return reconnectFor;
+  }
+
+  /**
+   * Makes everything committed so far durable (H2: synced to disk and recorded in the commit
+   * log; PostgreSQL: already so once acknowledged). Throws the IOException naming the cause.
+   */
+  void checkpoint(String doing) throws IOException {
+    checkpoint.sync(doing);
+  }
+
+  synchronized WatchedRun spawn(String runId) {
+    return WatchedRun.spawn(system, runId, "run-" + runId + "-" + (++spawned));
   }
 
   <T> CompletionStage<T> ask(ActorRef<RunCommand> run,
@@ -161,10 +186,20 @@ public final class RunJournal implements AutoCloseable {
     return AskPattern.ask(run, message::apply, TIMEOUT, system.scheduler());
   }
 
-  /** Waits for a reply; a journal failure becomes an IOException naming the journal. */
-  <T> T await(CompletionStage<T> reply, String doing) throws IOException {
+  /**
+   * Waits for a reply of {@code run}, or for {@code run} to stop without one (a failed write);
+   * a journal failure becomes an IOException naming the journal and the cause.
+   */
+  <T> T await(CompletionStage<T> reply, WatchedRun run, String doing) throws IOException {
+    CompletableFuture<T> r = reply.toCompletableFuture();
     try {
-      return reply.toCompletableFuture().get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+      CompletableFuture.anyOf(r, run.stopped()).get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+      if (!r.isDone()) {
+        Throwable why = run.stopped().getNow(null);
+        throw failure(doing, why != null ? why
+            : new IllegalStateException("the run's journal actor stopped"));
+      }
+      return r.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("journal " + target.label() + ": interrupted while " + doing, e);
@@ -174,18 +209,12 @@ public final class RunJournal implements AutoCloseable {
   }
 
   IOException failure(String doing, Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    if (e instanceof TimeoutException
+        || e instanceof org.apache.pekko.pattern.AskTimeoutException) {
+      return new IOException("journal " + target.label() + ": " + doing + ": no answer in "
+          + TIMEOUT.toSeconds() + " s (the journal failed or is unreachable)", e);
     }
-    if (root instanceof java.sql.SQLException sql) {
-      return JournalDatabase.explain(target, sql);
-    }
-    String why = e instanceof TimeoutException
-        || e instanceof org.apache.pekko.pattern.AskTimeoutException
-        ? "no answer in " + TIMEOUT.toSeconds() + " s (the journal failed or is unreachable)"
-        : String.valueOf(root.getMessage());
-    return new IOException("journal " + target.label() + ": " + doing + ": " + why, e);
+    return JournalFault.describe(target, doing, checkpoint.withPanic(e));
   }
 
   @Override
@@ -197,6 +226,8 @@ public final class RunJournal implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // The system is going away either way; nothing left to save.
+    } finally {
+      checkpoint.close(); // the last connection: H2 closes the file
     }
   }
 }

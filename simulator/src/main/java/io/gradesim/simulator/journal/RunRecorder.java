@@ -10,7 +10,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import org.apache.pekko.actor.typed.ActorRef;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
@@ -22,6 +24,14 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * asks the run's {@link RunBehavior} to persist it, one reply per chunk and at
  * most {@value #IN_FLIGHT} chunks in flight.
  *
+ * <p>Durability: every {@value #SYNC_EVERY} chunks, and always once the run is closed, the
+ * writer makes the journal durable ({@link RunJournal#checkpoint}); {@link #finish} returns only
+ * after that, so a run is never reported finished unless its journal holds all of it (a full
+ * disk fails the run, naming the journal). A PostgreSQL connection lost meanwhile (the server
+ * restarted) is retried with backoff for {@code gradesim.journal.reconnect-for}: the unanswered
+ * chunks are kept, the run's state is read again from the server and the chunks it lacks are
+ * sent again.
+ *
  * <p>Resume: the first event, {@code RunStarted}, opens the run. If the journal already holds
  * events of this run, its provenance must match (trace, scenario and calibration hashes, seed,
  * version); the re-simulated events the journal already holds are then skipped and only the rest
@@ -32,13 +42,17 @@ public final class RunRecorder implements SimEventListener {
   public static final int CHUNK = 65_536;
   static final int QUEUE = 4;
   static final int IN_FLIGHT = 2;
+  /** Chunks persisted between two checkpoints (about 0.5 M simulated events). */
+  static final int SYNC_EVERY = 8;
 
   private static final Object END = new Object();
 
   private final RunJournal journal;
   private final String runId;
-  private final ActorRef<RunCommand> run;
+  private volatile WatchedRun run;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private int unsynced;
   private final Thread writer;
   private volatile Throwable failure;
   private RunState before;
@@ -48,7 +62,10 @@ public final class RunRecorder implements SimEventListener {
   private long chunkFirst;
   private RunState last;
 
-  RunRecorder(RunJournal journal, String runId, ActorRef<RunCommand> run) {
+  /** A chunk sent to the run's behavior and not yet acknowledged. */
+  private record Pending(RunEvent.EventChunk chunk, CompletionStage<Long> reply) {}
+
+  RunRecorder(RunJournal journal, String runId, WatchedRun run) {
     this.journal = journal;
     this.runId = runId;
     this.run = run;
@@ -115,9 +132,10 @@ public final class RunRecorder implements SimEventListener {
     }
     stop();
     if (before != null && failure == null) {
-      journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run,
+      journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run.ref(),
           r -> new RunCommand.Fail(reason, System.currentTimeMillis(), r),
-          RunJournal.TIMEOUT, scheduler()), "recording run " + runId + " as failed");
+          RunJournal.TIMEOUT, scheduler()), run, "recording run " + runId + " as failed");
+      journal.checkpoint("recording run " + runId + " as failed");
     }
   }
 
@@ -130,7 +148,7 @@ public final class RunRecorder implements SimEventListener {
       throw new IllegalStateException("a run must begin with RunStarted, got " + e);
     }
     try {
-      RunState state = journal.await(journal.<RunState>ask(run, RunCommand.Get::new),
+      RunState state = journal.await(journal.<RunState>ask(run.ref(), RunCommand.Get::new), run,
           "opening run " + runId);
       if (state.status() == RunState.Status.FINISHED) {
         throw new IllegalStateException("run " + runId + " is finished; use 'gradesim runs export "
@@ -142,9 +160,9 @@ public final class RunRecorder implements SimEventListener {
       if (PausePoint.is("opened")) {
         PausePoint.pause("opened of run " + runId + " (" + state.events() + " events journaled)");
       }
-      before = journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run,
+      before = journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run.ref(),
           r -> new RunCommand.Open(s, System.currentTimeMillis(), r), RunJournal.TIMEOUT,
-          scheduler()), "opening run " + runId);
+          scheduler()), run, "opening run " + runId);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -195,12 +213,11 @@ public final class RunRecorder implements SimEventListener {
   }
 
   private void write() {
-    ArrayDeque<CompletionStage<Long>> pending = new ArrayDeque<>();
     try {
       for (Object item = queue.take(); item != END; item = queue.take()) {
         if (failure == null) {
           try {
-            write(item, pending);
+            write(item);
           } catch (Throwable t) {
             failure = t; // reported to the simulation thread; keep draining until END
           }
@@ -210,33 +227,155 @@ public final class RunRecorder implements SimEventListener {
         }
       }
       while (failure == null && !pending.isEmpty()) {
-        journal.await(pending.removeFirst(), "persisting run " + runId);
+        settleFirst();
       }
     } catch (Throwable t) {
       failure = t;
     }
   }
 
-  private void write(Object item, ArrayDeque<CompletionStage<Long>> pending) throws IOException {
-        if (item instanceof RunEvent.EventChunk chunk) {
-          while (pending.size() >= IN_FLIGHT) {
-            journal.await(pending.removeFirst(), "persisting run " + runId);
-          }
-          pending.addLast(AskPattern.askWithStatus(run, r -> new RunCommand.Append(chunk, r),
-              RunJournal.TIMEOUT, scheduler()));
-        } else {
-          while (!pending.isEmpty()) {
-            journal.await(pending.removeFirst(), "persisting run " + runId);
-          }
-          if (item instanceof SimEvent.RunFinished f) {
-            last = journal.await(AskPattern.askWithStatus(run, r -> new RunCommand.Close(f, r),
-                RunJournal.TIMEOUT, scheduler()), "closing run " + runId);
-            if (PausePoint.is("finished")) {
-              PausePoint.pause("finished of run " + runId + " (" + last.events()
-                  + " events journaled)");
-            }
-          }
+  private void write(Object item) throws IOException {
+    if (item instanceof RunEvent.EventChunk chunk) {
+      while (pending.size() >= IN_FLIGHT) {
+        settleFirst();
+      }
+      pending.addLast(new Pending(chunk, append(chunk)));
+    } else {
+      while (!pending.isEmpty()) {
+        settleFirst();
+      }
+      if (item instanceof SimEvent.RunFinished f) {
+        close(f);
+        // The run is reported finished only once all of it is durable.
+        journal.checkpoint("persisting run " + runId);
+        if (PausePoint.is("finished")) {
+          PausePoint.pause("finished of run " + runId + " (" + last.events()
+              + " events journaled)");
         }
+      }
+    }
+  }
+
+  private CompletionStage<Long> append(RunEvent.EventChunk chunk) {
+    return AskPattern.askWithStatus(run.ref(), r -> new RunCommand.Append(chunk, r),
+        RunJournal.TIMEOUT, scheduler());
+  }
+
+  /** Waits for the oldest chunk in flight; a lost connection is retried, then resent. */
+  private void settleFirst() throws IOException {
+    try {
+      journal.await(pending.peekFirst().reply(), run, "persisting run " + runId);
+    } catch (IOException e) {
+      resend(reconnect(e));
+      return;
+    }
+    pending.removeFirst();
+    if (++unsynced == SYNC_EVERY) {
+      journal.checkpoint("persisting run " + runId);
+      unsynced = 0;
+    }
+  }
+
+  private void close(SimEvent.RunFinished f) throws IOException {
+    while (true) {
+      try {
+        last = journal.await(AskPattern.askWithStatus(run.ref(), r -> new RunCommand.Close(f, r),
+            RunJournal.TIMEOUT, scheduler()), run, "closing run " + runId);
+        return;
+      } catch (IOException e) {
+        RunState s = reconnect(e);
+        if (s.status() == RunState.Status.FINISHED) {
+          last = s; // closed before the connection was lost; only the answer was
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * After {@code failure}: rethrows it unless it is a lost PostgreSQL connection; else retries
+   * with backoff until the server answers again and the run's state can be read back (or gives
+   * up after {@link RunJournal#reconnectFor}), and returns that state from a new behavior.
+   */
+  private RunState reconnect(IOException failure) throws IOException {
+    JournalTarget target = journal.target();
+    if (!JournalFault.isTransient(target, failure)) {
+      throw failure;
+    }
+    long start = System.nanoTime();
+    long deadline = start + journal.reconnectFor().toNanos();
+    System.err.println("gradesim: journal " + target.label() + ": connection lost ("
+        + JournalFault.rootMessage(failure) + "); retrying for up to "
+        + journal.reconnectFor().toSeconds() + " s");
+    IOException lastFailure = failure;
+    long backoffMs = 100;
+    while (System.nanoTime() < deadline) {
+      sleep(backoffMs);
+      backoffMs = Math.min(2_000, backoffMs * 2);
+      try {
+        stopRun();
+        WatchedRun again = journal.spawn(runId);
+        run = again;
+        RunState s = journal.await(journal.<RunState>ask(again.ref(), RunCommand.Get::new), again,
+            "reading run " + runId + " again");
+        System.err.printf("gradesim: journal %s: reconnected after %.1f s; run %s goes on"
+            + " from event %d%n", target.label(), (System.nanoTime() - start) / 1e9, runId,
+            s.events());
+        return s;
+      } catch (IOException e) {
+        if (!JournalFault.isTransient(target, e)) {
+          throw e;
+        }
+        lastFailure = e;
+      }
+    }
+    throw new IOException("journal " + target.label() + " is unreachable: no connection for "
+        + journal.reconnectFor().toSeconds() + " s while persisting run " + runId
+        + " (last error: " + JournalFault.rootMessage(lastFailure) + ")", lastFailure);
+  }
+
+  /** Stops the run's behavior (stopped already if its write failed) and waits until it is. */
+  private void stopRun() throws IOException {
+    run.ref().tell(new RunCommand.Stop());
+    try {
+      run.stopped().get(RunJournal.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reconnecting to the journal", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("journal " + journal.target().label() + ": run " + runId
+          + " did not stop in " + RunJournal.TIMEOUT.toSeconds() + " s", e);
+    }
+  }
+
+  /** Sends again, to the new behavior, the chunks in flight that state {@code s} lacks. */
+  private void resend(RunState s) throws IOException {
+    long at = s.events();
+    ArrayDeque<Pending> again = new ArrayDeque<>();
+    for (Pending p : pending) {
+      long end = p.chunk().firstIndex() + p.chunk().count();
+      if (end <= at) {
+        continue; // written before the connection was lost; only its answer was
+      }
+      if (p.chunk().firstIndex() != at) {
+        throw new IOException("journal " + journal.target().label() + ": run " + runId
+            + " holds " + at + " events after reconnecting, but the next chunk to write starts at"
+            + " event " + p.chunk().firstIndex());
+      }
+      again.addLast(new Pending(p.chunk(), append(p.chunk())));
+      at = end;
+    }
+    pending.clear();
+    pending.addAll(again);
+  }
+
+  private static void sleep(long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reconnecting to the journal", e);
+    }
   }
 
   private static String message(Throwable t) {

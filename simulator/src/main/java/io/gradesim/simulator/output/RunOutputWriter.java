@@ -225,7 +225,11 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     submissionsOut.close();
     timeseriesOut.close();
     RunSummary summary = summarise();
-    Files.writeString(partial(SUMMARY), summary.toJson());
+    try {
+      Files.writeString(partial(SUMMARY), summary.toJson());
+    } catch (IOException e) {
+      throw PathNamingOutputStream.naming(partial(SUMMARY), e);
+    }
     moveIntoPlace(SUBMISSIONS);
     moveIntoPlace(TIMESERIES);
     moveIntoPlace(SUMMARY);
@@ -280,8 +284,11 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
       return;
     }
     try {
-      submissionsOut.close();
-      timeseriesOut.close();
+      try {
+        submissionsOut.close();
+      } finally {
+        timeseriesOut.close(); // even if the first failed (a full disk): no file left open
+      }
     } finally {
       // A finish() that failed half-way may have moved some files already: remove those too.
       for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
@@ -295,7 +302,8 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     if (discardRows) {
       return new CsvSink(OutputStream.nullOutputStream());
     }
-    return new CsvSink(Files.newOutputStream(partial(name)));
+    return new CsvSink(new PathNamingOutputStream(partial(name),
+        Files.newOutputStream(partial(name))));
   }
 
   private Path partial(String name) {

@@ -49,7 +49,7 @@ class JournalFailureTest {
   }
 
   @Test
-  void aCorruptJournalFileIsReportedAsCorrupt() throws IOException {
+  void aCorruptJournalFileIsReportedAsDamaged() throws IOException {
     JournalTarget target = JournalTarget.h2(home);
     Path file = Path.of(target.label());
     Files.createDirectories(file.getParent());
@@ -58,10 +58,10 @@ class JournalFailureTest {
     Files.write(file, junk);
     assertThatThrownBy(() -> RunJournal.open(target))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("journal " + target.label() + " is corrupt");
+        .hasMessageStartingWith("journal " + target.label() + " is damaged");
     String[] err = runs("list");
     assertThat(err[0]).isEqualTo("2");
-    assertThat(err[1]).startsWith("gradesim: journal " + target.label() + " is corrupt");
+    assertThat(err[1]).startsWith("gradesim: journal " + target.label() + " is damaged");
   }
 
   @Test
