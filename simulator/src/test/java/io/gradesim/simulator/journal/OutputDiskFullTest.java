@@ -55,8 +55,8 @@ class OutputDiskFullTest {
         "--out", out.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("gradesim: ").containsPattern(
-        "gradesim: .*" + out + "/\\.(submissions|timeseries)\\.csv\\.partial: no space left on"
-            + " device").hasLineCount(1);
+        "gradesim: .*" + out + "/\\.(submissions|timeseries)\\.csv\\.gradesim-\\d+-\\d+"
+            + "\\.partial: no space left on device").hasLineCount(1);
     assertThat(out.resolve(RunOutputWriter.SUMMARY)).doesNotExist();
     assertThat(JournalCli.leftovers(dir)).isEmpty();
     assertThat(JournalCli.sha256(trace)).isEqualTo(traceHash);
