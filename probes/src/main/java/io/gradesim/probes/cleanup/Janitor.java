@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -22,6 +23,10 @@ import java.util.function.Predicate;
  */
 public final class Janitor implements AutoCloseable {
   private static final long DRAIN_NANOS = 20_000_000_000L;
+  /** What an interrupted probe says, once, whichever thread notices first. */
+  public static final String INTERRUPTED = "gradesim: probe interrupted: removing its containers"
+      + " and scratch files; no results written";
+  private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
   private final List<RuntimeDriver> drivers = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -103,9 +108,23 @@ public final class Janitor implements AutoCloseable {
     }
   }
 
+  /**
+   * True the first time it is called: the interruption is announced by the shutdown hook or by
+   * the command, whichever comes first (the JVM may halt before the command's thread sees it).
+   */
+  public static boolean announceInterrupt() {
+    return ANNOUNCED.compareAndSet(false, true);
+  }
+
   private void onShutdown() {
     hookRunning = true;
     closing = true;
+    if (announceInterrupt()) {
+      // The progress bar's line is still open (it ends in a carriage return): end it first.
+      System.err.println();
+      System.err.println(INTERRUPTED);
+      System.err.flush();
+    }
     long deadline = System.nanoTime() + DRAIN_NANOS;
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       LockSupport.parkNanos(10_000_000);

@@ -113,9 +113,10 @@ public final class ProbeCommand implements Callable<Integer> {
       return probe(plan, stdout);
     } catch (InterruptedException e) {
       // The janitor's shutdown hook removes what the probe made; the JVM exits when it is done.
-      spec.commandLine().getErr().println("gradesim: probe interrupted: removing its containers"
-          + " and scratch files; no results written");
-      spec.commandLine().getErr().flush();
+      if (Janitor.announceInterrupt()) {
+        spec.commandLine().getErr().println(Janitor.INTERRUPTED);
+        spec.commandLine().getErr().flush();
+      }
       return INTERRUPTED;
     }
   }
