@@ -3,15 +3,13 @@ package io.gradesim.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradesim.cli.GradesimCommand;
+import io.gradesim.traces.testing.InputSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -210,12 +208,7 @@ class HostileSimulateInputTest {
   private static List<String> hashes(List<Path> files) throws IOException {
     List<String> out = new ArrayList<>();
     for (Path f : files) {
-      try {
-        out.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(Files.readAllBytes(f))));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      out.add(InputSnapshot.sha256(f));
     }
     return out;
   }

@@ -4,16 +4,12 @@ import io.gradesim.cli.GradesimCommand;
 import io.gradesim.simulator.bench.PoissonArrivals;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
+import io.gradesim.traces.testing.InputSnapshot;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -68,14 +64,9 @@ final class JournalCli {
 
   /** The SHA-256 of a file, hex. */
   static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return InputSnapshot.sha256(file);
   }
+
 
   /** Files under {@code dir} whose names say they are unfinished. */
   static List<Path> leftovers(Path dir) throws IOException {

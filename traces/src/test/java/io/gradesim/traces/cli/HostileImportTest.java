@@ -2,12 +2,10 @@ package io.gradesim.traces.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradesim.traces.testing.InputSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -30,7 +28,7 @@ class HostileImportTest {
     byte[] noise = new byte[20_000];
     new Random(5).nextBytes(noise);
     Path input = Files.write(dir.resolve("export.json"), noise);
-    String before = sha256(input);
+    String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
     TraceCli.Result r = TraceCli.trace("import", "--format", "inginious", input.toString(),
         "-o", out.toString());
@@ -38,7 +36,7 @@ class HostileImportTest {
     assertThat(r.err().strip()).startsWith("gradesim: " + input + ":")
         .matches("(?s)gradesim: \\S+:\\d+: .*no row could be imported.*")
         .doesNotContain("Exception").hasLineCount(1);
-    assertThat(sha256(input)).isEqualTo(before);
+    assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertThat(out).doesNotExist();
     assertNoPartial();
   }
@@ -54,7 +52,7 @@ class HostileImportTest {
     noise[2] = 8;
     noise[3] = 0;
     Path input = Files.write(dir.resolve("export.gz"), noise);
-    String before = sha256(input);
+    String before = InputSnapshot.sha256(input);
     for (String format : List.of("inginious", "clics", "ejudge", "progsnap2", "csv")) {
       Path out = dir.resolve(format + ".csv");
       TraceCli.Result r = TraceCli.trace("import", "--format", format, input.toString(), "-o",
@@ -64,7 +62,7 @@ class HostileImportTest {
           .hasLineCount(1);
       assertThat(out).doesNotExist();
     }
-    assertThat(sha256(input)).isEqualTo(before);
+    assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertNoPartial();
   }
 
@@ -74,7 +72,7 @@ class HostileImportTest {
   void outOfRangeTimestampsAreRejected() throws IOException {
     Path input = Files.writeString(dir.resolve("input.csv"), "id,submitted_at,task\n"
         + "a,2024-01-15T09:31:00Z,t\nb,9999-12-31T23:59:59.999Z,t\nc,1900-01-01T00:00:00Z,t\n");
-    String before = sha256(input);
+    String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
     TraceCli.Result strict = TraceCli.trace("import", "--format", "csv", input.toString(),
         "-o", out.toString(), "--strict");
@@ -94,7 +92,7 @@ class HostileImportTest {
     assertThat(rejects.get(1)).startsWith("input.csv,3,submitted_at,out of range: 9999");
     assertThat(rejects.get(2)).startsWith("input.csv,4,submitted_at,out of range: 1900");
     assertThat(Files.readAllLines(out)).hasSize(2);
-    assertThat(sha256(input)).isEqualTo(before);
+    assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertNoPartial();
   }
 
@@ -105,14 +103,14 @@ class HostileImportTest {
     Path input = Files.writeString(dir.resolve("input.csv"), "id,submitted_at,task,grading_ms\n"
         + "a,2024-01-15T09:31:00Z,t,100\nb,2024-01-15T09:32:00Z,t,200\n"
         + "a,2024-01-15T09:33:00Z,t,300\n");
-    String before = sha256(input);
+    String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
     TraceCli.Result dup = TraceCli.trace("import", "--format", "csv", input.toString(), "-o",
         out.toString(), "--strict");
     assertThat(dup.exit()).isEqualTo(2);
     assertThat(dup.err().strip()).isEqualTo("gradesim: " + input
         + ":4: id: duplicate id 'a': line 2 has it already");
-    assertThat(sha256(input)).isEqualTo(before);
+    assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertThat(out).doesNotExist();
 
     Path huge = Files.writeString(dir.resolve("huge.csv"), "id,submitted_at,task,grading_ms\n"
@@ -132,12 +130,4 @@ class HostileImportTest {
     }
   }
 
-  private static String sha256(Path file) throws IOException {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(Files.readAllBytes(file)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
