@@ -1,14 +1,20 @@
 package io.gradesim.simulator.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The submissions in flight, as parallel primitive arrays indexed by a recycled job id: memory
  * follows the number of jobs in the system, never the length of the trace. A job costs about
- * 54 bytes: its limits are an index into {@link LimitClasses}, its result one of a few shared
- * strings, and free ids are chained through {@code n}.
+ * 40 bytes: its limits are an index into {@link LimitClasses}, its result a byte index into a
+ * few shared names, its priority a byte and its CPU demand an int (the rare value that does not
+ * fit goes to a side map), and free ids are chained through {@code n}. The stage tokens that
+ * make a superseded event stale live per slot, since only a job in a slot has events that can
+ * go stale; a job keeps its slot from dispatch to release, so a token read through its slot is
+ * the one it was given.
  */
 final class JobTable {
   static final byte DEFERRED = 1;
@@ -23,22 +29,32 @@ final class JobTable {
   static final byte DONE_SENT = 10;
   static final byte TO_FRONTEND = 11;
 
+  /** Distinct result names held as codes; later ones go to a side map. */
+  static final int NAMES = 255;
+  private static final byte RARE = (byte) 255;
+  private static final byte WIDE = Byte.MAX_VALUE;
+  private static final int WIDE_DEMAND = Integer.MAX_VALUE;
+
   int[] n = new int[64];
   int[] topic = new int[64];
-  int[] priority = new int[64];
   int[] slot = new int[64];
   int[] incarnation = new int[64];
-  int[] token = new int[64];
-  int[] hardToken = new int[64];
   byte[] stage = new byte[64];
   boolean[] mcq = new boolean[64];
-  long[] demand = new long[64];
   long[] queuedAt = new long[64];
   int[] limits = new int[64];
-  String[] result = new String[64];
+  private byte[] priority = new byte[64];
+  private int[] demand = new int[64];
+  private byte[] result = new byte[64];
+  private int[] slotToken = new int[16];
+  private int[] slotHardToken = new int[16];
 
   private final LimitClasses limitClasses = new LimitClasses();
-  private final Map<String, String> resultNames = new HashMap<>();
+  private final Map<String, Integer> resultCodes = new HashMap<>();
+  private final List<String> resultNames = new ArrayList<>();
+  private final Map<Integer, Integer> widePriority = new HashMap<>();
+  private final Map<Integer, Long> wideDemand = new HashMap<>();
+  private final Map<Integer, String> rareResult = new HashMap<>();
   private int freeHead = -1;
   private int allocated;
   private int live;
@@ -63,7 +79,15 @@ final class JobTable {
   /** Returns job id {@code job} for reuse. */
   void release(int job) {
     live--;
-    result[job] = null;
+    if (result[job] == RARE) {
+      rareResult.remove(job);
+    }
+    if (priority[job] == WIDE) {
+      widePriority.remove(job);
+    }
+    if (demand[job] == WIDE_DEMAND) {
+      wideDemand.remove(job);
+    }
     if (limits[job] >= 0) {
       limitClasses.release(limits[job]);
       limits[job] = -1;
@@ -95,14 +119,97 @@ final class JobTable {
     return limitClasses.memoryMb(limits[job]);
   }
 
-  /** Sets the job's result, sharing one string per distinct name (the first few hundred). */
+  /** Sets the job's result: a code for each of the first {@value #NAMES} distinct names. */
   void setResult(int job, String name) {
-    String shared = resultNames.get(name);
-    if (shared == null && resultNames.size() < 256) {
-      resultNames.put(name, name);
-      shared = name;
+    Integer code = resultCodes.get(name);
+    if (code == null && resultNames.size() < NAMES) {
+      code = resultNames.size();
+      resultCodes.put(name, code);
+      resultNames.add(name);
     }
-    result[job] = shared != null ? shared : name;
+    if (result[job] == RARE) {
+      rareResult.remove(job);
+    }
+    if (code != null) {
+      result[job] = (byte) (int) code;
+    } else {
+      result[job] = RARE;
+      rareResult.put(job, name);
+    }
+  }
+
+  /** The job's result name. */
+  String result(int job) {
+    byte code = result[job];
+    return code == RARE ? rareResult.get(job) : resultNames.get(code & 0xff);
+  }
+
+  /** Sets the job's priority (non-negative). */
+  void setPriority(int job, int value) {
+    if (priority[job] == WIDE) {
+      widePriority.remove(job);
+    }
+    if (value >= 0 && value < WIDE) {
+      priority[job] = (byte) value;
+    } else {
+      priority[job] = WIDE;
+      widePriority.put(job, value);
+    }
+  }
+
+  /** The job's priority. */
+  int priority(int job) {
+    byte p = priority[job];
+    return p == WIDE ? widePriority.get(job) : p;
+  }
+
+  /** Sets the job's CPU demand in microseconds (non-negative). */
+  void setDemand(int job, long micros) {
+    if (demand[job] == WIDE_DEMAND) {
+      wideDemand.remove(job);
+    }
+    if (micros >= 0 && micros < WIDE_DEMAND) {
+      demand[job] = (int) micros;
+    } else {
+      demand[job] = WIDE_DEMAND;
+      wideDemand.put(job, micros);
+    }
+  }
+
+  /** The job's CPU demand in microseconds. */
+  long demand(int job) {
+    int d = demand[job];
+    return d == WIDE_DEMAND ? wideDemand.get(job) : d;
+  }
+
+  /** The token of the job's current stage event (the job must hold a slot). */
+  int token(int job) {
+    return slotToken[slot[job]];
+  }
+
+  /** Sets the token of the job's current stage event (the job must hold a slot). */
+  void setToken(int job, int token) {
+    slotToken[slot[job]] = token;
+  }
+
+  /** The token of the job's hard-limit event, 0 for none (the job must hold a slot). */
+  int hardToken(int job) {
+    return slotHardToken[slot[job]];
+  }
+
+  /** Sets the token of the job's hard-limit event (the job must hold a slot). */
+  void setHardToken(int job, int token) {
+    slotHardToken[slot[job]] = token;
+  }
+
+  /** Puts the job in {@code s}, growing the per-slot tokens to reach it. */
+  void placeInSlot(int job, int s) {
+    if (s >= slotToken.length) {
+      int size = Math.max(s + 1, slotToken.length * 2);
+      slotToken = Arrays.copyOf(slotToken, size);
+      slotHardToken = Arrays.copyOf(slotHardToken, size);
+    }
+    slot[job] = s;
   }
 
   /** The number of jobs in flight. */
@@ -121,8 +228,6 @@ final class JobTable {
     priority = Arrays.copyOf(priority, size);
     slot = Arrays.copyOf(slot, size);
     incarnation = Arrays.copyOf(incarnation, size);
-    token = Arrays.copyOf(token, size);
-    hardToken = Arrays.copyOf(hardToken, size);
     stage = Arrays.copyOf(stage, size);
     mcq = Arrays.copyOf(mcq, size);
     demand = Arrays.copyOf(demand, size);

@@ -138,22 +138,22 @@ final class Pipeline {
       case Kind.ARRIVAL -> arrive(target);
       case Kind.BACKEND_RECEIVE -> backendReceive(target);
       case Kind.AGENT_RECEIVE -> {
-        if (jobs.token[target] == token) {
+        if (jobs.token(target) == token) {
           agentReceive(target);
         }
       }
       case Kind.STAGE_DONE -> {
-        if (jobs.token[target] == token) {
+        if (jobs.token(target) == token) {
           stageDone(target);
         }
       }
       case Kind.GRADE_DONE -> {
-        if (jobs.token[target] == token) {
+        if (jobs.token(target) == token) {
           gradeDone(target, false);
         }
       }
       case Kind.HARD_LIMIT -> {
-        if (jobs.hardToken[target] == token && jobs.stage[target] == JobTable.GRADING) {
+        if (jobs.hardToken(target) == token && jobs.stage[target] == JobTable.GRADING) {
           gradeDone(target, true);
         }
       }
@@ -198,7 +198,7 @@ final class Pipeline {
 
   private void describe(int job, int n, Submission s) {
     jobs.n[job] = n;
-    jobs.priority[job] = s.priority();
+    jobs.setPriority(job, s.priority());
     jobs.setResult(job, s.result() == null ? EngineWiring.SUCCESS : s.result());
     boolean mcq = s.environment().startsWith(EngineWiring.MCQ_PREFIX);
     jobs.mcq[job] = mcq;
@@ -212,7 +212,7 @@ final class Pipeline {
           + agents.patterns().get(0) + ")");
     }
     jobs.topic[job] = topic;
-    jobs.demand[job] = grading.demandMicros(s, gradingRng);
+    jobs.setDemand(job, grading.demandMicros(s, gradingRng));
     w.limits(s, jobs, job);
   }
 
@@ -249,14 +249,14 @@ final class Pipeline {
     if (jobs.mcq[job]) {
       // The mcq environment grades in the backend's reach without a container or a slot.
       emit(new SimEvent.SubmissionDispatched(now, n, -1, -1));
-      emit(new SimEvent.GradingFinished(now, n, jobs.result[job]));
+      emit(new SimEvent.GradingFinished(now, n, jobs.result(job)));
       emit(new SimEvent.ContainerRemoved(now, n));
       toFrontend(job);
       return;
     }
     jobs.stage[job] = JobTable.QUEUED;
     jobs.queuedAt[job] = now;
-    topics.put(jobs.topic[job], jobs.priority[job], job);
+    topics.put(jobs.topic[job], jobs.priority(job), job);
     updateQueue();
   }
 
@@ -286,7 +286,7 @@ final class Pipeline {
 
   private void dispatch(int job, int slot, int agent) {
     jobs.stage[job] = JobTable.TO_AGENT;
-    jobs.slot[job] = slot;
+    jobs.placeInSlot(job, slot);
     jobs.incarnation[job] = agents.incarnation(agent);
     agents.occupy(slot, job, now);
     elastic.dispatched(now - jobs.queuedAt[job]);
@@ -294,7 +294,7 @@ final class Pipeline {
     if (w.backendToAgent == 0) {
       agentReceive(job);
     } else {
-      jobs.token[job] = ++tokens;
+      jobs.setToken(job, ++tokens);
       queue.push(now + w.backendToAgent, Kind.pack(Kind.AGENT_RECEIVE, job, tokens));
     }
   }
@@ -341,7 +341,7 @@ final class Pipeline {
     if (cost == 0) {
       stageDone(job);
     } else {
-      jobs.token[job] = ++tokens;
+      jobs.setToken(job, ++tokens);
       queue.push(now + cost, Kind.pack(Kind.STAGE_DONE, job, tokens));
     }
   }
@@ -374,29 +374,29 @@ final class Pipeline {
   private void beginGrading(int job) {
     jobs.stage[job] = JobTable.GRADING;
     int a = agents.agentOfSlot(jobs.slot[job]);
-    long work = Math.min(jobs.demand[job], jobs.cpuLimit(job));
+    long work = Math.min(jobs.demand(job), jobs.cpuLimit(job));
     agents.cpu(a).add(now, job, work);
     long hard = jobs.hardLimit(job);
     if (hard < Long.MAX_VALUE && work * agents.slowdown(a) > hard) {
-      jobs.hardToken[job] = ++tokens;
+      jobs.setHardToken(job, ++tokens);
       queue.push(now + hard, Kind.pack(Kind.HARD_LIMIT, job, tokens));
     } else {
-      jobs.hardToken[job] = 0;
+      jobs.setHardToken(job, 0);
     }
   }
 
   private void scheduleCompletion(int job, long at) {
-    jobs.token[job] = ++tokens;
+    jobs.setToken(job, ++tokens);
     queue.push(at, Kind.pack(Kind.GRADE_DONE, job, tokens));
   }
 
   private void gradeDone(int job, boolean killed) {
     int a = agents.agentOfSlot(jobs.slot[job]);
     agents.cpu(a).remove(now, job);
-    jobs.hardToken[job] = 0;
-    jobs.token[job] = ++tokens;
-    String result = killed || jobs.demand[job] > jobs.cpuLimit(job)
-        ? EngineWiring.TIMEOUT : jobs.result[job];
+    jobs.setHardToken(job, 0);
+    jobs.setToken(job, ++tokens);
+    String result = killed || jobs.demand(job) > jobs.cpuLimit(job)
+        ? EngineWiring.TIMEOUT : jobs.result(job);
     emit(new SimEvent.GradingFinished(now, jobs.n[job], result));
     beginStage(job, JobTable.REMOVING);
   }
@@ -447,8 +447,8 @@ final class Pipeline {
     for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
       int job = agents.jobInSlot(s);
       if (job >= 0 && jobs.stage[job] != JobTable.DONE_SENT) {
-        jobs.token[job] = ++tokens; // its container died with the agent: drop its next stage
-        jobs.hardToken[job] = 0;
+        jobs.setToken(job, ++tokens); // its container died with the agent: drop its next stage
+        jobs.setHardToken(job, 0);
       }
     }
     long repair = agents.repairMicros();
@@ -480,7 +480,7 @@ final class Pipeline {
         emit(new SimEvent.GradingFinished(now, n, EngineWiring.CRASH));
       }
       emit(new SimEvent.ContainerRemoved(now, n));
-      jobs.token[job] = ++tokens;
+      jobs.setToken(job, ++tokens);
       toFrontend(job);
     }
     if (agents.draining(a)) {
