@@ -1,6 +1,5 @@
 /**
- * The simulator's benchmark: a synthetic Poisson workload generated in-process and the
- * measurement of simulated submissions and events per second of wall time, alone and as
- * parallel runs.
+ * The simulator's benchmark workload: a synthetic Poisson trace generated in-process and the
+ * scenario it runs against, shared by the engine benchmark and the memory tests.
  */
 package io.gradesim.simulator.bench;

@@ -11,7 +11,7 @@ import java.lang.management.ThreadMXBean;
  * chunks and each chunk is folded between two clock readings (wall and thread CPU time), so the
  * benchmark measures {@link RunOutputWriter} alone.
  */
-final class FoldTimer implements SimEventListener {
+public final class FoldTimer implements SimEventListener {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final RunOutputWriter writer;
@@ -20,7 +20,7 @@ final class FoldTimer implements SimEventListener {
   private long wallNanos;
   private long cpuNanos;
 
-  FoldTimer(RunOutputWriter writer) {
+  public FoldTimer(RunOutputWriter writer) {
     this.writer = writer;
   }
 
@@ -33,7 +33,7 @@ final class FoldTimer implements SimEventListener {
   }
 
   /** Folds what is buffered and finishes the run, timed like the rest. */
-  void finish() throws IOException {
+  public void finish() throws IOException {
     foldChunk();
     long wall = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
@@ -43,12 +43,12 @@ final class FoldTimer implements SimEventListener {
   }
 
   /** Wall time spent folding, in nanoseconds. */
-  long wallNanos() {
+  public long wallNanos() {
     return wallNanos;
   }
 
   /** CPU time of this thread spent folding, in nanoseconds. */
-  long cpuNanos() {
+  public long cpuNanos() {
     return cpuNanos;
   }
 

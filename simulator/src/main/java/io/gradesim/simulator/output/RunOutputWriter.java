@@ -84,7 +84,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
    * As {@link #RunOutputWriter(Path)}; with {@code discardRows} the two CSV files stay empty and
    * their rows are formatted and dropped (for the benchmark: the fold without the disk).
    */
-  RunOutputWriter(Path dir, boolean discardRows) throws IOException {
+  public RunOutputWriter(Path dir, boolean discardRows) throws IOException {
     this.dir = dir;
     this.discardRows = discardRows;
     Files.createDirectories(dir);

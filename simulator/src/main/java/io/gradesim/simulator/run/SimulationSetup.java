@@ -33,7 +33,7 @@ public final class SimulationSetup {
    * @param scenario the resolved scenario
    * @param survey the trace's survey (hash, rows, grading sources)
    * @param header the RunStarted event the run will emit
-   * @param spec the run for {@link Sweeps#run}
+   * @param spec the run for the sweep (app's {@code Sweeps})
    * @param result the finished run's summary, set when the run completed
    * @param costs the run's stage costs and their provenance (profile, per-stage sources, a note
    *     for the user such as "bundled literature profile used")

@@ -1,6 +1,6 @@
 /**
- * Runs on Pekko: a run is an actor that owns one event loop and advances it in slices (no
- * message per simulated event); a sweep runs several runs (scenarios x seeds) in parallel on a
- * dispatcher sized to the machine's cores and reports every run's outcome, failed ones included.
+ * One simulation run, without actors: its setup from a trace, a scenario and a profile (the
+ * trace survey, stage costs, output writer), the loop that advances it in slices, and its
+ * outcome. The app's sweeps run these as Pekko actors.
  */
 package io.gradesim.simulator.run;

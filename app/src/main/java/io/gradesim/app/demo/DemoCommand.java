@@ -1,0 +1,189 @@
+package io.gradesim.app.demo;
+
+import io.gradesim.files.OutputGuard;
+import io.gradesim.probes.cli.ProbeCommand;
+import io.gradesim.probes.jfr.ProbeOutcome;
+import io.gradesim.probes.runtime.HostNeeds;
+import io.gradesim.probes.runtime.Runtime;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gradesim demo}: the main job on embedded defaults. Probes the runtimes available with
+ * quick settings, calibrates, imports the bundled sample INGInious exam, compares the bundled
+ * capacity plans on it and prints the table and the report's path. Each step is the same
+ * command a user would type, run in-process, so the demo shows the real workflow. A runtime
+ * that fails in the probe is reported and left out; a plan whose runtime has no figures in the
+ * profile just made is left out of the comparison; only plain processes must be measurable.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole workflow on this host with quick settings (the main job).",
+      "Probes every container runtime"
+          + " available, calibrates stage costs, imports the bundled sample INGInious exam and"
+          + " compares the bundled capacity plans on it; prints the table and the path of"
+          + " report.html. Takes a few minutes. On a host without container runtimes it probes"
+          + " plain processes and compares the plans whose runtimes have published (literature)"
+          + " figures; it says which plans it left out and what probes/host-setup.sh runtimes"
+          + " would add."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "gradesim-demo",
+      description = "Working and output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+      description = "Measured rounds per runtime in the quick probe (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--runtime", paramLabel = "R1,R2", split = ",",
+      description = "Runtimes to probe (default: every one available here).")
+  List<String> runtimes;
+
+  /** Runs the subcommands of the root command line; each returns its exit code. */
+  private Function<String[], Integer> runner;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    CommandLine root = spec.root().commandLine();
+    runner = args -> root.execute(args);
+    new OutputGuard().dir("--out", out, List.of(), List.of()).check();
+    Files.createDirectories(out);
+    Path probeDir = out.resolve("probe");
+    Path profile = out.resolve("profile.json");
+    Path trace = out.resolve("exam.csv");
+    Path compareDir = out.resolve("compare");
+
+    DemoRuntimes found = runtimes != null ? DemoRuntimes.chosen(runtimes) : DemoRuntimes.find();
+    List<String> present = found.available();
+    step(err, 1, "probing " + present.size() + " runtime(s): " + String.join(", ", present));
+    printAbsent(err, found.absent());
+    if (present.equals(List.of(Runtime.PROCESS.label()))) {
+      err.println("  no container runtime can run on this host: only plain processes are"
+          + " measured; plans for other runtimes use published (literature) figures.");
+    }
+    err.flush();
+    int probed = runner.apply(new String[] {"probe", "--runtime", String.join(",", present),
+        "--repeat", Integer.toString(repeat), "--warmup", "1", "--stages",
+        "create,start,exec,remove", "--out", probeDir.toString()});
+    if (probed == ProbeCommand.INTERRUPTED) {
+      return probed;
+    }
+    // Exit 1 means some runtime failed; the others were measured and the demo goes on.
+    if (probed != 0 && probed != 1) {
+      throw stopped("probe", probed);
+    }
+    reportProbe(err, present, ProbeOutcome.read(probeDir.resolve("probe.jfr")));
+
+    step(err, 2, "calibrating stage costs from " + probeDir.resolve("probe.jfr"));
+    run("calibrate", "--from", probeDir.resolve("probe.jfr").toString(), "-o",
+        profile.toString());
+
+    step(err, 3, "importing the bundled sample INGInious exam");
+    Path input = out.resolve("input");
+    Path export = DemoInputs.extractExam(input);
+    run("trace", "import", "--format", "inginious", export.toString(), "--tasks",
+        input.resolve("tasks").toString(), "-o", trace.toString());
+
+    DemoPlans plans = DemoPlans.against(DemoInputs.scenarios(), profile);
+    step(err, 4, "comparing " + plans.kept().size() + " capacity plans");
+    plans.leftOut().forEach((plan, why) -> err.printf("  left out %s: %s%n", plan, why));
+    err.flush();
+    List<String> compare = new ArrayList<>(List.of("compare", "--trace", trace.toString(),
+        "--calibration", profile.toString(), "--out", compareDir.toString()));
+    plans.kept().forEach(s -> compare.add(s.toString()));
+    run(compare.toArray(String[]::new));
+
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf("%nreport: %s%n",
+        compareDir.resolve("report.html").toAbsolutePath().normalize().toUri());
+    if (!found.absent().isEmpty()) {
+      stdout.printf("not probed here: %s; as root, probes/host-setup.sh runtimes installs"
+          + " them (then run the demo again)%n", String.join(", ", found.absent().keySet()));
+    }
+    return 0;
+  }
+
+  /**
+   * Lists the absent runtimes with their reasons; a missing busybox, which every image-based
+   * runtime names, is said once instead of on every line.
+   */
+  private static void printAbsent(PrintWriter err, Map<String, String> absent) {
+    String busybox = HostNeeds.busyboxImage().orElse("");
+    boolean shared = false;
+    for (var e : absent.entrySet()) {
+      String why = e.getValue();
+      if (!busybox.isEmpty() && why.contains(busybox)) {
+        shared = true;
+        why = why.equals(busybox) ? "only busybox is missing (see below)"
+            : why.replace("; " + busybox, "");
+      }
+      err.printf("  %-13s absent: %s%n", e.getKey(), why);
+    }
+    if (shared) {
+      err.printf("  and the images of every runtime but process are built from busybox: %s%n",
+          busybox);
+    }
+  }
+
+  /** Says which probed runtimes were measured and why the others were not. */
+  private static void reportProbe(PrintWriter err, List<String> probed, ProbeOutcome outcome) {
+    for (String r : probed) {
+      // Results carry the driver's label (e.g. qemu-emulated under TCG).
+      String label = Runtime.of(r).driver().resultLabel(r);
+      if (!outcome.measured().contains(label)) {
+        err.printf("  %-13s failed in the probe, left out: %s%n", r,
+            outcome.firstError(label).map(DemoCommand::oneLine)
+                .orElse("no stage ran (the probe's problem line above says why)"));
+      }
+    }
+    err.printf("  measured: %s%n", String.join(", ", outcome.measured()));
+    err.flush();
+    if (!outcome.measured().contains(Runtime.PROCESS.label())) {
+      throw new IllegalStateException("demo stopped: not even plain processes could be"
+          + " measured on this host (see the probe's problems above)");
+    }
+  }
+
+  /**
+   * The first line of a message, at most about 160 characters: runtimes' errors start with a
+   * long command line and end with the runtime's own words, so the middle goes.
+   */
+  static String oneLine(String message) {
+    String first = message.strip().lines().findFirst().orElse("");
+    return first.length() > 160
+        ? first.substring(0, 50) + " ... " + first.substring(first.length() - 105) : first;
+  }
+
+  private static void step(PrintWriter err, int n, String what) {
+    err.printf("%n[demo %d/4] %s%n", n, what);
+    err.flush();
+  }
+
+  private void run(String... args) {
+    int code = runner.apply(args);
+    if (code != 0) {
+      throw stopped(args[0], code);
+    }
+  }
+
+  private static IllegalStateException stopped(String command, int code) {
+    return new IllegalStateException("demo stopped: its step 'gradesim " + command
+        + "' exited with code " + code + " (its message is above)");
+  }
+}

@@ -1,0 +1,2 @@
+/** The demo: the whole workflow (probe, calibrate, import, compare) on bundled inputs. */
+package io.gradesim.app.demo;

@@ -1,0 +1,131 @@
+package io.gradesim.app.sweep;
+import io.gradesim.report.ProgressBar;
+
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.output.RunOutputWriter;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.SimulationSetup;
+import io.gradesim.app.sweep.Sweeps;
+import io.gradesim.simulator.scenario.ScenarioLoader;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays one trace through several scenarios in parallel into {@code out/runs/<scenario>/}:
+ * each run is prepared as {@code gradesim simulate} prepares one ({@link SimulationSetup}, so
+ * bad inputs fail before any run starts) and driven by the simulator's {@link Sweeps} runner.
+ * Each run's resolved scenario is written beside its outputs as {@code scenario.json}. A
+ * progress bar follows the submissions that have arrived, summed over the runs.
+ */
+public final class ScenarioSweep {
+  /** The sub-folder of the output directory that holds one folder per replayed scenario. */
+  public static final String RUNS = "runs";
+  private static final int PROGRESS_BATCH = 1024;
+
+  private ScenarioSweep() {}
+
+  /**
+   * Runs every scenario file on {@code trace}; returns the run directories in the order given.
+   * Fails (after the other runs end) when a run fails, naming the scenario and the reason.
+   */
+  public static List<Path> run(Path trace, Path calibration, List<Path> scenarios, Path out,
+      int parallelism, ProgressBar.Factory bars) throws IOException {
+    if (scenarios.isEmpty()) {
+      throw new IllegalArgumentException("compare: no scenario files given");
+    }
+    ProgressBar[] bar = new ProgressBar[1]; // made once the surveys have counted the rows
+    List<SimulationSetup.Prepared> runs = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    Map<String, Path> names = new HashMap<>();
+    for (Path file : scenarios) {
+      ScenarioSettings s = ScenarioLoader.load(file, List.of());
+      Path clash = names.putIfAbsent(s.name(), file);
+      if (clash != null) {
+        throw new IllegalArgumentException(file + ": scenario name '" + s.name()
+            + "' is also the name of " + clash + ": rename one file");
+      }
+      Path dir = out.resolve(RUNS).resolve(s.name());
+      runs.add(SimulationSetup.prepare(new SimulationSetup.Inputs(trace, file, List.of(), null,
+          calibration, s.name() + "#" + s.seed(), dir), List.of(arrivals(bar)), null));
+      dirs.add(dir);
+    }
+    long total = runs.stream().mapToLong(p -> p.survey().submissions()).sum();
+    bar[0] = bars.create("replaying " + runs.size() + " scenarios", total);
+    for (int i = 0; i < runs.size(); i++) {
+      Files.createDirectories(dirs.get(i));
+      Files.writeString(dirs.get(i).resolve("scenario.json"),
+          runs.get(i).header().scenarioJson() + "\n", StandardCharsets.UTF_8);
+    }
+    List<RunOutcome> outcomes;
+    try {
+      outcomes =
+          Sweeps.run(runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
+    } catch (RuntimeException | Error e) {
+      removeUnfinished(dirs);
+      throw e;
+    }
+    bar[0].finish();
+    List<String> failed = new ArrayList<>();
+    for (RunOutcome o : outcomes) {
+      if (o instanceof RunOutcome.Failed f) {
+        failed.add(f.label() + ": " + f.reason());
+      }
+    }
+    if (!failed.isEmpty()) {
+      removeUnfinished(dirs);
+      throw new IllegalStateException("compare: " + failed.size() + " of " + outcomes.size()
+          + " runs failed, no report written: " + String.join("; ", failed));
+    }
+    return dirs;
+  }
+
+  /**
+   * Removes what this sweep wrote for runs that did not finish (their scenario.json; the runs
+   * removed their own partial outputs), and their folders once empty. Finished runs stay.
+   */
+  private static void removeUnfinished(List<Path> dirs) {
+    for (Path dir : dirs) {
+      try {
+        if (!Files.exists(dir.resolve(RunOutputWriter.SUMMARY))) {
+          Files.deleteIfExists(dir.resolve("scenario.json"));
+          deleteIfEmpty(dir);
+        }
+        deleteIfEmpty(dir.getParent());
+      } catch (IOException e) {
+        // Best effort on the way out: the run's failure is what the user must see.
+      }
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isEmpty()) {
+          Files.delete(dir);
+        }
+      }
+    }
+  }
+
+  /** Advances {@code bar[0]} by the submissions arriving in one run, in batches. */
+  private static SimEventListener arrivals(ProgressBar[] bar) {
+    long[] pending = {0};
+    return e -> {
+      if (e instanceof SimEvent.SubmissionArrived && ++pending[0] == PROGRESS_BATCH) {
+        bar[0].add(pending[0]);
+        pending[0] = 0;
+      } else if (e instanceof SimEvent.RunFinished) {
+        bar[0].add(pending[0]);
+        pending[0] = 0;
+      }
+    };
+  }
+}

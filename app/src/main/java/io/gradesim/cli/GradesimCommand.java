@@ -1,0 +1,118 @@
+package io.gradesim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code gradesim} command line: one subcommand group per module (trace, probe, calibrate,
+ * simulate, compare, runs, bench, demo).
+ *
+ * <p>Every error ends as one line on stderr and an exit code ({@link FailureReport}): 2 for what
+ * the user can fix (the line names the file, line and field), 3 for out of memory, 130 when
+ * interrupted, 1 for a bug. Stack traces only with {@code --debug} or {@code GRADESIM_DEBUG=1}.
+ */
+@Command(
+    name = "gradesim",
+    mixinStandardHelpOptions = true,
+    versionProvider = GradesimCommand.Version.class,
+    description = {
+      "Capacity planner for code-grading platforms such as INGInious: calibrate container "
+          + "runtimes on this host, replay an exam trace against virtual agent pools, and compare "
+          + "capacity plans by students' time to feedback."
+    },
+    subcommands = {
+      io.gradesim.traces.cli.TraceCommand.class,
+      io.gradesim.probes.cli.ProbeCommand.class,
+      io.gradesim.calibration.cli.CalibrateCommand.class,
+      io.gradesim.cli.SimulateCommand.class,
+      CompareCommand.class,
+      io.gradesim.journal.cli.RunsCommand.class,
+      BenchCommand.class,
+      io.gradesim.app.demo.DemoCommand.class,
+      CdsTrainingCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class GradesimCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--debug", description = "On an error, print its stack trace too (also "
+      + "GRADESIM_DEBUG=1). Give it before the command: gradesim --debug simulate ...")
+  boolean debug;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /**
+   * Runs the command line and returns its exit code; an error escaping the command (out of
+   * memory) is reported like an exception.
+   */
+  public static int execute(String... args) {
+    CommandLine cl = commandLine();
+    GradesimCommand root = cl.getCommand();
+    // A helper thread that runs out of memory (a trace reader) hands its error to the command it
+    // serves, which reports it; anything else gets one line instead of the JVM's stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (root.debug()) {
+        e.printStackTrace();
+      } else if (!(e instanceof OutOfMemoryError)) {
+        System.err.println("gradesim: internal error in thread " + thread.getName() + ": "
+            + e.getClass().getName() + ": " + FailureReport.oneLine(e.getMessage())
+            + " (run with --debug for the stack trace)");
+      }
+    });
+    try {
+      return cl.execute(args);
+    } catch (Throwable e) {
+      return FailureReport.report(e, cl.getErr(), root.debug());
+    }
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    GradesimCommand root = new GradesimCommand();
+    CommandLine cl = new CommandLine(root);
+    cl.setExecutionStrategy(GradesimCommand::refuseUnmatchedThenRun);
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> FailureReport.report(e, cmd.getErr(), root.debug()));
+    return cl;
+  }
+
+  /**
+   * Runs the last subcommand, but first fails on an argument no command took: picocli lets
+   * {@code --help} win over it, so {@code gradesim plan --help} would print the root's usage and
+   * exit 0 instead of saying that there is no command {@code plan}.
+   */
+  private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (!p.unmatched().isEmpty() && !p.commandSpec().parser().unmatchedArgumentsAllowed()) {
+        throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(),
+            p.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** True when stack traces were asked for ({@code --debug} or {@code GRADESIM_DEBUG=1}). */
+  boolean debug() {
+    String env = System.getenv("GRADESIM_DEBUG");
+    return debug || (env != null && !env.isBlank() && !env.equals("0"));
+  }
+
+  /** Reports the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = GradesimCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"gradesim " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.gradesim.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo on a host without any container runtime: a child JVM runs {@code gradesim demo} with
+ * every runtime binary and busybox hidden ({@link HiddenRuntimes}), whether or not they are
+ * installed here. It must measure plain processes, leave out the plans that have no figures,
+ * compare the rest and write the report, exit 0.
+ */
+class DemoWithoutRuntimesTest {
+
+  @Test
+  void demoRunsToItsReportWithEveryRuntimeAndBusyboxHidden(@TempDir Path tmp) throws Exception {
+    HiddenRuntimes.requireHost();
+    Path root = Path.of("").toAbsolutePath().getParent();
+    assertThat(root.resolve("simulator/scenarios/inginious-today.conf")).isRegularFile();
+    Path out = tmp.resolve("demo");
+    Path log = tmp.resolve("demo.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> demo = List.of(java, "-Dgradesim.root=" + root,
+        "-Dgradesim.home=" + tmp.resolve("home"), "-cp", System.getProperty("java.class.path"),
+        "io.gradesim.cli.GradesimCommand", "demo", "--repeat", "2", "--out", out.toString());
+    ProcessBuilder pb = new ProcessBuilder(HiddenRuntimes.wrap(demo))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("GRADESIM_HOME", tmp.resolve("home").toString());
+    Process child = pb.start();
+    boolean done = child.waitFor(10, TimeUnit.MINUTES);
+    if (!done) {
+      child.destroyForcibly();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(done).as("demo finished within 10 minutes:%n%s", text).isTrue();
+    assertThat(child.exitValue()).as(text).isZero();
+    assertThat(text)
+        .contains("probing 1 runtime(s): process", "measured: process")
+        .contains("runc          absent: runc is not installed (Debian package runc)")
+        .contains("/bin/busybox is missing (Debian package busybox-static)")
+        .contains("left out runtime-podman: runtime 'podman-crun' was not measured here")
+        .contains("left out runtime-gvisor: runtime 'docker-runsc' was not measured here")
+        .contains("not probed here: unshare, bwrap", "probes/host-setup.sh runtimes")
+        .doesNotContain("Exception", "\tat ");
+    // The comparison table: its header and a row of a plan with published figures.
+    assertThat(text).containsPattern("(?m)^scenario +agents x slots +runtime")
+        .containsPattern("(?m)^inginious-today +\\d+ x \\d+ +docker-runc \\(lit\\)");
+    assertThat(out.resolve("compare/report.html")).isRegularFile();
+    assertThat(Files.readString(out.resolve("compare/report.html"))).contains("inginious-today");
+    assertThat(Files.readAllLines(out.resolve("compare/compare.csv")))
+        .as("a header and the 8 plans with figures").hasSize(9);
+  }
+}

@@ -1,0 +1,110 @@
+package io.gradesim.report;
+
+import io.gradesim.calibration.model.CalibrationProfile;
+import io.gradesim.calibration.model.StageCost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage costs per runtime from a calibration profile ({@code calibration/README.md}): for each
+ * runtime, stage and concurrency level one entry with the sample count, median, p90, p99 and
+ * mean, and whether it was measured on the host or taken from the literature.
+ *
+ * <p>As the simulator's sampler does, a runtime with any measured row is shown by its measured
+ * rows only. Where a profile holds several payloads for one runtime, stage and level, the row
+ * with the most samples stands for them (ties: the payload name), so each mark has one source.
+ */
+public final class ProfileStageCosts {
+  /** Container lifecycle stages in their order; other stages (e.g. "run") follow. */
+  static final List<String> STAGES = List.of("create", "start", "exec", "stop", "remove", "run");
+
+  /** One runtime x stage x concurrency entry; times in milliseconds (NaN when absent). */
+  public record Entry(String runtime, String stage, String payload, int concurrency, long n,
+      double p50Ms, double p90Ms, double p99Ms, double meanMs, boolean literature) {}
+
+  private final List<Entry> entries;
+  private final Set<String> literatureOnly;
+
+  private ProfileStageCosts(List<Entry> entries, Set<String> literatureOnly) {
+    this.entries = List.copyOf(entries);
+    this.literatureOnly = Set.copyOf(literatureOnly);
+  }
+
+  /** Reads a profile file (errors name the file and field). */
+  public static ProfileStageCosts read(Path file) throws IOException {
+    return of(CalibrationProfile.load(file));
+  }
+
+  /** The entries of {@code profile}. */
+  public static ProfileStageCosts of(CalibrationProfile profile) {
+    Set<String> measured = new HashSet<>();
+    Set<String> all = new HashSet<>();
+    for (StageCost r : profile.rows()) {
+      all.add(r.runtime());
+      if (!r.literature()) {
+        measured.add(r.runtime());
+      }
+    }
+    Map<String, StageCost> chosen = new LinkedHashMap<>();
+    for (StageCost r : profile.rows()) {
+      if (r.p50Us() == null || (measured.contains(r.runtime()) && r.literature())) {
+        continue;
+      }
+      chosen.merge(r.runtime() + '\0' + r.stage() + '\0' + r.concurrency(), r,
+          (a, b) -> n(b) > n(a) || (n(b) == n(a) && b.payload().compareTo(a.payload()) < 0)
+              ? b : a);
+    }
+    List<Entry> entries = chosen.values().stream().map(ProfileStageCosts::entry)
+        .sorted(Comparator.comparing(Entry::runtime)
+            .thenComparingInt(e -> stageOrder(e.stage()))
+            .thenComparing(Entry::stage)
+            .thenComparingInt(Entry::concurrency))
+        .toList();
+    Set<String> lit = new HashSet<>(all);
+    lit.removeAll(measured);
+    return new ProfileStageCosts(entries, lit);
+  }
+
+  /** All entries sorted by runtime, stage order and concurrency. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** Entries at each runtime's lowest concurrency level. */
+  public List<Entry> atLowestConcurrency() {
+    Map<String, Integer> lowest = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      lowest.merge(e.runtime(), e.concurrency(), Math::min);
+    }
+    return entries.stream().filter(e -> e.concurrency() == lowest.get(e.runtime())).toList();
+  }
+
+  /** Whether the profile knows {@code runtime} only from the literature (not measured here). */
+  public boolean literatureOnly(String runtime) {
+    return literatureOnly.contains(runtime);
+  }
+
+  private static Entry entry(StageCost r) {
+    return new Entry(r.runtime(), r.stage(), r.payload(), r.concurrency(), n(r), ms(r.p50Us()),
+        ms(r.p90Us()), ms(r.p99Us()), ms(r.meanUs()), r.literature());
+  }
+
+  private static long n(StageCost r) {
+    return r.n() == null ? 0 : r.n();
+  }
+
+  private static double ms(Double micros) {
+    return micros == null ? Double.NaN : micros / 1000;
+  }
+
+  private static int stageOrder(String stage) {
+    int i = STAGES.indexOf(stage);
+    return i < 0 ? STAGES.size() : i;
+  }
+}

@@ -1,2 +1,0 @@
-/** The simulator's commands: {@code simulate} and {@code bench simulate}. */
-package io.gradesim.simulator.cli;

@@ -1,2 +1,0 @@
-/** The demo: the whole workflow (probe, calibrate, import, compare) on bundled inputs. */
-package io.gradesim.simulator.demo;

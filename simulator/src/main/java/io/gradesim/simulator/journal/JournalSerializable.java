@@ -1,7 +1,0 @@
-package io.gradesim.simulator.journal;
-
-/**
- * Marker of every class the journal persists: bound to the Kryo serializer in
- * {@code gradesim-journal.conf}, so nothing persisted falls back to Java serialization.
- */
-public interface JournalSerializable {}
