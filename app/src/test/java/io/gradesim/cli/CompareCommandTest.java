@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +14,10 @@ import picocli.CommandLine;
 
 class CompareCommandTest {
 
-  private static Path resource(String r) throws URISyntaxException {
-    return Path.of(CompareCommandTest.class.getResource("/report/" + r).toURI());
+  /** The report module's fixtures, read from its source tree (they are not on this class path). */
+  private static Path resource(String r) {
+    return Path.of("").toAbsolutePath().getParent().resolve("report/src/test/resources/report")
+        .resolve(r);
   }
 
   @Test
