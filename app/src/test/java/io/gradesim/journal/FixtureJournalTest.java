@@ -23,7 +23,7 @@ class FixtureJournalTest {
   private static final List<String> OUTPUTS = List.of("submissions.csv", "timeseries.csv");
   /** The lines summary.json gained after that version, inserted after its epoch. */
   private static final String POOL_LINES =
-      "  \"runtime\" : \"docker-runc\",\n  \"agents\" : 4,\n  \"slots_per_agent\" : 8,\n";
+      "  \"runtime\" : \"docker-runc\",\n  \"agents\" : 2,\n  \"slots_per_agent\" : 8,\n";
 
   @Test
   void aJournalWrittenBeforeTheModuleSplitListsAndExportsByteIdentical(@TempDir Path tmp)
