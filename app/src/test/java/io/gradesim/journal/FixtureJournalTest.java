@@ -52,7 +52,8 @@ class FixtureJournalTest {
     assertThat(Files.readString(out.resolve("summary.json")))
         .isEqualTo(before.substring(0, afterEpoch) + POOL_LINES + before.substring(afterEpoch));
     assertThat(Files.readString(out.resolve("feedback.hlog")))
-        .contains("#[StartTime: 1705305632.007 (seconds since epoch), 2024-01-15T08:00:32.007000Z]");
+        .contains("#[StartTime: 1705305632.007 (seconds since epoch), "
+            + "2024-01-15T08:00:32.007000Z]");
     assertThat(out.resolve("wait.hlog")).isRegularFile();
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The figures of one finished run that the report compares, read from its {@code summary.json}
- * by the keys the simulator declares ({@link SummaryKey}; seconds unless named otherwise). Absent numbers are
- * NaN and show as blank in the CSV and "-" in the table.
+ * by the keys the simulator declares ({@link SummaryKey}; seconds unless named otherwise).
+ * Absent numbers are NaN and show as blank in the CSV and "-" in the table.
  *
  * @param scenario scenario name (summary provenance, else the run directory's name)
  * @param agents agents of the pool at the start
