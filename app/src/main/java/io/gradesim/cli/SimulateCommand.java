@@ -63,7 +63,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   /** The files a run writes into its output directory. */
   public static final List<String> OUTPUT_FILES = List.of(RunOutputWriter.SUBMISSIONS,
-      RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY, PerfReport.FILE);
+      RunOutputWriter.TIMESERIES, RunOutputWriter.WAIT_LOG, RunOutputWriter.FEEDBACK_LOG,
+      RunOutputWriter.SUMMARY, PerfReport.FILE);
 
   @Override
   public Integer call() throws Exception {

@@ -74,7 +74,8 @@ class SimulateCommandTest {
     Result c = simulate(dir.resolve("c"), "--seed", "6");
     assertThat(a.code()).as(a.err()).isZero();
     assertThat(b.code()).isZero();
-    for (String f : List.of("submissions.csv", "timeseries.csv", "summary.json")) {
+    for (String f : List.of("submissions.csv", "timeseries.csv", "wait.hlog", "feedback.hlog",
+        "summary.json")) {
       assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
           .as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
     }

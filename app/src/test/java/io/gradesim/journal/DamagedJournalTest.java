@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("hostile-3")
 class DamagedJournalTest {
-  static final List<String> FILES = List.of(RunOutputWriter.SUBMISSIONS,
-      RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY);
+  static final List<String> FILES = RunOutputWriter.FILES;
 
   @TempDir Path dir;
   Path home;

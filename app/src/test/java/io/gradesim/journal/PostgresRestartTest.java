@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("hostile-6")
 class PostgresRestartTest {
-  static final List<String> FILES = List.of(RunOutputWriter.SUBMISSIONS,
-      RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY);
+  static final List<String> FILES = RunOutputWriter.FILES;
   static final int SUBMISSIONS = 40_000;
 
   @TempDir Path dir;

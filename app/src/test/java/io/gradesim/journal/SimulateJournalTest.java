@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradesim.cli.GradesimCommand;
 import io.gradesim.simulator.bench.PoissonArrivals;
+import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import picocli.CommandLine;
 
 /** {@code simulate --journal/--run-id} and the {@code runs} commands, end to end. */
 class SimulateJournalTest {
-  static final List<String> FILES = List.of("submissions.csv", "timeseries.csv", "summary.json");
+  static final List<String> FILES = RunOutputWriter.FILES;
 
   @TempDir Path dir;
   Path trace;

@@ -62,8 +62,7 @@ class H2JournalTest {
     try (RunJournal journal = RunJournal.open(target)) {
       JournalTestSupport.export(journal, "r3", again);
     }
-    for (String f : List.of(RunOutputWriter.SUBMISSIONS, RunOutputWriter.TIMESERIES,
-        RunOutputWriter.SUMMARY)) {
+    for (String f : RunOutputWriter.FILES) {
       assertThat(Files.readAllBytes(again.resolve(f))).as(f)
           .isEqualTo(Files.readAllBytes(out.resolve(f)));
     }

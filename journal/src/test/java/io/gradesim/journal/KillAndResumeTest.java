@@ -27,8 +27,7 @@ class KillAndResumeTest {
   static final int SUBMISSIONS = 20_000;
   static final long SEED = 11;
   static final int CHUNK = RunRecorder.CHUNK;
-  static final List<String> FILES = List.of(RunOutputWriter.SUBMISSIONS,
-      RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY);
+  static final List<String> FILES = RunOutputWriter.FILES;
 
   @TempDir Path dir;
 

@@ -60,8 +60,7 @@ class PostgresJournalTest {
         assertThat(replayed.subList(0, expected.size())).isEqualTo(expected);
         Path again = dir.resolve("export");
         JournalTestSupport.export(journal, id, again);
-        for (String f : List.of(RunOutputWriter.SUBMISSIONS, RunOutputWriter.TIMESERIES,
-            RunOutputWriter.SUMMARY)) {
+        for (String f : RunOutputWriter.FILES) {
           assertThat(Files.readAllBytes(again.resolve(f))).as(f)
               .isEqualTo(Files.readAllBytes(out.resolve(f)));
         }

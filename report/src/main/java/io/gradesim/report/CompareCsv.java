@@ -1,5 +1,6 @@
 package io.gradesim.report;
 
+import io.gradesim.simulator.output.SummaryKey;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,10 +14,16 @@ import org.apache.commons.csv.CSVPrinter;
  * blank cells for unknown figures; the same runs give the same bytes.
  */
 public final class CompareCsv {
-  /** The header, in order. */
-  public static final List<String> COLUMNS = List.of("scenario", "agents", "slots_per_agent",
-      "runtime", "runtime_source", "cost", "feedback_p50_s", "feedback_p95_s", "feedback_p99_s",
-      "wait_p95_s", "peak_queue", "utilisation", "rejected", "submissions", "meets_slo");
+  /**
+   * The header, in order: the summary's own key for each figure of {@code summary.json}; the
+   * scenario's name, where its runtime's costs come from and the verdict are the report's.
+   */
+  public static final List<String> COLUMNS = List.of("scenario", SummaryKey.AGENTS.key(),
+      SummaryKey.SLOTS_PER_AGENT.key(), SummaryKey.RUNTIME.key(), "runtime_source",
+      SummaryKey.COST.key(), SummaryKey.FEEDBACK_P50_S.key(), SummaryKey.FEEDBACK_P95_S.key(),
+      SummaryKey.FEEDBACK_P99_S.key(), SummaryKey.WAIT_P95_S.key(), SummaryKey.PEAK_QUEUE.key(),
+      SummaryKey.UTILISATION.key(), SummaryKey.REJECTED.key(), SummaryKey.SUBMISSIONS.key(),
+      "meets_slo");
 
   private CompareCsv() {}
 

@@ -43,8 +43,8 @@ public final class CompareReport {
 
   /**
    * Reads {@code runDirs} (in that order) and the optional calibration {@code profile};
-   * {@code progress} advances by the bytes of submissions.csv read, its total being the sum of
-   * their sizes (see {@link #bytesToRead}).
+   * {@code progress} advances by the bytes of the runs' distributions read (histogram logs, or
+   * submissions.csv for a run written before them), its total given by {@link #bytesToRead}.
    */
   public static CompareReport read(List<Path> runDirs, Optional<Path> profile, Verdict verdict,
       ProgressBar progress) throws IOException {
@@ -65,21 +65,17 @@ public final class CompareReport {
             + "' is also the name of " + clash + ": each run must be a different scenario");
       }
       runs.add(r);
-      before += Files.size(dir.resolve("submissions.csv"));
+      before += RunResult.bytesToRead(dir);
       progress.set(before);
     }
     return new CompareReport(runs, costs, verdict);
   }
 
-  /** Total size of the submissions files to read: the progress bar's total. */
+  /** Total size of the files {@link #read} goes through: the progress bar's total. */
   public static long bytesToRead(List<Path> runDirs) {
     long total = 0;
     for (Path dir : runDirs) {
-      try {
-        total += Files.size(dir.resolve("submissions.csv"));
-      } catch (IOException e) {
-        // Missing files are reported with their name when read; count them as empty here.
-      }
+      total += RunResult.bytesToRead(dir);
     }
     return total;
   }

@@ -1,5 +1,6 @@
 package io.gradesim.report;
 
+import io.gradesim.simulator.output.SubmissionColumn;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +14,51 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Feedback and wait times of one run as fixed-size histograms (HdrHistogram, milliseconds, three
- * significant digits), built while streaming {@code submissions.csv}: memory does not grow with
- * the number of submissions. Rows without a {@code feedback_s} (rejected, crashed before
- * delivery) are left out of the feedback histogram and counted.
+ * Feedback and wait times of one run as fixed-size histograms (HdrHistogram, microseconds, three
+ * significant digits, the unit and precision of the simulator's summary). A run's
+ * {@code wait.hlog} and {@code feedback.hlog} hold them ready-made ({@link #readLogs}); only a run
+ * written before those logs existed has its {@code submissions.csv} streamed instead
+ * ({@link #read}), memory not growing with the number of rows. Rows without a
+ * {@code feedback_s} (rejected, crashed before delivery) are left out of the feedback histogram
+ * and counted.
  */
 public final class FeedbackDistribution {
+  /** Precision of the histograms: that of the simulator's own. */
+  static final int SIGNIFICANT_DIGITS = 3;
+  private static final double MICROS_PER_SECOND = 1e6;
+
   /** Quantiles at which the CDF is drawn: every 0.5 %, then the tail up to 99.9 %. */
   static final double[] CDF_QUANTILES = cdfQuantiles();
 
-  private final Millis feedbackMs = new Millis();
-  private final Millis waitMs = new Millis();
+  private final Micros feedback;
+  private final Micros wait;
   private long withoutFeedback;
 
-  private FeedbackDistribution() {}
+  private FeedbackDistribution() {
+    this(new Micros(newHistogram()), new Micros(newHistogram()));
+  }
+
+  private FeedbackDistribution(Micros feedback, Micros wait) {
+    this.feedback = feedback;
+    this.wait = wait;
+  }
+
+  /**
+   * Reads the histogram logs of a run ({@code wait.hlog}, {@code feedback.hlog}, see
+   * {@code simulator/OUTPUTS.md}): every interval of each log summed. The exact maxima and the
+   * number of submissions come from the run's summary ({@code NaN} when it lacks them), so that
+   * a percentile here is the summary's and the submissions without feedback are counted.
+   */
+  static FeedbackDistribution readLogs(Path waitLog, Path feedbackLog, double waitMaxS,
+      double feedbackMaxS, double submissions) throws IOException {
+    FeedbackDistribution d = new FeedbackDistribution(
+        Micros.of(HistogramLogs.sum(feedbackLog), feedbackMaxS),
+        Micros.of(HistogramLogs.sum(waitLog), waitMaxS));
+    if (!Double.isNaN(submissions)) {
+      d.withoutFeedback = Math.max(0, (long) submissions - d.delivered());
+    }
+    return d;
+  }
 
   /** Streams {@code file} (a run's submissions.csv); {@code bytesRead} reports progress. */
   public static FeedbackDistribution read(Path file, LongConsumer bytesRead) throws IOException {
@@ -35,8 +67,8 @@ public final class FeedbackDistribution {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser csv = CSVParser.parse(in, format)) {
       CsvColumns cols = new CsvColumns(file, csv.getHeaderMap());
-      int feedback = cols.require(List.of("feedback_s"));
-      int wait = cols.require(List.of("wait_s"));
+      int feedback = cols.require(List.of(SubmissionColumn.FEEDBACK_S.column()));
+      int wait = cols.require(List.of(SubmissionColumn.WAIT_S.column()));
       long rows = 0;
       for (CSVRecord row : csv) {
         d.add(cols.number(row, feedback, "feedback_s"), cols.number(row, wait, "wait_s"),
@@ -58,22 +90,22 @@ public final class FeedbackDistribution {
     if (Double.isNaN(feedbackS)) {
       withoutFeedback++;
     } else {
-      feedbackMs.record(feedbackS);
+      feedback.record(feedbackS);
     }
     if (!Double.isNaN(waitS)) {
-      waitMs.record(waitS);
+      wait.record(waitS);
     }
   }
 
   /** Number of submissions with a feedback time. */
   public long delivered() {
-    return feedbackMs.histogram.getTotalCount();
+    return feedback.histogram.getTotalCount();
   }
 
   /** Bytes the two histograms hold: bounded by their range, not by the number of rows. */
   public long footprintBytes() {
-    return feedbackMs.histogram.getEstimatedFootprintInBytes()
-        + waitMs.histogram.getEstimatedFootprintInBytes();
+    return feedback.histogram.getEstimatedFootprintInBytes()
+        + wait.histogram.getEstimatedFootprintInBytes();
   }
 
   /** Number of rows without a feedback time. */
@@ -83,12 +115,12 @@ public final class FeedbackDistribution {
 
   /** Feedback time in seconds at quantile {@code q} in [0, 1]; NaN when nothing was delivered. */
   public double feedbackAt(double q) {
-    return at(feedbackMs, q);
+    return at(feedback, q);
   }
 
   /** Wait time in seconds at quantile {@code q} in [0, 1]; NaN when no wait was recorded. */
   public double waitAt(double q) {
-    return at(waitMs, q);
+    return at(wait, q);
   }
 
   /** Feedback seconds at each of {@link #CDF_QUANTILES}: the x values of the CDF. */
@@ -100,30 +132,47 @@ public final class FeedbackDistribution {
     return xs;
   }
 
-  private static double at(Millis m, double q) {
+  private static double at(Micros m, double q) {
     if (m.histogram.getTotalCount() == 0) {
       return Double.NaN;
     }
     // Histogram values are the highest equivalent of their bucket: keep within the exact range.
     long v = m.histogram.getValueAtPercentile(q * 100);
-    return Math.max(m.min, Math.min(v, m.max)) / 1000.0;
+    return Math.max(m.min, Math.min(v, m.max)) / MICROS_PER_SECOND;
   }
 
-  /** A histogram of milliseconds with the exact extremes beside it. */
-  private static final class Millis {
-    final Histogram histogram = new Histogram(3);
+  private static Histogram newHistogram() {
+    Histogram h = new Histogram(SIGNIFICANT_DIGITS);
+    h.setAutoResize(true);
+    return h;
+  }
+
+  /** A histogram of microseconds with the extremes beside it (exact when known). */
+  private static final class Micros {
+    final Histogram histogram;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
 
-    Millis() {
-      histogram.setAutoResize(true);
+    Micros(Histogram histogram) {
+      this.histogram = histogram;
+    }
+
+    /** A log's histogram: its smallest value is known to its precision, its largest exactly. */
+    static Micros of(Histogram h, double exactMaxS) {
+      Micros m = new Micros(h);
+      if (h.getTotalCount() > 0) {
+        m.min = h.getMinValue();
+        m.max = Double.isNaN(exactMaxS) ? h.getMaxValue()
+            : Math.round(exactMaxS * MICROS_PER_SECOND);
+      }
+      return m;
     }
 
     void record(double seconds) {
-      long ms = Math.round(seconds * 1000);
-      histogram.recordValue(ms);
-      min = Math.min(min, ms);
-      max = Math.max(max, ms);
+      long us = Math.round(seconds * MICROS_PER_SECOND);
+      histogram.recordValue(us);
+      min = Math.min(min, us);
+      max = Math.max(max, us);
     }
   }
 

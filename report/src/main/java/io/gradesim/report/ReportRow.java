@@ -1,16 +1,18 @@
 package io.gradesim.report;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gradesim.simulator.output.SummaryKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The figures of one finished run that the report compares, read from its {@code summary.json}
- * (keys of DESIGN.md "Simulation outputs"; seconds unless named otherwise). Absent numbers are
- * NaN and show as blank in the CSV and "-" in the table.
+ * by the keys the simulator declares ({@link SummaryKey}; seconds unless named otherwise).
+ * Absent numbers are NaN and show as blank in the CSV and "-" in the table.
  *
  * @param scenario scenario name (summary provenance, else the run directory's name)
  * @param agents agents of the pool at the start
@@ -36,55 +38,37 @@ public record ReportRow(
     double rejected,
     String provenance) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
-   * Reads {@code dir/summary.json} (keys of {@code simulator/OUTPUTS.md}). The pool's shape and
-   * runtime are not model results, so they come from {@code dir/scenario.json} (the resolved
-   * scenario, as {@code RunStarted} carries it) when present, else from the summary, else "-".
-   * The scenario name is the summary's {@code scenario} without its extension, else the
-   * directory's name.
+   * Reads {@code dir/summary.json} by the keys of {@link SummaryKey}. A run written before the
+   * summary named its pool has its shape and runtime taken from {@code dir/scenario.json} (the
+   * resolved scenario) when present, else "-". The scenario name is the summary's
+   * {@code scenario} without its extension, else the directory's name.
    */
   public static ReportRow read(Path dir) throws IOException {
-    JsonNode root = object(dir.resolve("summary.json"), true);
-    Path scenarioFile = dir.resolve("scenario.json");
-    JsonNode scenario = Files.isRegularFile(scenarioFile) ? object(scenarioFile, false)
-        : JSON.createObjectNode();
-    String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
-    String name = JsonFields.text(root, "", "scenario").replaceFirst("\\.(conf|hocon)$", "");
-    return new ReportRow(
-        name.isEmpty() ? JsonFields.text(scenario, dirName, "name") : name,
-        or(JsonFields.number(scenario, "agents"), JsonFields.number(root, "agents")),
-        or(JsonFields.number(scenario, "slots"), JsonFields.number(root, "slots_per_agent")),
-        JsonFields.text(scenario, JsonFields.text(root, "-", "runtime"), "runtime"),
-        JsonFields.number(root, "cost"),
-        JsonFields.number(root, "feedback_p50_s"),
-        JsonFields.number(root, "feedback_p95_s"),
-        JsonFields.number(root, "feedback_p99_s"),
-        JsonFields.number(root, "wait_p95_s"),
-        JsonFields.number(root, "peak_queue"),
-        JsonFields.number(root, "utilisation"),
-        JsonFields.number(root, "submissions"),
-        JsonFields.number(root, "rejected"),
-        provenance(root));
+    return of(dir, SummaryFile.read(dir.resolve("summary.json")));
   }
 
-  private static JsonNode object(Path file, boolean run) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": missing" + (run ? " (is " + file.getParent()
-          + " a finished run directory?)" : ""));
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new IOException(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON: "
-          + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IOException(file + ": line 1: expected a JSON object");
-    }
-    return root;
+  static ReportRow of(Path dir, SummaryFile summary) throws IOException {
+    Path scenarioFile = dir.resolve("scenario.json");
+    JsonNode scenario = Files.isRegularFile(scenarioFile)
+        ? SummaryFile.object(scenarioFile, false) : JsonNodeFactory.instance.objectNode();
+    String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
+    String name = summary.text(SummaryKey.SCENARIO, "").replaceFirst("\\.(conf|hocon)$", "");
+    return new ReportRow(
+        name.isEmpty() ? JsonFields.text(scenario, dirName, "name") : name,
+        or(summary.number(SummaryKey.AGENTS), JsonFields.number(scenario, "agents")),
+        or(summary.number(SummaryKey.SLOTS_PER_AGENT), JsonFields.number(scenario, "slots")),
+        summary.text(SummaryKey.RUNTIME, JsonFields.text(scenario, "-", "runtime")),
+        summary.number(SummaryKey.COST),
+        summary.number(SummaryKey.FEEDBACK_P50_S),
+        summary.number(SummaryKey.FEEDBACK_P95_S),
+        summary.number(SummaryKey.FEEDBACK_P99_S),
+        summary.number(SummaryKey.WAIT_P95_S),
+        summary.number(SummaryKey.PEAK_QUEUE),
+        summary.number(SummaryKey.UTILISATION),
+        summary.number(SummaryKey.SUBMISSIONS),
+        summary.number(SummaryKey.REJECTED),
+        provenance(summary));
   }
 
   /** This summary with absent feedback and wait percentiles taken from {@code d}. */
@@ -99,15 +83,20 @@ public record ReportRow(
     return Double.isNaN(v) ? fallback : v;
   }
 
-  private static String provenance(JsonNode root) {
+  private static String provenance(SummaryFile summary) {
     StringBuilder out = new StringBuilder();
-    String[][] keys = {{"seed", "seed"}, {"trace", "trace_hash"}, {"scenario", "scenario_hash"},
-        {"calibration", "calibration_hash"}, {"gradesim", "version"}};
-    for (String[] k : keys) {
-      String v = JsonFields.text(root, "", k[1]);
+    Map<String, SummaryKey> keys = new LinkedHashMap<>();
+    keys.put("seed", SummaryKey.SEED);
+    keys.put("trace", SummaryKey.TRACE_HASH);
+    keys.put("scenario", SummaryKey.SCENARIO_HASH);
+    keys.put("calibration", SummaryKey.CALIBRATION_HASH);
+    keys.put("gradesim", SummaryKey.VERSION);
+    for (Map.Entry<String, SummaryKey> k : keys.entrySet()) {
+      String v = summary.text(k.getValue(), "");
       if (!v.isEmpty()) {
-        out.append(out.length() == 0 ? "" : ", ").append(k[0]).append(' ')
-            .append(v.length() > 12 && k[1].endsWith("hash") ? v.substring(0, 12) : v);
+        boolean hash = k.getValue().unit().equals("sha256");
+        out.append(out.length() == 0 ? "" : ", ").append(k.getKey()).append(' ')
+            .append(v.length() > 12 && hash ? v.substring(0, 12) : v);
       }
     }
     return out.toString();

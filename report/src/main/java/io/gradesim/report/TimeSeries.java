@@ -1,5 +1,6 @@
 package io.gradesim.report;
 
+import io.gradesim.simulator.output.TimeseriesColumn;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -73,13 +74,15 @@ public final class TimeSeries {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser csv = CSVParser.parse(in, format)) {
       CsvColumns cols = new CsvColumns(file, csv.getHeaderMap());
-      int time = cols.require(List.of("bucket_start", "t_s"));
-      int width = cols.find(List.of("bucket_s"));
-      int queue = cols.require(List.of("queue_max", "queue_length"));
-      int busy = cols.require(List.of("busy_slots_mean", "busy_slots"));
-      int slots = cols.find(List.of("slots_up"));
-      int agents = cols.require(List.of("agents_up"));
-      int arrivals = cols.find(List.of("arrivals"));
+      // The simulator's columns; t_s, queue_length and busy_slots are those of files written
+      // before timeseries.csv had buckets.
+      int time = cols.require(List.of(TimeseriesColumn.BUCKET_START.column(), "t_s"));
+      int width = cols.find(List.of(TimeseriesColumn.BUCKET_S.column()));
+      int queue = cols.require(List.of(TimeseriesColumn.QUEUE_MAX.column(), "queue_length"));
+      int busy = cols.require(List.of(TimeseriesColumn.BUSY_SLOTS_MEAN.column(), "busy_slots"));
+      int slots = cols.find(List.of(TimeseriesColumn.SLOTS_UP.column()));
+      int agents = cols.require(List.of(TimeseriesColumn.AGENTS_UP.column()));
+      int arrivals = cols.find(List.of(TimeseriesColumn.ARRIVALS.column()));
       Reducer r = new Reducer();
       double first = Double.NaN;
       for (CSVRecord row : csv) {

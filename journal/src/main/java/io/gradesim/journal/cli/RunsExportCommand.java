@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 /** {@code gradesim runs export ID --out DIR}: a run's outputs rebuilt from the journal alone. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds submissions.csv, timeseries.csv and summary.json of a finished run from its "
-          + "journaled events alone (no simulation), byte-identical to the files the run wrote."
+      "Rebuilds submissions.csv, timeseries.csv, wait.hlog, feedback.hlog and summary.json of a"
+          + " finished run from its journaled events alone (no simulation), byte-identical to the"
+          + " files the run wrote."
     })
 public final class RunsExportCommand implements Callable<Integer> {
   @Mixin JournalOption journal;
@@ -28,8 +29,7 @@ public final class RunsExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    new OutputGuard().dir("--out", out, List.of(RunOutputWriter.SUBMISSIONS,
-        RunOutputWriter.TIMESERIES, RunOutputWriter.SUMMARY), List.of()).check();
+    new OutputGuard().dir("--out", out, RunOutputWriter.FILES, List.of()).check();
     try (RunJournal j = RunJournal.open(journal.target())) {
       RunState s = RunsCommand.existing(j, id);
       if (s.status() != RunState.Status.FINISHED) {

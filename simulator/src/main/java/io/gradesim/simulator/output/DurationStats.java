@@ -30,6 +30,11 @@ final class DurationStats {
     maxMicros = Math.max(maxMicros, v);
   }
 
+  /** The histogram of the recorded durations, microseconds; read it, do not record into it. */
+  Histogram histogram() {
+    return histogram;
+  }
+
   /** The number of recorded durations. */
   long count() {
     return count;

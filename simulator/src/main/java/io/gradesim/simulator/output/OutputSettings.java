@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param agentHourPrice price of one agent-hour ({@code cost.agent-hour}, default 0)
  * @param gradingSources where each task's grading time came from ({@code grading-sources}), or an
  *     empty object
+ * @param pool the scenario's {@code runtime}, {@code agents} and {@code slots}, each null when
+ *     absent
  */
-public record OutputSettings(
-    long bucketMicros, double coreHourPrice, double agentHourPrice, JsonNode gradingSources) {
+public record OutputSettings(long bucketMicros, double coreHourPrice, double agentHourPrice,
+    JsonNode gradingSources, RunSummary.Pool pool) {
 
   /** Default bucket width in seconds. */
   public static final double DEFAULT_BUCKET_S = 60;
@@ -67,7 +69,18 @@ public record OutputSettings(
     double agent = number(root, scenarioName, "cost", "agent-hour", 0);
     JsonNode sources = root.get("grading-sources");
     return new OutputSettings(bucket, core, agent,
-        sources == null ? JsonNodeFactory.instance.objectNode() : sources.deepCopy());
+        sources == null ? JsonNodeFactory.instance.objectNode() : sources.deepCopy(),
+        pool(root));
+  }
+
+  private static RunSummary.Pool pool(JsonNode root) {
+    JsonNode runtime = root.get("runtime");
+    return new RunSummary.Pool(runtime != null && runtime.isTextual() ? runtime.textValue() : null,
+        count(root.get("agents")), count(root.get("slots")));
+  }
+
+  private static Integer count(JsonNode v) {
+    return v != null && v.canConvertToInt() && v.isIntegralNumber() ? v.intValue() : null;
   }
 
   private static double number(

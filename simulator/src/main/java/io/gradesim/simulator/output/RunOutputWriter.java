@@ -55,6 +55,13 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   public static final String TIMESERIES = "timeseries.csv";
   /** File name of the run summary. */
   public static final String SUMMARY = "summary.json";
+  /** File name of the HdrHistogram log of the waits (µs). */
+  public static final String WAIT_LOG = "wait.hlog";
+  /** File name of the HdrHistogram log of the feedback times (µs). */
+  public static final String FEEDBACK_LOG = "feedback.hlog";
+  /** Every file a run writes here, in the order they move into place: summary.json last. */
+  public static final List<String> FILES =
+      List.of(SUBMISSIONS, TIMESERIES, WAIT_LOG, FEEDBACK_LOG, SUMMARY);
 
   private static final double MICROS_PER_HOUR = 3.6e9;
 
@@ -89,12 +96,12 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     this.discardRows = discardRows;
     Files.createDirectories(dir);
     PartialFiles.sweep(dir);
-    for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+    for (String name : FILES) {
       Files.deleteIfExists(dir.resolve(name));
     }
     CsvSink submissions = null;
     try {
-      for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+      for (String name : FILES) {
         partials.put(name, PartialFiles.createFile(dir.resolve(name)));
       }
       submissions = open(SUBMISSIONS);
@@ -225,16 +232,26 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     submissionsOut.close();
     timeseriesOut.close();
     RunSummary summary = summarise();
+    writeLog(WAIT_LOG, "waits (dispatched - arrival)", table.stats().waits());
+    writeLog(FEEDBACK_LOG, "feedback times (delivered - arrival)", table.stats().feedbacks());
     try {
       Files.writeString(partial(SUMMARY), summary.toJson());
     } catch (IOException e) {
       throw PathNamingOutputStream.naming(partial(SUMMARY), e);
     }
-    moveIntoPlace(SUBMISSIONS);
-    moveIntoPlace(TIMESERIES);
-    moveIntoPlace(SUMMARY);
+    for (String name : FILES) {
+      moveIntoPlace(name);
+    }
     finished = true;
     return summary;
+  }
+
+  private void writeLog(String name, String what, DurationStats stats) throws IOException {
+    try {
+      HistogramLog.write(partial(name), what, stats, started.epochMicros(), started.t(), lastT);
+    } catch (IOException e) {
+      throw PathNamingOutputStream.naming(partial(name), e);
+    }
   }
 
   private RunSummary summarise() {
@@ -260,7 +277,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         duration / 1e6, coreHours, agentHours,
         coreHours * settings.coreHourPrice() + agentHours * settings.agentHourPrice(),
         Collections.unmodifiableSortedMap(stats.results()),
-        settings.gradingSources(), provenance);
+        settings.gradingSources(), provenance, settings.pool());
   }
 
   /** Rows held in memory now: from the oldest unwritten submission to the newest arrival. */
@@ -291,7 +308,7 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
       }
     } finally {
       // A finish() that failed half-way may have moved some files already: remove those too.
-      for (String name : List.of(SUMMARY, SUBMISSIONS, TIMESERIES)) {
+      for (String name : FILES) {
         PartialFiles.delete(partial(name));
         Files.deleteIfExists(dir.resolve(name));
       }

@@ -18,6 +18,7 @@ import java.util.Map;
  *
  * @param results count per result, sorted by result
  * @param gradingSources the scenario's {@code grading-sources}, or an empty object
+ * @param pool the pool the scenario starts with
  */
 public record RunSummary(
     long submissions,
@@ -47,7 +48,8 @@ public record RunSummary(
     double cost,
     Map<String, Long> results,
     JsonNode gradingSources,
-    Provenance provenance) {
+    Provenance provenance,
+    Pool pool) {
 
   /** Decimals of every non-integral figure. */
   public static final int DECIMALS = 6;
@@ -62,6 +64,12 @@ public record RunSummary(
   public record Provenance(String version, String traceFile, String traceHash, String scenario,
       String scenarioHash, String calibrationFile, String calibrationHash, long seed,
       String epoch) {}
+
+  /**
+   * The pool a run starts with, copied from the resolved scenario of its {@code RunStarted}
+   * event; a figure the scenario does not give is null.
+   */
+  public record Pool(String runtime, Integer agents, Integer slotsPerAgent) {}
 
   /** The {@code summary.json} text: keys in {@link SummaryKey} order, indented, final LF. */
   public String toJson() {

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,10 +127,63 @@ class RunOutputWriterTest {
     threeSubmissions().writeTo(first);
     threeSubmissions().writeTo(second);
 
-    for (String name : List.of("submissions.csv", "timeseries.csv", "summary.json")) {
+    assertThat(RunOutputWriter.FILES).contains("wait.hlog", "feedback.hlog");
+    for (String name : RunOutputWriter.FILES) {
       assertThat(Files.readAllBytes(second.resolve(name)))
           .as(name)
           .isEqualTo(Files.readAllBytes(first.resolve(name)));
+    }
+  }
+
+  @Test
+  void writesHistogramLogsOfWaitAndFeedbackInMicrosecondsFromVirtualTime() throws IOException {
+    RunSummary s = threeSubmissions().writeTo(dir);
+
+    Histogram wait = onlyInterval(dir.resolve(RunOutputWriter.WAIT_LOG));
+    Histogram feedback = onlyInterval(dir.resolve(RunOutputWriter.FEEDBACK_LOG));
+    assertThat(wait.getTotalCount()).isEqualTo(s.dispatched()).isEqualTo(2);
+    assertThat(feedback.getTotalCount()).isEqualTo(s.delivered()).isEqualTo(2);
+    // 0 s and 2.3 s; 3.5 s and 4.8 s, in microseconds at three significant digits
+    assertThat(wait.getMinValue()).isZero();
+    assertThat(wait.valuesAreEquivalent(wait.getMaxValue(), 2_300_000)).isTrue();
+    assertThat(feedback.valuesAreEquivalent(feedback.getMinValue(), 3_500_000)).isTrue();
+    assertThat(Math.min(feedback.getValueAtPercentile(99), 4_800_000) / 1e6)
+        .isEqualTo(s.feedbackP99S());
+    String log = Files.readString(dir.resolve(RunOutputWriter.FEEDBACK_LOG));
+    // The run's epoch (virtual time 0), not the wall clock, in UTC whatever the time zone.
+    assertThat(log).contains("#[StartTime: 1709888400.000 (seconds since epoch), "
+        + "2024-03-08T09:00:00.000000Z]\n", "#[BaseTime: 1709888400.000 (seconds since epoch)]\n")
+        .containsPattern("\n0\\.000,6\\.800,4\\.80\\d,HIST");
+  }
+
+  @Test
+  void writesEmptyLogsForARunWithoutSubmissions() throws IOException {
+    RunEvents.run(SCENARIO).add(new AgentUp(us(1), 0, 1, 2, 4096)).writeTo(dir);
+
+    assertThat(onlyInterval(dir.resolve(RunOutputWriter.WAIT_LOG)).getTotalCount()).isZero();
+    assertThat(onlyInterval(dir.resolve(RunOutputWriter.FEEDBACK_LOG)).getTotalCount()).isZero();
+  }
+
+  @Test
+  void summaryNamesThePoolTheScenarioStartsWith() throws IOException {
+    RunSummary none = threeSubmissions().writeTo(dir.resolve("none"));
+    RunEvents withPool = RunEvents.run("{\"agents\":3,\"slots\":4,\"runtime\":\"crun\"}");
+    threeSubmissions().events.stream().skip(1).forEach(withPool::add);
+    RunSummary pool = withPool.writeTo(dir.resolve("pool"));
+
+    assertThat(none.pool()).isEqualTo(new RunSummary.Pool(null, null, null));
+    assertThat(pool.pool()).isEqualTo(new RunSummary.Pool("crun", 3, 4));
+    assertThat(Files.readString(dir.resolve("pool").resolve("summary.json")))
+        .contains("\"runtime\" : \"crun\",\n  \"agents\" : 3,\n  \"slots_per_agent\" : 4,\n");
+    assertThat(none.toJson()).contains("\"runtime\" : null,\n  \"agents\" : null,\n");
+  }
+
+  private static Histogram onlyInterval(Path log) throws IOException {
+    try (HistogramLogReader r = new HistogramLogReader(log.toFile())) {
+      Histogram h = (Histogram) r.nextIntervalHistogram();
+      assertThat(h).as(log.toString()).isNotNull();
+      assertThat(r.nextIntervalHistogram()).as("a second interval in " + log).isNull();
+      return h;
     }
   }
 
