@@ -32,7 +32,11 @@ class BenchJournalCommandTest {
         .contains("1. gradesim simulate, a fresh JVM per run")
         .contains("2. In this JVM, engine and output files only")
         .containsPattern("3\\. runs export: median [0-9,]+ events/s .*16,007 events")
-        .containsPattern("pair 1 +none +[0-9.]+ s +h2 +[0-9.]+ s +h2/none [0-9.]+");
+        .containsPattern("pair 1 +engine +[0-9.]+ s +none +[0-9.]+ s +h2 +[0-9.]+ s"
+            + " +none/engine [0-9.]+ +h2/none [0-9.]+")
+        .containsPattern("engine only: +median [0-9.]+ s \\(min [0-9.]+, max [0-9.]+, n=1;")
+        .containsPattern("simulate cost: +[0-9.]+x the engine .*\\(target <= 4x\\)")
+        .containsPattern("journal cost: .*\\(target <= 1\\.2x\\)");
     Matcher m = COST.matcher(text);
     int costs = 0;
     while (m.find()) {
