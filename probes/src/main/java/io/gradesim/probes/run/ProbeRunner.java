@@ -2,6 +2,9 @@ package io.gradesim.probes.run;
 
 import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.jfr.Stage;
+import io.gradesim.probes.run.StageTimer.StageFailure;
+import io.gradesim.probes.run.StageTimer.Where;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
@@ -12,8 +15,6 @@ import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
-import io.gradesim.probes.run.StageTimer.StageFailure;
-import io.gradesim.probes.run.StageTimer.Where;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -185,10 +186,10 @@ public final class ProbeRunner {
     Container c = null;
     boolean removed = false;
     try {
-      c = StageTimer.time(w, "create", rec(Stage.CREATE), () -> driver.create(spec));
+      c = StageTimer.time(w, Stage.CREATE.label(), rec(Stage.CREATE), () -> driver.create(spec));
       Container made = c;
       step(w, Stage.START, () -> driver.start(made));
-      StageTimer.time(w, "exec", rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
+      StageTimer.time(w, Stage.EXEC.label(), rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
           PAYLOAD_TIMEOUT)));
       step(w, Stage.STOP, () -> driver.stop(made));
       step(w, Stage.REMOVE, () -> driver.remove(made));
@@ -212,7 +213,7 @@ public final class ProbeRunner {
   private boolean runWhole(RuntimeDriver driver, Where w, Payload payload) throws IOException {
     ContainerSpec spec = spec();
     try {
-      StageTimer.time(w, "run", true, () -> must(driver.run(spec, payload.argv(),
+      StageTimer.time(w, Stage.RUN.label(), true, () -> must(driver.run(spec, payload.argv(),
           PAYLOAD_TIMEOUT)));
       return true;
     } catch (StageFailure f) {

@@ -2,8 +2,8 @@ package io.gradesim.simulator.costs;
 
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCostSampler;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.model.ScenarioStageCosts;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
@@ -90,8 +90,8 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
     Map<String, String> sources = new TreeMap<>();
     String source = sampler.source(runtime);
     sources.put("runtime", source);
-    for (Stage st : Stage.values()) {
-      sources.put(st.key(), costs.has(st) ? source : "absent");
+    for (Stage st : Stage.SIMULATED) {
+      sources.put(st.label(), costs.has(st) ? source : "absent");
     }
     return new CostSetup(costs, file, hash, sources, note);
   }

@@ -3,8 +3,8 @@ package io.gradesim.simulator.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ public final class ScenarioJson {
     }
     Map<String, String> m = new TreeMap<>();
     for (Map.Entry<Stage, DurationDistribution> e : c.stages().entrySet()) {
-      m.put(e.getKey().key(), e.getValue().spec());
+      m.put(e.getKey().label(), e.getValue().spec());
     }
     return m;
   }

@@ -3,7 +3,7 @@ package io.gradesim.simulator.costs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gradesim.simulator.model.Stage;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
