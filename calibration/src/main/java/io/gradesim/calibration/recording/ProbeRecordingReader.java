@@ -1,20 +1,16 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.files.Sha256;
 import io.gradesim.probes.jfr.HostLoadEvent;
 import io.gradesim.probes.jfr.StageEvent;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -87,7 +83,7 @@ public final class ProbeRecordingReader {
             .thenComparingInt(StageSample::iteration));
     return new ProbeRecording(
         file,
-        sha256(file),
+        Sha256.ofFile(file),
         List.copyOf(samples),
         windows(loadTimes, loads),
         contiguous(hostWindows),
@@ -171,16 +167,5 @@ public final class ProbeRecordingReader {
     }
     Arrays.sort(gaps);
     return gaps[gaps.length / 2];
-  }
-
-  /** Hex SHA-256 of a file's bytes. */
-  public static String sha256(Path file) throws IOException {
-    try (DigestInputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
   }
 }

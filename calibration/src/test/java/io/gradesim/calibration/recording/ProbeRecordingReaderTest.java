@@ -3,6 +3,7 @@ package io.gradesim.calibration.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gradesim.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,7 @@ class ProbeRecordingReaderTest {
       assertThat(w.endNanos()).isGreaterThan(w.startNanos());
       assertThat(w.machineTotal()).isBetween(0.0, 1.0);
     }
-    assertThat(rec.sha256()).hasSize(64).isEqualTo(ProbeRecordingReader.sha256(file));
+    assertThat(rec.sha256()).hasSize(64).isEqualTo(Sha256.ofFile(file));
   }
 
   @Test
