@@ -3,6 +3,7 @@ package io.gradesim.calibration.recording;
 import io.gradesim.files.Sha256;
 import io.gradesim.probes.jfr.HostLoadEvent;
 import io.gradesim.probes.jfr.StageEvent;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +57,7 @@ public final class ProbeRecordingReader {
         RecordedEvent e = rf.readEvent();
         String name = e.getEventType().getName();
         if (StageEvent.NAME.equals(name)) {
-          samples.add(sample(e));
+          samples.add(StageSample.of(e));
         } else if (CPU_LOAD.equals(name)) {
           loadTimes.add(new long[] {nanos(e.getEndTime())});
           loads.add(
@@ -77,7 +78,7 @@ public final class ProbeRecordingReader {
           file + ": no " + StageEvent.NAME + " events: is this a gradesim probe recording?");
     }
     samples.sort(
-        Comparator.comparingLong(StageSample::startNanos)
+        Comparator.comparingLong(StageSample::startEpochNs)
             .thenComparing(StageSample::runtime)
             .thenComparing(StageSample::stage)
             .thenComparingInt(StageSample::iteration));
@@ -88,20 +89,7 @@ public final class ProbeRecordingReader {
         windows(loadTimes, loads),
         contiguous(hostWindows),
         versions,
-        samples.get(0).startNanos());
-  }
-
-  private static StageSample sample(RecordedEvent e) {
-    return new StageSample(
-        text(e, "runtime"),
-        text(e, "stage"),
-        text(e, "payload"),
-        e.getInt("concurrency"),
-        e.getInt("iteration"),
-        e.getBoolean("warmup"),
-        e.getBoolean("ok"),
-        nanos(e.getStartTime()),
-        e.getDuration().toNanos());
+        samples.get(0).startEpochNs());
   }
 
   /** A HostLoad event, for now reaching back its own {@code windowNanos} from its time. */
@@ -125,11 +113,6 @@ public final class ProbeRecordingReader {
       out.add(new HostLoadWindow(start, w.endNanos(), w.machineLoad(), w.probeLoad()));
     }
     return List.copyOf(out);
-  }
-
-  private static String text(RecordedEvent e, String field) {
-    String s = e.getString(field);
-    return s == null ? "" : s;
   }
 
   private static long nanos(Instant t) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gradesim.files.Sha256;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +34,7 @@ class ProbeRecordingReaderTest {
     assertThat(s.runtime()).isEqualTo("runc");
     assertThat(s.stage()).isEqualTo("create");
     assertThat(s.warmup()).isFalse();
-    assertThat(s.durationNanos()).isGreaterThanOrEqualTo(1_900_000L);
+    assertThat(s.durationNs()).isGreaterThanOrEqualTo(1_900_000L);
     assertThat(rec.samples().get(2).ok()).isFalse();
     assertThat(rec.windows()).isNotEmpty();
     for (CpuLoadWindow w : rec.windows()) {
