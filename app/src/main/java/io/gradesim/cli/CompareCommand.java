@@ -1,9 +1,9 @@
 package io.gradesim.cli;
 
-import io.gradesim.files.OutputGuard;
-import io.gradesim.report.CompareReport;
-import io.gradesim.report.ProgressBar;
 import io.gradesim.app.sweep.ScenarioSweep;
+import io.gradesim.files.OutputGuard;
+import io.gradesim.files.progress.ProgressBar;
+import io.gradesim.report.CompareReport;
 import io.gradesim.report.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** Compares capacity plans: runs scenarios (or reads finished runs) and writes the report. */
 @Command(

@@ -10,7 +10,7 @@ import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.recording.BusyFilter;
 import io.gradesim.calibration.recording.LoadSource;
 import io.gradesim.calibration.recording.ProbeRecording;
-import io.gradesim.calibration.recording.StageSample;
+import io.gradesim.probes.jfr.StageSample;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class Calibrator {
         unknown++;
       }
       (isBusy ? busy.computeIfAbsent(k, x -> new ArrayList<>()) : quiet.get(k))
-          .add(s.durationNanos() / 1000.0);
+          .add(s.durationNs() / 1000.0);
     }
     String source = rec.file().getFileName() + " sha256:" + rec.sha256();
     List<StageCost> rows = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.gradesim.report;
 
 import io.gradesim.files.AtomicWrite;
+import io.gradesim.files.progress.ProgressBar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

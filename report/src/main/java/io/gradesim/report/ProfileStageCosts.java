@@ -2,6 +2,7 @@ package io.gradesim.report;
 
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
+import io.gradesim.probes.jfr.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,9 +22,6 @@ import java.util.Set;
  * with the most samples stands for them (ties: the payload name), so each mark has one source.
  */
 public final class ProfileStageCosts {
-  /** Container lifecycle stages in their order; other stages (e.g. "run") follow. */
-  static final List<String> STAGES = List.of("create", "start", "exec", "stop", "remove", "run");
-
   /** One runtime x stage x concurrency entry; times in milliseconds (NaN when absent). */
   public record Entry(String runtime, String stage, String payload, int concurrency, long n,
       double p50Ms, double p90Ms, double p99Ms, double meanMs, boolean literature) {}
@@ -62,7 +60,7 @@ public final class ProfileStageCosts {
     }
     List<Entry> entries = chosen.values().stream().map(ProfileStageCosts::entry)
         .sorted(Comparator.comparing(Entry::runtime)
-            .thenComparingInt(e -> stageOrder(e.stage()))
+            .thenComparingInt(e -> Stage.rank(e.stage()))
             .thenComparing(Entry::stage)
             .thenComparingInt(Entry::concurrency))
         .toList();
@@ -101,10 +99,5 @@ public final class ProfileStageCosts {
 
   private static double ms(Double micros) {
     return micros == null ? Double.NaN : micros / 1000;
-  }
-
-  private static int stageOrder(String stage) {
-    int i = STAGES.indexOf(stage);
-    return i < 0 ? STAGES.size() : i;
   }
 }

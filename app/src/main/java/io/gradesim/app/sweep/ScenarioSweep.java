@@ -1,5 +1,5 @@
 package io.gradesim.app.sweep;
-import io.gradesim.report.ProgressBar;
+import io.gradesim.files.progress.ProgressBar;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.commons.math3.distribution.AbstractRealDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
  * Fits every candidate family and keeps one by Kolmogorov–Smirnov distance.
@@ -50,14 +53,78 @@ public record KsSelection(StageDistribution chosen, SortedMap<String, Double> di
     return new KsSelection(accepted ? best : empirical, d);
   }
 
-  /** The KS distance {@code sup |F_n(x) - F(x)|} of sorted samples from a distribution. */
-  public static double distance(double[] sorted, StageDistribution dist) {
-    int n = sorted.length;
-    double d = 0;
-    for (int i = 0; i < n; i++) {
-      double f = dist.cdf(sorted[i]);
-      d = Math.max(d, Math.max((i + 1) / (double) n - f, f - i / (double) n));
+  /**
+   * The KS distance {@code sup |F_n(x) - F(x)|} of samples (at least two) from a distribution:
+   * commons-math3's {@link KolmogorovSmirnovTest#kolmogorovSmirnovStatistic}.
+   */
+  public static double distance(double[] samples, StageDistribution dist) {
+    return new KolmogorovSmirnovTest(null).kolmogorovSmirnovStatistic(real(dist), samples);
+  }
+
+  /** The distribution as commons-math3 sees it; the statistic asks only its CDF. */
+  private static RealDistribution real(StageDistribution dist) {
+    if (dist instanceof StageDistribution.Lognormal l) {
+      return l.distribution();
     }
-    return d;
+    if (dist instanceof StageDistribution.Gamma g) {
+      return g.distribution();
+    }
+    return new CdfOnly(dist);
+  }
+
+  /** An empirical or fixed distribution behind commons-math3's interface, by its CDF alone. */
+  private static final class CdfOnly extends AbstractRealDistribution {
+    private static final long serialVersionUID = 1L;
+    private final transient StageDistribution dist;
+
+    CdfOnly(StageDistribution dist) {
+      super(null);
+      this.dist = dist;
+    }
+
+    @Override
+    public double cumulativeProbability(double x) {
+      return dist.cdf(x);
+    }
+
+    @Override
+    public double density(double x) {
+      throw new UnsupportedOperationException("only the CDF is known");
+    }
+
+    @Override
+    public double getNumericalMean() {
+      return Double.NaN;
+    }
+
+    @Override
+    public double getNumericalVariance() {
+      return Double.NaN;
+    }
+
+    @Override
+    public double getSupportLowerBound() {
+      return dist.quantile(0);
+    }
+
+    @Override
+    public double getSupportUpperBound() {
+      return dist.quantile(1);
+    }
+
+    @Override
+    public boolean isSupportLowerBoundInclusive() {
+      return true;
+    }
+
+    @Override
+    public boolean isSupportUpperBoundInclusive() {
+      return true;
+    }
+
+    @Override
+    public boolean isSupportConnected() {
+      return true;
+    }
   }
 }

@@ -1,15 +1,21 @@
 package io.gradesim.calibration.fit;
 
+import io.gradesim.probes.report.MedianInterval;
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.util.KthSelector;
+import org.apache.commons.math3.util.MedianOf3PivotingStrategy;
 
 /**
  * Descriptive statistics of one group of samples (microseconds).
  *
  * <p>Percentiles use linear interpolation between order statistics (Hyndman and Fan type 7, the
- * default of R and NumPy). The 95 % confidence interval of the median is distribution-free: the
- * order statistics {@code x(j)} and {@code x(n-j+1)} with the largest {@code j} such that {@code
- * P(Binomial(n, 1/2) < j) <= 0.025} (Conover, Practical Nonparametric Statistics, 3rd ed., section
+ * default of R and NumPy: commons-math3's {@link Percentile} with {@link EstimationType#R_7}). The
+ * 95 % confidence interval of the median is distribution-free ({@link MedianInterval}: the order
+ * statistics {@code x(j)} and {@code x(n-j+1)} with the largest {@code j} such that {@code
+ * P(Binomial(n, 1/2) < j) <= 0.025}, Conover, Practical Nonparametric Statistics, 3rd ed., section
  * 3.2); it needs at least 6 samples and is absent below.
  *
  * @param n number of samples
@@ -45,35 +51,30 @@ public record SampleStats(
       ss += (v - mean) * (v - mean);
     }
     double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0.0;
-    double lo = Double.NaN;
-    double hi = Double.NaN;
-    int j = medianCiRank(n);
-    if (j > 0) {
-      lo = x[j - 1];
-      hi = x[n - j];
-    }
-    return new SampleStats(
-        n, quantile(x, 0.5), quantile(x, 0.9), quantile(x, 0.99), mean, sd, lo, hi);
+    double[] ci = MedianInterval.of(x, 0.95);
+    double lo = ci == null ? Double.NaN : ci[0];
+    double hi = ci == null ? Double.NaN : ci[1];
+    double[] q = quantiles(x, 0.5, 0.9, 0.99);
+    return new SampleStats(n, q[0], q[1], q[2], mean, sd, lo, hi);
   }
 
   /** The type-7 quantile of sorted data at probability {@code p} in [0, 1]. */
   public static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return quantiles(sorted, p)[0];
   }
 
-  /** The 1-based rank {@code j} of the lower CI bound, or 0 when n is too small. */
-  static int medianCiRank(int n) {
-    if (n < 6) {
-      return 0;
+  /** The type-7 quantiles of sorted data at each probability of {@code ps}, each in [0, 1]. */
+  public static double[] quantiles(double[] sorted, double... ps) {
+    // Sorted input: no NaN to rank and a median-of-3 pivot finds each order statistic at once.
+    Percentile r7 = new Percentile().withEstimationType(EstimationType.R_7)
+        .withNaNStrategy(NaNStrategy.FAILED)
+        .withKthSelector(new KthSelector(new MedianOf3PivotingStrategy()));
+    r7.setData(sorted);
+    double[] out = new double[ps.length];
+    for (int i = 0; i < ps.length; i++) {
+      // Percentile takes (0, 100]; type 7 at 0 is the minimum.
+      out[i] = ps[i] <= 0 ? sorted[0] : r7.evaluate(ps[i] * 100);
     }
-    BinomialDistribution b = new BinomialDistribution(null, n, 0.5);
-    int j = 0;
-    while (j + 1 <= n / 2 && b.cumulativeProbability(j) <= 0.025) {
-      j++;
-    }
-    return j;
+    return out;
   }
 }

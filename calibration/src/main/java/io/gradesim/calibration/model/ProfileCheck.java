@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gradesim.probes.jfr.Stage;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -12,15 +13,12 @@ import java.util.Map;
 /**
  * Checks the text of a profile value by value before it is bound, so that an error names the
  * JSON line of the bad value ({@code NAME:LINE: FIELD: reason}): syntax, then each row's stage
- * (one of {@link #STAGES}), concurrency (a whole number, at least 1), counts and statistics
+ * (one of {@link Stage}), concurrency (a whole number, at least 1), counts and statistics
  * (finite, not negative) and fit parameters (lognormal {@code sigma}, gamma {@code shape} and
  * {@code scale} positive; {@code mu} finite; a fixed value and empirical quantiles finite, not
  * negative, the quantiles in increasing order).
  */
 final class ProfileCheck {
-  /** The stages a row may describe, as the probes record them. */
-  static final List<String> STAGES = List.of("create", "start", "exec", "stop", "remove", "run");
-
   private static final List<String> STATISTICS =
       List.of("p50_us", "p90_us", "p99_us", "mean_us", "stddev_us");
 
@@ -77,8 +75,8 @@ final class ProfileCheck {
       throw bad(at, "rows", "expected an object");
     }
     JsonNode stage = row.path("stage");
-    if (!stage.isTextual() || !STAGES.contains(stage.textValue())) {
-      throw bad(at + "/stage", "stage", "expected one of " + String.join(", ", STAGES)
+    if (!stage.isTextual() || Stage.of(stage.textValue()).isEmpty()) {
+      throw bad(at + "/stage", "stage", "expected one of " + Stage.labels()
           + ", found " + stage);
     }
     JsonNode c = row.path("concurrency");

@@ -2,6 +2,7 @@ package io.gradesim.calibration.model;
 
 import io.gradesim.calibration.fit.StageDistribution;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Fast quantiles for the sampler. Gamma has no closed-form quantile, so its body is tabulated at
@@ -16,6 +17,11 @@ final class QuantileTable {
 
   static DoubleUnaryOperator of(Fit fit) {
     StageDistribution d = fit.distribution();
+    if (d instanceof StageDistribution.Lognormal l) {
+      // One normal distribution per row, not one per draw.
+      NormalDistribution log = new NormalDistribution(null, l.mu(), l.sigma());
+      return u -> Math.exp(log.inverseCumulativeProbability(u));
+    }
     if (!(d instanceof StageDistribution.Gamma g)) {
       return d::quantile;
     }

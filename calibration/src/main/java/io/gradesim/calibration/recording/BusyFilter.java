@@ -1,5 +1,6 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.probes.jfr.StageSample;
 import java.util.List;
 
 /**
@@ -40,9 +41,9 @@ public final class BusyFilter {
   /** The highest other load over the windows overlapping the sample, or NaN when none does. */
   public double peakOtherLoad(StageSample s) {
     double peak = Double.NaN;
-    long start = s.startNanos();
+    long start = s.startEpochNs();
     // Zero-length samples still belong to the window that holds their instant.
-    long end = Math.max(s.endNanos(), start + 1);
+    long end = Math.max(s.endEpochNs(), start + 1);
     for (LoadWindow w : windows) {
       if (w.startNanos() >= end) {
         break;

@@ -1,5 +1,6 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.probes.jfr.StageSample;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;

@@ -1,20 +1,17 @@
 package io.gradesim.calibration.recording;
 
+import io.gradesim.files.Sha256;
 import io.gradesim.probes.jfr.HostLoadEvent;
 import io.gradesim.probes.jfr.StageEvent;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -60,7 +57,7 @@ public final class ProbeRecordingReader {
         RecordedEvent e = rf.readEvent();
         String name = e.getEventType().getName();
         if (StageEvent.NAME.equals(name)) {
-          samples.add(sample(e));
+          samples.add(StageSample.of(e));
         } else if (CPU_LOAD.equals(name)) {
           loadTimes.add(new long[] {nanos(e.getEndTime())});
           loads.add(
@@ -81,31 +78,18 @@ public final class ProbeRecordingReader {
           file + ": no " + StageEvent.NAME + " events: is this a gradesim probe recording?");
     }
     samples.sort(
-        Comparator.comparingLong(StageSample::startNanos)
+        Comparator.comparingLong(StageSample::startEpochNs)
             .thenComparing(StageSample::runtime)
             .thenComparing(StageSample::stage)
             .thenComparingInt(StageSample::iteration));
     return new ProbeRecording(
         file,
-        sha256(file),
+        Sha256.ofFile(file),
         List.copyOf(samples),
         windows(loadTimes, loads),
         contiguous(hostWindows),
         versions,
-        samples.get(0).startNanos());
-  }
-
-  private static StageSample sample(RecordedEvent e) {
-    return new StageSample(
-        text(e, "runtime"),
-        text(e, "stage"),
-        text(e, "payload"),
-        e.getInt("concurrency"),
-        e.getInt("iteration"),
-        e.getBoolean("warmup"),
-        e.getBoolean("ok"),
-        nanos(e.getStartTime()),
-        e.getDuration().toNanos());
+        samples.get(0).startEpochNs());
   }
 
   /** A HostLoad event, for now reaching back its own {@code windowNanos} from its time. */
@@ -129,11 +113,6 @@ public final class ProbeRecordingReader {
       out.add(new HostLoadWindow(start, w.endNanos(), w.machineLoad(), w.probeLoad()));
     }
     return List.copyOf(out);
-  }
-
-  private static String text(RecordedEvent e, String field) {
-    String s = e.getString(field);
-    return s == null ? "" : s;
   }
 
   private static long nanos(Instant t) {
@@ -171,16 +150,5 @@ public final class ProbeRecordingReader {
     }
     Arrays.sort(gaps);
     return gaps[gaps.length / 2];
-  }
-
-  /** Hex SHA-256 of a file's bytes. */
-  public static String sha256(Path file) throws IOException {
-    try (DigestInputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
   }
 }

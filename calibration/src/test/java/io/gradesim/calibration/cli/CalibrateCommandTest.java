@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.model.StageCostSampler;
-import io.gradesim.calibration.recording.ProbeRecordingReader;
 import io.gradesim.calibration.recording.TestRecording;
+import io.gradesim.files.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -92,7 +92,7 @@ class CalibrateCommandTest {
     assertThat(create.n()).isEqualTo(9);
     assertThat(create.source()).isEqualTo(StageCost.MEASURED);
     assertThat(create.recording())
-        .isEqualTo("probe.jfr sha256:" + ProbeRecordingReader.sha256(recording));
+        .isEqualTo("probe.jfr sha256:" + Sha256.ofFile(recording));
     assertThat(create.p50Us()).isCloseTo(rawMedianMicros("create", 1), within(0.001));
     assertThat(create.p50Us()).isGreaterThanOrEqualTo(1990.0).isLessThan(15_000.0);
     assertThat(row(p, "alpha", "start", 1).n()).isEqualTo(7);

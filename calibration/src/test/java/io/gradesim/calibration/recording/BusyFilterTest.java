@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.gradesim.calibration.Calibrator;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class BusyFilterTest {
   }
 
   private static StageSample at(long start, long duration) {
-    return new StageSample("r", "create", "true", 1, 0, false, true, start, duration);
+    return new StageSample("r", "create", "true", 1, 0, 0, false, true, duration, start, 0, "");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gradesim.calibration.Calibrator;
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,8 +60,8 @@ class HostLoadBusyFilterTest {
         new BusyFilter(
             0.5, List.of(new HostLoadWindow(0, 100, 0.9, 0.8), new HostLoadWindow(100, 200, 0.9,
                 0.1)));
-    StageSample early = new StageSample("r", "create", "true", 1, 0, false, true, 10, 50);
-    StageSample late = new StageSample("r", "create", "true", 1, 1, false, true, 150, 10);
+    StageSample early = new StageSample("r", "create", "true", 1, 0, 0, false, true, 50, 10, 0, "");
+    StageSample late = new StageSample("r", "create", "true", 1, 1, 0, false, true, 10, 150, 0, "");
     assertThat(f.isBusy(early)).isFalse();
     assertThat(f.isBusy(late)).isTrue();
     assertThat(f.peakOtherLoad(late)).isCloseTo(0.8, within(1e-9));

@@ -3,6 +3,8 @@ package io.gradesim.calibration.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gradesim.files.Sha256;
+import io.gradesim.probes.jfr.StageSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,14 +34,14 @@ class ProbeRecordingReaderTest {
     assertThat(s.runtime()).isEqualTo("runc");
     assertThat(s.stage()).isEqualTo("create");
     assertThat(s.warmup()).isFalse();
-    assertThat(s.durationNanos()).isGreaterThanOrEqualTo(1_900_000L);
+    assertThat(s.durationNs()).isGreaterThanOrEqualTo(1_900_000L);
     assertThat(rec.samples().get(2).ok()).isFalse();
     assertThat(rec.windows()).isNotEmpty();
     for (CpuLoadWindow w : rec.windows()) {
       assertThat(w.endNanos()).isGreaterThan(w.startNanos());
       assertThat(w.machineTotal()).isBetween(0.0, 1.0);
     }
-    assertThat(rec.sha256()).hasSize(64).isEqualTo(ProbeRecordingReader.sha256(file));
+    assertThat(rec.sha256()).hasSize(64).isEqualTo(Sha256.ofFile(file));
   }
 
   @Test

@@ -5,13 +5,13 @@ import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.isolation.IsolationMatrix;
 import io.gradesim.probes.jfr.ProbeRecording;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.probes.jfr.StageCsv;
 import io.gradesim.probes.jfr.StageSample;
 import io.gradesim.probes.report.SummaryTable;
 import io.gradesim.probes.run.HarnessOverhead;
 import io.gradesim.probes.run.ProbePlan;
 import io.gradesim.probes.run.ProbeRunner;
-import io.gradesim.probes.run.Stage;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
@@ -24,9 +24,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code gradesim probe}: lists runtimes, times their lifecycle stages, checks isolation. */
 @Command(

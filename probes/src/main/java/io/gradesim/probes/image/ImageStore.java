@@ -1,5 +1,6 @@
 package io.gradesim.probes.image;
 
+import io.gradesim.files.Sha256;
 import io.gradesim.probes.runtime.HostCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -48,16 +48,12 @@ public final class ImageStore {
       if (!Files.isExecutable(BUSYBOX)) {
         throw new IOException(BUSYBOX + " is missing: install the Debian package busybox-static");
       }
-      try {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update(LAYOUT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (InputStream in = Files.newInputStream(BUSYBOX)) {
-          md.update(in.readAllBytes());
-        }
-        hash = HexFormat.of().formatHex(md.digest()).substring(0, 16);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
+      MessageDigest md = Sha256.digest();
+      md.update(LAYOUT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      try (InputStream in = Files.newInputStream(BUSYBOX)) {
+        md.update(in.readAllBytes());
       }
+      hash = HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
     return hash;
   }
@@ -89,8 +85,7 @@ public final class ImageStore {
 
   /** A newc cpio initramfs of the root file system with a serial-console {@code /init}. */
   public synchronized Path initramfs() throws IOException {
-    String init = HexFormat.of().formatHex(sha256(Initramfs.INIT.getBytes(
-        java.nio.charset.StandardCharsets.UTF_8))).substring(0, 8);
+    String init = Sha256.ofText(Initramfs.INIT).substring(0, 8);
     Path target = dir.resolve("initramfs-" + hash() + "-" + init + ".cpio");
     if (!Files.isRegularFile(target)) {
       Path tmp = temp("cpio");
@@ -139,14 +134,6 @@ public final class ImageStore {
       }
     }
     return target;
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Path temp(String kind) throws IOException {

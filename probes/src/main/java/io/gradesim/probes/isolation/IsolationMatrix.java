@@ -1,5 +1,6 @@
 package io.gradesim.probes.isolation;
 
+import io.gradesim.files.AtomicWrite;
 import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.runtime.Availability;
@@ -7,11 +8,7 @@ import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -64,16 +61,15 @@ public final class IsolationMatrix {
   }
 
   private static void write(List<Cell> cells, Path csv) throws IOException {
-    Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter p = CSVFormat.DEFAULT.builder()
-            .setHeader("runtime", "check", "verdict", "detail").get().print(w)) {
+    AtomicWrite.write(csv, w -> {
+      CSVPrinter p = CSVFormat.DEFAULT.builder()
+          .setHeader("runtime", "check", "verdict", "detail").get().print(w);
       for (Cell c : cells) {
         p.printRecord(c.runtime(), c.check().label(), c.verdict().outcome().label(),
             c.verdict().detail());
       }
-    }
-    Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      p.flush();
+    });
   }
 
   private static void print(List<Cell> cells, PrintWriter out) {

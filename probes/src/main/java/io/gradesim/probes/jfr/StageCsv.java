@@ -1,11 +1,8 @@
 package io.gradesim.probes.jfr;
 
+import io.gradesim.files.AtomicWrite;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,17 +37,16 @@ public final class StageCsv {
     return out;
   }
 
-  /** Writes {@code samples} to {@code csv} through a temporary file moved into place. */
+  /** Writes {@code samples} to {@code csv} whole or not at all ({@link AtomicWrite}). */
   public static void write(List<StageSample> samples, Path csv) throws IOException {
-    Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(w)) {
+    AtomicWrite.write(csv, w -> {
+      CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(w);
       for (StageSample s : samples) {
         p.printRecord(s.runtime(), s.stage(), s.payload(), s.concurrency(), s.iteration(),
             s.ok(), s.durationNs(), s.slot(), s.startEpochNs(),
             String.format(java.util.Locale.ROOT, "%.2f", s.load1()), s.error());
       }
-    }
-    Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      p.flush();
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.gradesim.probes.report;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.probes.jfr.StageSample;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.Map;
 
 /** Groups samples into {@link StageSummary} cells and prints them as a table in milliseconds. */
 public final class SummaryTable {
-  private static final List<String> STAGE_ORDER =
-      List.of("create", "start", "exec", "stop", "remove", "run");
-
   private SummaryTable() {}
 
   /** One summary per cell, ordered by runtime (first seen), payload, concurrency and stage. */
@@ -55,8 +53,7 @@ public final class SummaryTable {
   }
 
   private static int rank(String stage) {
-    int i = STAGE_ORDER.indexOf(stage);
-    return i < 0 ? STAGE_ORDER.size() : i;
+    return Stage.rank(stage);
   }
 
   private static double ms(long ns) {

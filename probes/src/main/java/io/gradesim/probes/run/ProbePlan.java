@@ -1,5 +1,6 @@
 package io.gradesim.probes.run;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import java.util.List;

@@ -1,7 +1,11 @@
 package io.gradesim.probes.run;
 
+import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.probes.cleanup.Janitor;
 import io.gradesim.probes.image.ImageStore;
+import io.gradesim.probes.jfr.Stage;
+import io.gradesim.probes.run.StageTimer.StageFailure;
+import io.gradesim.probes.run.StageTimer.Where;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Container;
 import io.gradesim.probes.runtime.ContainerSpec;
@@ -12,8 +16,6 @@ import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
-import io.gradesim.probes.run.StageTimer.StageFailure;
-import io.gradesim.probes.run.StageTimer.Where;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,7 +61,9 @@ public final class ProbeRunner {
    * of them alike instead of on whichever happened to run during a busy minute.
    */
   public Map<String, String> run() throws IOException, InterruptedException {
-    ProgressBar bar = new ProgressBar(err, plan.runtimes().size() * plan.roundsPerRuntime());
+    // Drawn also without a console: a probe is long and its log shows which round was running.
+    ProgressBar bar = new ProgressBar(err, "probing", plan.runtimes().size()
+        * plan.roundsPerRuntime(), true);
     int threads = plan.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "gradesim-probe-lifecycle");
@@ -96,7 +100,7 @@ public final class ProbeRunner {
       String label = driver.resultLabel(runtime.label());
       if (!a.available()) {
         problems.put(label, "unavailable: " + a.reason());
-        bar.skip(plan.roundsPerRuntime());
+        bar.add(plan.roundsPerRuntime());
         continue;
       }
       janitor.track(driver);
@@ -104,7 +108,7 @@ public final class ProbeRunner {
         driver.prepare(images);
       } catch (IOException | RuntimeException e) {
         problems.put(label, "preparing failed: " + e.getMessage());
-        bar.skip(plan.roundsPerRuntime());
+        bar.add(plan.roundsPerRuntime());
         continue;
       }
       drivers.put(label, driver);
@@ -119,14 +123,16 @@ public final class ProbeRunner {
       throw new InterruptedException("probe interrupted");
     }
     if (broken.contains(label)) {
-      bar.step(label + " failed");
+      bar.relabel(label + " failed");
+      bar.add(1);
       return;
     }
     boolean warm = round < plan.warmup();
     int iteration = warm ? round : round - plan.warmup();
-    bar.draw(label + " " + payload.label() + " c=" + c + (warm ? " warm-up" : ""));
+    bar.relabel(label + " " + payload.label() + " c=" + c + (warm ? " warm-up" : ""));
     int ok = round(driver, label, payload, c, iteration, warm, pool);
-    bar.step(label + " " + payload.label() + " c=" + c);
+    bar.relabel(label + " " + payload.label() + " c=" + c);
+    bar.add(1);
     if (ok == 0 && round == 0) {
       // Nothing works at all: report why instead of failing the same way for minutes.
       problems.putIfAbsent(label, "every lifecycle failed");
@@ -185,10 +191,10 @@ public final class ProbeRunner {
     Container c = null;
     boolean removed = false;
     try {
-      c = StageTimer.time(w, "create", rec(Stage.CREATE), () -> driver.create(spec));
+      c = StageTimer.time(w, Stage.CREATE.label(), rec(Stage.CREATE), () -> driver.create(spec));
       Container made = c;
       step(w, Stage.START, () -> driver.start(made));
-      StageTimer.time(w, "exec", rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
+      StageTimer.time(w, Stage.EXEC.label(), rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
           PAYLOAD_TIMEOUT)));
       step(w, Stage.STOP, () -> driver.stop(made));
       step(w, Stage.REMOVE, () -> driver.remove(made));
@@ -212,7 +218,7 @@ public final class ProbeRunner {
   private boolean runWhole(RuntimeDriver driver, Where w, Payload payload) throws IOException {
     ContainerSpec spec = spec();
     try {
-      StageTimer.time(w, "run", true, () -> must(driver.run(spec, payload.argv(),
+      StageTimer.time(w, Stage.RUN.label(), true, () -> must(driver.run(spec, payload.argv(),
           PAYLOAD_TIMEOUT)));
       return true;
     } catch (StageFailure f) {

@@ -21,6 +21,28 @@ class MedianIntervalTest {
   }
 
   @Test
+  void agreesWithTheExactBinomialTailUpToFiveHundredSamples() {
+    for (int n = 1; n <= 500; n++) {
+      // Largest k with 2^n * P(X <= k - 1) <= 0.025 * 2^n, in exact integers.
+      java.math.BigInteger twoToN = java.math.BigInteger.ONE.shiftLeft(n);
+      java.math.BigInteger sum = java.math.BigInteger.ZERO;
+      java.math.BigInteger choose = java.math.BigInteger.ONE;
+      int expected = 0;
+      for (int i = 0; i < n / 2; i++) {
+        sum = sum.add(choose);
+        // sum / 2^n <= 1/40  <=>  40 sum <= 2^n
+        if (sum.multiply(java.math.BigInteger.valueOf(40)).compareTo(twoToN) > 0) {
+          break;
+        }
+        expected = i + 1;
+        choose = choose.multiply(java.math.BigInteger.valueOf(n - i))
+            .divide(java.math.BigInteger.valueOf(i + 1));
+      }
+      assertThat(MedianInterval.lowerRank(n, 0.95)).as("n = %d", n).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void coversTheTrueMedianAboutNinetyFivePercentOfTheTime() {
     java.util.Random random = new java.util.Random(42);
     int covered = 0;

@@ -2,16 +2,14 @@ package io.gradesim.simulator.costs;
 
 import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCostSampler;
+import io.gradesim.files.Sha256;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.model.ScenarioStageCosts;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,7 +45,7 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
       throw new IllegalArgumentException(calibration + ": --calibration: no calibration profile"
           + " here (make one with ./gradesim calibrate)");
     }
-    String hash = calibration == null ? "" : sha256(calibration);
+    String hash = calibration == null ? "" : Sha256.ofFile(calibration);
     String file = calibration == null ? "" : calibration.toString();
     return switch (s.costs().kind()) {
       case NONE -> new CostSetup(StageCosts.NONE, file, hash, Map.of(), "");
@@ -66,12 +64,12 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
     if (calibration != null) {
       profile = CalibrationProfile.load(calibration);
       file = calibration.toString();
-      hash = sha256(calibration);
+      hash = Sha256.ofFile(calibration);
     } else {
       byte[] bytes = bundledBytes();
       profile = CalibrationProfile.bundledLiterature();
       file = BUNDLED;
-      hash = HexFormat.of().formatHex(digest(bytes));
+      hash = Sha256.of(bytes);
       note = "costs = profile without --calibration: stage costs from the bundled literature"
           + " profile (published figures, not measured on this host)";
     }
@@ -90,15 +88,10 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
     Map<String, String> sources = new TreeMap<>();
     String source = sampler.source(runtime);
     sources.put("runtime", source);
-    for (Stage st : Stage.values()) {
-      sources.put(st.key(), costs.has(st) ? source : "absent");
+    for (Stage st : Stage.SIMULATED) {
+      sources.put(st.label(), costs.has(st) ? source : "absent");
     }
     return new CostSetup(costs, file, hash, sources, note);
-  }
-
-  /** SHA-256 (hex) of a file's bytes. */
-  public static String sha256(Path file) throws IOException {
-    return HexFormat.of().formatHex(digest(java.nio.file.Files.readAllBytes(file)));
   }
 
   private static byte[] bundledBytes() throws IOException {
@@ -108,14 +101,6 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
         throw new IllegalStateException("missing " + CalibrationProfile.LITERATURE_RESOURCE);
       }
       return in.readAllBytes();
-    }
-  }
-
-  private static byte[] digest(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

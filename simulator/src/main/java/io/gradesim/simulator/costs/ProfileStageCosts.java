@@ -1,7 +1,7 @@
 package io.gradesim.simulator.costs;
 
 import io.gradesim.calibration.model.StageCostSampler;
-import io.gradesim.simulator.model.Stage;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import java.util.random.RandomGenerator;
 
@@ -21,8 +21,8 @@ public final class ProfileStageCosts implements StageCosts {
   public ProfileStageCosts(StageCostSampler sampler, String runtime) {
     this.sampler = sampler;
     this.runtime = runtime;
-    for (Stage s : Stage.values()) {
-      has[s.ordinal()] = sampler.has(runtime, s.key());
+    for (Stage s : Stage.SIMULATED) {
+      has[s.ordinal()] = sampler.has(runtime, s.label());
     }
   }
 
@@ -31,7 +31,7 @@ public final class ProfileStageCosts implements StageCosts {
     if (!has[stage.ordinal()]) {
       return 0L;
     }
-    return sampler.sampleMicros(runtime, stage.key(), concurrentOps, rng);
+    return sampler.sampleMicros(runtime, stage.label(), concurrentOps, rng);
   }
 
   /** Whether the profile has a cost for {@code stage}. */

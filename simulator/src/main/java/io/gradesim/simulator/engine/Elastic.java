@@ -1,16 +1,16 @@
 package io.gradesim.simulator.engine;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.autoscale.Autoscaler;
 import io.gradesim.simulator.autoscale.Load;
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.model.FreeSlotList;
+import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.model.TopicQueues;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.warmpool.WarmPool;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
-import io.gradesim.simulator.event.SimEvent;
-import io.gradesim.simulator.model.FreeSlotList;
-import io.gradesim.simulator.model.Stage;
-import io.gradesim.simulator.model.StageCosts;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;

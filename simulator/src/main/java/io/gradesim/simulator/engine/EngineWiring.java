@@ -1,6 +1,6 @@
 package io.gradesim.simulator.engine;
 
-import io.gradesim.simulator.model.Stage;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import io.gradesim.traces.Submission;
 

@@ -1,5 +1,6 @@
 package io.gradesim.simulator.model;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.util.EnumMap;
 import java.util.Map;

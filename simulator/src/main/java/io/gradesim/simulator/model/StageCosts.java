@@ -1,5 +1,6 @@
 package io.gradesim.simulator.model;
 
+import io.gradesim.probes.jfr.Stage;
 import java.util.random.RandomGenerator;
 
 /**

@@ -3,14 +3,11 @@ package io.gradesim.simulator.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradesim.files.Sha256;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,13 +48,7 @@ public final class ScenarioJson {
 
   /** SHA-256 (hex) of the scenario's own keys: the same for every trace and seed. */
   public static String hash(ScenarioSettings s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(write(tree(s)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.ofText(write(tree(s)));
   }
 
   private static Map<String, Object> tree(ScenarioSettings s) {
@@ -122,7 +113,7 @@ public final class ScenarioJson {
     }
     Map<String, String> m = new TreeMap<>();
     for (Map.Entry<Stage, DurationDistribution> e : c.stages().entrySet()) {
-      m.put(e.getKey().key(), e.getValue().spec());
+      m.put(e.getKey().label(), e.getValue().spec());
     }
     return m;
   }

@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
-import io.gradesim.simulator.model.Stage;
+import io.gradesim.probes.jfr.Stage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +107,8 @@ public final class ScenarioLoader {
   }
 
   private static boolean isStage(String s) {
-    for (Stage stage : Stage.values()) {
-      if (stage.key().equals(s)) {
+    for (Stage stage : Stage.SIMULATED) {
+      if (stage.label().equals(s)) {
         return true;
       }
     }

@@ -5,9 +5,9 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,8 +59,8 @@ final class ScenarioReader {
     ConfigValue v = c.getValue("costs");
     if (v.valueType() == ConfigValueType.OBJECT) {
       Map<Stage, DurationDistribution> m = new EnumMap<>(Stage.class);
-      for (Stage s : Stage.values()) {
-        String key = "costs." + s.key();
+      for (Stage s : Stage.SIMULATED) {
+        String key = "costs." + s.label();
         if (c.hasPath(key)) {
           m.put(s, distribution(key, false));
         }

@@ -1,8 +1,8 @@
 package io.gradesim.simulator.scenario;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.util.List;

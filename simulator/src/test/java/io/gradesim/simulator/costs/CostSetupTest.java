@@ -3,7 +3,8 @@ package io.gradesim.simulator.costs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gradesim.simulator.model.Stage;
+import io.gradesim.files.Sha256;
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class CostSetupTest {
     Path p = TestProfiles.allRuntimes(dir.resolve("profile.json"));
     CostSetup c = CostSetup.of(scenario("docker-crun"), p, "s.conf");
     assertThat(c.calibrationFile()).isEqualTo(p.toString());
-    assertThat(c.calibrationHash()).isEqualTo(CostSetup.sha256(p));
+    assertThat(c.calibrationHash()).isEqualTo(Sha256.ofFile(p));
     assertThat(c.sources()).containsEntry("runtime", "measured").containsEntry("remove",
         "measured");
     long at1 = c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(5));

@@ -2,9 +2,9 @@ package io.gradesim.simulator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.model.GradingTimes;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import io.gradesim.traces.Submission;

@@ -3,8 +3,8 @@ package io.gradesim.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.model.AdmissionPolicy;
-import io.gradesim.simulator.model.Stage;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.nio.file.Files;
 import java.nio.file.Path;

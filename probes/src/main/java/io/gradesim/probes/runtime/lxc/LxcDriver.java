@@ -1,5 +1,6 @@
 package io.gradesim.probes.runtime.lxc;
 
+import io.gradesim.files.Sha256;
 import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Container;
@@ -11,14 +12,10 @@ import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -147,11 +144,6 @@ public final class LxcDriver implements RuntimeDriver {
   }
 
   private static String sha(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.ofText(s).substring(0, 16);
   }
 }

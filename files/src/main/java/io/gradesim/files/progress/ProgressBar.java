@@ -1,4 +1,4 @@
-package io.gradesim.report;
+package io.gradesim.files.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -11,7 +11,8 @@ public final class ProgressBar {
   private static final int WIDTH = 30;
 
   private final PrintStream out;
-  private final String label;
+  private String label;
+  private int shownLength;
   private final long total;
   private final boolean interactive;
   private long done;
@@ -43,9 +44,24 @@ public final class ProgressBar {
     int permille = (int) (done * 1000 / total);
     if (interactive && permille / 5 != shownPermille / 5) {
       shownPermille = permille;
-      out.print("\r" + line());
-      out.flush();
+      draw();
     }
+  }
+
+  /** Changes the text after the bar (what is running now) and redraws it on a terminal. */
+  public synchronized void relabel(String label) {
+    this.label = label;
+    if (interactive) {
+      draw();
+    }
+  }
+
+  private void draw() {
+    String line = line();
+    // Blank what a longer earlier line left on the terminal.
+    out.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())));
+    shownLength = line.length();
+    out.flush();
   }
 
   /** Adds {@code units} to the work done. */
@@ -56,7 +72,9 @@ public final class ProgressBar {
   /** Completes the bar and ends its line. */
   public synchronized void finish() {
     done = total;
-    out.println((interactive ? "\r" : "") + line());
+    String line = line();
+    out.println(interactive
+        ? "\r" + line + " ".repeat(Math.max(0, shownLength - line.length())) : line);
     out.flush();
   }
 

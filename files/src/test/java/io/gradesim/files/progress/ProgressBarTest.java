@@ -1,4 +1,4 @@
-package io.gradesim.report;
+package io.gradesim.files.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,5 +37,17 @@ class ProgressBarTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo("[##############################] 100% reading 3 runs"
             + System.lineSeparator());
+  }
+
+  @Test
+  void aShorterLabelBlanksWhatTheLongerOneLeft() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        "runc true c=1 warm-up", 4, true);
+    bar.relabel("runc true c=1 warm-up");
+    bar.relabel("crun");
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(out).endsWith("\r[..............................]   0% crun"
+        + " ".repeat("runc true c=1 warm-up".length() - "crun".length()));
   }
 }
