@@ -1,7 +1,6 @@
 package io.gradesim.simulator.run;
 
 import io.gradesim.simulator.engine.SimulationEngine;
-import io.gradesim.simulator.engine.SubmissionSource;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.model.StageCosts;
@@ -9,13 +8,11 @@ import io.gradesim.simulator.output.PerfReport;
 import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.scenario.ScenarioSettings;
-import io.gradesim.traces.Submission;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A run of a trace through a scenario into an output directory, as a {@link RunTask}: streams
@@ -28,7 +25,7 @@ public final class SimulationRun implements RunTask {
   private static final long PROGRESS_NANOS = 3_000_000_000L;
 
   private final Path out;
-  private final Stream<Submission> trace;
+  private final TraceScan.Feed trace;
   private final RunOutputWriter writer;
   private final List<SimEventListener> extra;
   private final SimulationEngine engine;
@@ -50,7 +47,7 @@ public final class SimulationRun implements RunTask {
     this.extra = List.copyOf(extra);
     this.progress = progress;
     this.expected = survey.submissions();
-    this.trace = TraceSurvey.open(tracePath);
+    this.trace = survey.scan().open();
     RunOutputWriter w = null;
     try {
       w = new RunOutputWriter(out);
@@ -58,9 +55,9 @@ public final class SimulationRun implements RunTask {
       all.add(w);
       all.addAll(extra);
       this.engine = new SimulationEngine(scenario, costs, survey.grading(),
-          SubmissionSource.of(trace.iterator()), header, new CompositeListener(all));
+          trace.source(), header, new CompositeListener(all));
     } catch (Exception | Error e) {
-      trace.close();
+      trace.close().run();
       if (w != null) {
         w.close();
       }
@@ -97,7 +94,7 @@ public final class SimulationRun implements RunTask {
   @Override
   public void close() throws Exception {
     try {
-      trace.close();
+      trace.close().run();
     } finally {
       writer.close();
     }

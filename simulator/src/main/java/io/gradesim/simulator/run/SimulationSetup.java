@@ -56,6 +56,38 @@ public final class SimulationSetup {
    */
   public static Prepared prepare(Inputs in, List<SimEventListener> extra, PrintStream progress)
       throws IOException {
+    return prepare(in, once(in.trace(), 0), extra, progress);
+  }
+
+  /** Where a run's {@link TraceScan} comes from: scanned at the first call, then shared. */
+  @FunctionalInterface
+  public interface Scans {
+    /** The scan of the trace. */
+    TraceScan get() throws IOException;
+  }
+
+  /**
+   * The scan of {@code trace} made at the first {@link Scans#get()} and returned by every later
+   * one, keeping the rows in memory within {@code budget} bytes (see {@link TraceScan#of}).
+   */
+  public static Scans once(Path trace, long budget) {
+    TraceScan[] scan = new TraceScan[1];
+    return () -> {
+      synchronized (scan) {
+        if (scan[0] == null) {
+          scan[0] = TraceScan.of(trace, budget);
+        }
+        return scan[0];
+      }
+    };
+  }
+
+  /**
+   * Like {@link #prepare(Inputs, List, PrintStream)} with the trace's scan from {@code scans}
+   * (shared by the runs of a sweep; the scan's file must be {@code in.trace()}).
+   */
+  public static Prepared prepare(Inputs in, Scans scans, List<SimEventListener> extra,
+      PrintStream progress) throws IOException {
     if (Files.exists(in.out()) && !Files.isDirectory(in.out())) {
       throw new IllegalArgumentException("--out " + in.out() + " is a file, not a folder");
     }
@@ -63,7 +95,7 @@ public final class SimulationSetup {
     ScenarioSettings s = in.seed() == null ? loaded : loaded.withSeed(in.seed());
     CostSetup setup = CostSetup.of(s, in.calibration(), in.scenarioFile().toString());
     StageCosts costs = setup.costs();
-    TraceSurvey survey = TraceSurvey.of(in.trace(), s);
+    TraceSurvey survey = TraceSurvey.of(scans.get(), s);
     if (survey.first() != null) {
       String why = OutputSettings.bucketProblem(
           ChronoUnit.MICROS.between(survey.first(), survey.last()), s.bucketS());

@@ -2,9 +2,6 @@ package io.gradesim.simulator.run;
 
 import io.gradesim.simulator.model.GradingTimes;
 import io.gradesim.simulator.scenario.ScenarioSettings;
-import io.gradesim.traces.RejectSink;
-import io.gradesim.traces.Submission;
-import io.gradesim.traces.canonical.CanonicalTraceReader;
 import io.gradesim.traces.stats.GradingTimeEstimate;
 import io.gradesim.traces.stats.TaskEstimate;
 import io.gradesim.traces.synth.DurationDistribution;
@@ -20,11 +17,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * A first pass over a trace before a run: its SHA-256, a strict check of every row (a bad row,
- * or a second row with the same id, stops the command before any output exists), and where
+ * A trace as one scenario sees it: the trace's own part ({@link TraceScan}: hash, strict check,
+ * first and last arrival, computed once per command and shared by every scenario) and where
  * each task's grading time will come from: {@code trace} (grading_ms), {@code scenario},
  * {@code estimated} (from completions of quiet moments, {@link GradingTimeEstimate}), or a mix
  * such as {@code trace+scenario}.
@@ -35,42 +31,24 @@ import java.util.stream.Stream;
  * @param last the last arrival, or null for an empty trace
  * @param sources grading-time source per task
  * @param grading the grading times the run will use
+ * @param scan the trace's part, which the run reads its rows from
  */
 public record TraceSurvey(String hash, long submissions, Instant first, Instant last,
-    Map<String, String> sources, GradingTimes grading) {
+    Map<String, String> sources, GradingTimes grading, TraceScan scan) {
 
   /** Surveys {@code trace} for {@code scenario}; errors name the file, line and field or task. */
   public static TraceSurvey of(Path trace, ScenarioSettings scenario) throws IOException {
-    if (!Files.isRegularFile(trace)) {
-      throw new IllegalArgumentException(trace + ": trace file not found");
-    }
-    String hash = sha256(trace);
-    Map<String, long[]> rows = new HashMap<>(); // course\0task -> {rows, with grading_ms}
-    Map<String, String> taskOf = new HashMap<>();
-    long count = 0;
-    Instant first = null;
-    Instant last = null;
-    try (Stream<Submission> s = CanonicalTraceReader.readUnique(trace, RejectSink.STRICT)) {
-      for (Submission sub : (Iterable<Submission>) s::iterator) {
-        count++;
-        first = first == null ? sub.submittedAt() : first;
-        last = sub.submittedAt();
-        if (sub.environmentType().equals("mcq")) {
-          continue;
-        }
-        String key = GradingTimes.courseTask(sub.course(), sub.task());
-        long[] c = rows.computeIfAbsent(key, k -> new long[2]);
-        c[0]++;
-        c[1] += sub.gradingMs() != null ? 1 : 0;
-        taskOf.putIfAbsent(key, sub.task());
-      }
-    }
+    return of(TraceScan.of(trace), scenario);
+  }
+
+  /** The survey of the scanned trace for {@code scenario}; errors name the file and task. */
+  public static TraceSurvey of(TraceScan scan, ScenarioSettings scenario) throws IOException {
+    Path trace = scan.trace();
     ScenarioSettings.Grading g = scenario.grading();
     Map<String, String> sources = new TreeMap<>();
     Map<String, DurationDistribution> estimated = new HashMap<>();
-    GradingTimeEstimate estimate = null;
-    for (Map.Entry<String, long[]> e : new TreeMap<>(rows).entrySet()) {
-      String task = taskOf.get(e.getKey());
+    for (Map.Entry<String, long[]> e : scan.tasks().entrySet()) {
+      String task = scan.taskOf(e.getKey());
       long[] c = e.getValue();
       String rest;
       if (c[1] == c[0]) {
@@ -78,9 +56,7 @@ public record TraceSurvey(String hash, long submissions, Instant first, Instant 
       } else if (g.tasks().containsKey(task) || g.fallback() != null) {
         rest = "scenario";
       } else {
-        if (estimate == null) {
-          estimate = GradingTimeEstimate.fromTrace(trace);
-        }
+        GradingTimeEstimate estimate = scan.estimate();
         String course = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
         TaskEstimate te = estimate.forTask(course, task).orElseThrow(() ->
             new IllegalArgumentException(trace + ": task '" + task + "' (course " + course
@@ -92,8 +68,8 @@ public record TraceSurvey(String hash, long submissions, Instant first, Instant 
       String src = c[1] == 0 ? rest : rest == null ? "trace" : "trace+" + rest;
       sources.merge(task, src, (a, b) -> a.equals(b) ? a : a + "," + b);
     }
-    return new TraceSurvey(hash, count, first, last, sources,
-        new GradingTimes(g.tasks(), g.fallback(), estimated));
+    return new TraceSurvey(scan.hash(), scan.submissions(), scan.first(), scan.last(), sources,
+        new GradingTimes(g.tasks(), g.fallback(), estimated), scan);
   }
 
   /** SHA-256 (hex) of a file's bytes. */
@@ -108,10 +84,5 @@ public record TraceSurvey(String hash, long submissions, Instant first, Instant 
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Opens the trace for the run itself (strict: the survey already accepted every row). */
-  static Stream<Submission> open(Path trace) throws IOException {
-    return CanonicalTraceReader.read(trace, RejectSink.STRICT);
   }
 }
