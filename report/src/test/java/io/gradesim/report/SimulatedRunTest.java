@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEvent.AgentUp;
 import io.gradesim.simulator.event.SimEvent.ContainerCreated;
