@@ -28,8 +28,9 @@ class CompareSimulateOutputsTest {
     }
     Files.writeString(trace, csv);
     for (String s : List.of("small-runc", "small-crun")) {
-      Path scenario = Path.of(CompareSimulateOutputsTest.class
-          .getResource("/report/scenarios/" + s + ".conf").toURI());
+      // The report module's fixtures, read from its source tree (not on this class path).
+      Path scenario = Path.of("").toAbsolutePath().getParent()
+          .resolve("report/src/test/resources/report/scenarios").resolve(s + ".conf");
       int exit = GradesimCommand.commandLine().execute("simulate", "--journal", "none",
           "--trace", trace.toString(), "--scenario", scenario.toString(), "--seed", "4",
           "--out", tmp.resolve(s).toString());
