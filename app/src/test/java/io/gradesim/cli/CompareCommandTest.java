@@ -14,10 +14,8 @@ import picocli.CommandLine;
 
 class CompareCommandTest {
 
-  /** The report module's fixtures, read from its source tree (they are not on this class path). */
   private static Path resource(String r) {
-    return Path.of("").toAbsolutePath().getParent().resolve("report/src/test/resources/report")
-        .resolve(r);
+    return ReportFixtures.of(r);
   }
 
   @Test
@@ -37,14 +35,7 @@ class CompareCommandTest {
 
   @Test
   void replaysEveryScenarioOnTheTraceThenWritesTheReport(@TempDir Path tmp) throws Exception {
-    Path trace = tmp.resolve("trace.csv");
-    StringBuilder csv = new StringBuilder("id,submitted_at,course,task,users\n");
-    for (int i = 0; i < 240; i++) {
-      csv.append(String.format(java.util.Locale.ROOT,
-          "s%d,2024-03-08T09:%02d:%02d.000Z,c,t%d,u%d%n", i, i * 4 / 60, i * 4 % 60, i % 3,
-          i % 60));
-    }
-    Files.writeString(trace, csv);
+    Path trace = ReportFixtures.trace(tmp.resolve("trace.csv"));
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));

@@ -19,18 +19,9 @@ class CompareSimulateOutputsTest {
 
   @Test
   void showsEveryColumnOfSimulateOutputs(@TempDir Path tmp) throws Exception {
-    Path trace = tmp.resolve("trace.csv");
-    StringBuilder csv = new StringBuilder("id,submitted_at,course,task,users\n");
-    for (int i = 0; i < 240; i++) {
-      csv.append(String.format(java.util.Locale.ROOT,
-          "s%d,2024-03-08T09:%02d:%02d.000Z,c,t%d,u%d%n", i, i * 4 / 60, i * 4 % 60, i % 3,
-          i % 60));
-    }
-    Files.writeString(trace, csv);
+    Path trace = ReportFixtures.trace(tmp.resolve("trace.csv"));
     for (String s : List.of("small-runc", "small-crun")) {
-      // The report module's fixtures, read from its source tree (not on this class path).
-      Path scenario = Path.of("").toAbsolutePath().getParent()
-          .resolve("report/src/test/resources/report/scenarios").resolve(s + ".conf");
+      Path scenario = ReportFixtures.of("scenarios/" + s + ".conf");
       int exit = GradesimCommand.commandLine().execute("simulate", "--journal", "none",
           "--trace", trace.toString(), "--scenario", scenario.toString(), "--seed", "4",
           "--out", tmp.resolve(s).toString());

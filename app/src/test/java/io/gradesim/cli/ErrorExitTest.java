@@ -2,7 +2,7 @@ package io.gradesim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradesim.simulator.run.TraceSurvey;
+import io.gradesim.files.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -182,7 +182,7 @@ class ErrorExitTest {
   private static Map<Path, String> hashes(List<Path> files) throws IOException {
     Map<Path, String> h = new LinkedHashMap<>();
     for (Path f : files) {
-      h.put(f, TraceSurvey.sha256(f));
+      h.put(f, Sha256.ofFile(f));
     }
     return h;
   }

@@ -1,5 +1,6 @@
 package io.gradesim.simulator.run;
 
+import io.gradesim.files.Sha256;
 import io.gradesim.simulator.engine.SubmissionSource;
 import io.gradesim.simulator.model.GradingTimes;
 import io.gradesim.traces.RejectSink;
@@ -60,7 +61,7 @@ public final class TraceScan {
     if (!Files.isRegularFile(trace)) {
       throw new IllegalArgumentException(trace + ": trace file not found");
     }
-    String hash = TraceSurvey.sha256(trace);
+    String hash = Sha256.ofFile(trace);
     Map<String, long[]> rows = new HashMap<>(); // course\0task -> {rows, with grading_ms}
     Map<String, String> taskOf = new HashMap<>();
     TraceColumns columns = budget > 0 ? new TraceColumns() : null;

@@ -6,15 +6,9 @@ import io.gradesim.traces.stats.GradingTimeEstimate;
 import io.gradesim.traces.stats.TaskEstimate;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,20 +19,30 @@ import java.util.TreeMap;
  * {@code estimated} (from completions of quiet moments, {@link GradingTimeEstimate}), or a mix
  * such as {@code trace+scenario}.
  *
- * @param hash SHA-256 of the file's bytes
- * @param submissions rows in the trace
- * @param first the first arrival, or null for an empty trace
- * @param last the last arrival, or null for an empty trace
  * @param sources grading-time source per task
  * @param grading the grading times the run will use
  * @param scan the trace's part, which the run reads its rows from
  */
-public record TraceSurvey(String hash, long submissions, Instant first, Instant last,
-    Map<String, String> sources, GradingTimes grading, TraceScan scan) {
+public record TraceSurvey(Map<String, String> sources, GradingTimes grading, TraceScan scan) {
 
-  /** Surveys {@code trace} for {@code scenario}; errors name the file, line and field or task. */
-  public static TraceSurvey of(Path trace, ScenarioSettings scenario) throws IOException {
-    return of(TraceScan.of(trace), scenario);
+  /** SHA-256 of the file's bytes. */
+  public String hash() {
+    return scan.hash();
+  }
+
+  /** Rows in the trace. */
+  public long submissions() {
+    return scan.submissions();
+  }
+
+  /** The first arrival, or null for an empty trace. */
+  public Instant first() {
+    return scan.first();
+  }
+
+  /** The last arrival, or null for an empty trace. */
+  public Instant last() {
+    return scan.last();
   }
 
   /** The survey of the scanned trace for {@code scenario}; errors name the file and task. */
@@ -68,21 +72,6 @@ public record TraceSurvey(String hash, long submissions, Instant first, Instant 
       String src = c[1] == 0 ? rest : rest == null ? "trace" : "trace+" + rest;
       sources.merge(task, src, (a, b) -> a.equals(b) ? a : a + "," + b);
     }
-    return new TraceSurvey(scan.hash(), scan.submissions(), scan.first(), scan.last(), sources,
-        new GradingTimes(g.tasks(), g.fallback(), estimated), scan);
-  }
-
-  /** SHA-256 (hex) of a file's bytes. */
-  public static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TraceSurvey(sources, new GradingTimes(g.tasks(), g.fallback(), estimated), scan);
   }
 }
