@@ -2,10 +2,10 @@ package io.gradesim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gradesim.files.OutputGuard;
 import io.gradesim.app.bench.AskPerEvent;
-import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.app.bench.SimulateBenchmark;
+import io.gradesim.files.OutputGuard;
+import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.output.PerfReport;
 import java.io.IOException;
 import java.io.PrintWriter;

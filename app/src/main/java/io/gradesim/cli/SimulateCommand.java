@@ -1,5 +1,6 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.journal.JournalSession;
 import io.gradesim.journal.JournalTarget;
@@ -8,7 +9,6 @@ import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
-import io.gradesim.app.sweep.Sweeps;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.gradesim.journal;
 
+import io.gradesim.journal.kryo.ChunkCodec;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.journal.kryo.ChunkCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.gradesim.app.bench;
-import io.gradesim.simulator.bench.BenchWorkload;
 
+import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import java.time.Duration;

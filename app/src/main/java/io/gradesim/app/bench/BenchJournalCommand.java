@@ -1,12 +1,12 @@
 package io.gradesim.app.bench;
-import io.gradesim.journal.cli.RunsExportCommand;
 
-import io.gradesim.simulator.bench.BenchWorkload;
-import io.gradesim.simulator.bench.ScratchFolder;
 import io.gradesim.app.bench.SimulateBenchmark;
 import io.gradesim.journal.JournalSession;
 import io.gradesim.journal.JournalTarget;
 import io.gradesim.journal.RunJournal;
+import io.gradesim.journal.cli.RunsExportCommand;
+import io.gradesim.simulator.bench.BenchWorkload;
+import io.gradesim.simulator.bench.ScratchFolder;
 import io.gradesim.simulator.output.RunOutputWriter;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.gradesim.app.bench;
+
 import io.gradesim.simulator.output.FoldTimer;
 import io.gradesim.simulator.output.PerfReport;
 import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.output.SyntheticLifecycles;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

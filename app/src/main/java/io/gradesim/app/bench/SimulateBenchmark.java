@@ -1,12 +1,12 @@
 package io.gradesim.app.bench;
-import io.gradesim.simulator.bench.BenchWorkload;
 
+import io.gradesim.app.sweep.Sweeps;
+import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.engine.SimulationEngine;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.RunSpec;
 import io.gradesim.simulator.run.RunTask;
-import io.gradesim.app.sweep.Sweeps;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

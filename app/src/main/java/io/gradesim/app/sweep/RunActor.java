@@ -1,8 +1,8 @@
 package io.gradesim.app.sweep;
+
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.RunSpec;
 import io.gradesim.simulator.run.RunTask;
-
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;

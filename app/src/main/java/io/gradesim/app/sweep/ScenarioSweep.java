@@ -1,12 +1,12 @@
 package io.gradesim.app.sweep;
-import io.gradesim.files.progress.ProgressBar;
 
+import io.gradesim.app.sweep.Sweeps;
+import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
-import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.io.IOException;

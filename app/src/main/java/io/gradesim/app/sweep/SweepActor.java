@@ -1,7 +1,7 @@
 package io.gradesim.app.sweep;
+
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.RunSpec;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

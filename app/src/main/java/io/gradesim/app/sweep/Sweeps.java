@@ -1,9 +1,9 @@
 package io.gradesim.app.sweep;
-import io.gradesim.simulator.run.RunOutcome;
-import io.gradesim.simulator.run.RunSpec;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

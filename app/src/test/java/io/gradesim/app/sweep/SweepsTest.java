@@ -1,7 +1,4 @@
 package io.gradesim.app.sweep;
-import io.gradesim.simulator.run.RunOutcome;
-import io.gradesim.simulator.run.RunSpec;
-import io.gradesim.simulator.run.RunTask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.engine.SimulationEngine;
 import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
+import io.gradesim.simulator.run.RunTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,8 +2,8 @@ package io.gradesim.calibration.fit;
 
 import io.gradesim.probes.report.MedianInterval;
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.util.KthSelector;
 import org.apache.commons.math3.util.MedianOf3PivotingStrategy;

@@ -1,8 +1,8 @@
 package io.gradesim.journal.cli;
 
-import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.journal.RunJournal;
 import io.gradesim.journal.RunState;
+import io.gradesim.simulator.event.SimEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;

@@ -4,9 +4,9 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.journal.RunEvent;
 import io.gradesim.journal.RunState;
+import io.gradesim.simulator.event.SimEvent;
 
 /**
  * Hand-written Kryo serializers of the persisted journal types: fields in a fixed order written

@@ -2,10 +2,10 @@ package io.gradesim.journal.kryo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradesim.simulator.event.SimEvent;
-import io.gradesim.simulator.event.SimEvent.*;
 import io.gradesim.journal.RunEvent;
 import io.gradesim.journal.RunState;
+import io.gradesim.simulator.event.SimEvent;
+import io.gradesim.simulator.event.SimEvent.*;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;

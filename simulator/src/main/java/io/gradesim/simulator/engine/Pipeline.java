@@ -2,8 +2,8 @@ package io.gradesim.simulator.engine;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.FreeSlotList;
+import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.GradingTimes;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.model.TopicQueues;

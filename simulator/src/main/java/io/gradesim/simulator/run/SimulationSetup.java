@@ -1,8 +1,8 @@
 package io.gradesim.simulator.run;
 
+import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.OutputSettings;
 import io.gradesim.simulator.output.RunSummary;
