@@ -33,26 +33,46 @@ import picocli.CommandLine.Spec;
 public final class BenchSimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--submissions", paramLabel = "N", description = "submissions per run (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--submissions",
+      paramLabel = "N",
+      description = "submissions per run (default: ${DEFAULT-VALUE})")
   long submissions = 1_000_000;
 
-  @Option(names = "--slots", paramLabel = "N", description = "slots in the pool, a multiple of 8 (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--slots",
+      paramLabel = "N",
+      description = "slots in the pool, a multiple of 8 (default: ${DEFAULT-VALUE})")
   int slots = 40;
 
-  @Option(names = "--repeat", paramLabel = "R", description = "measured runs (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--repeat",
+      paramLabel = "R",
+      description = "measured runs (default: ${DEFAULT-VALUE})")
   int repeat = 5;
 
-  @Option(names = "--warmup", paramLabel = "W", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      paramLabel = "W",
+      description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
   int warmup = 2;
 
-  @Option(names = "--parallel", paramLabel = "K", description = "also time K runs sequential vs parallel (0: skip)")
+  @Option(
+      names = "--parallel",
+      paramLabel = "K",
+      description = "also time K runs sequential vs parallel (0: skip)")
   int parallel;
 
-  @Option(names = "--ask-per-event", paramLabel = "N",
+  @Option(
+      names = "--ask-per-event",
+      paramLabel = "N",
       description = "also time N submissions with an actor round trip per event (0: skip)")
   long askPerEvent;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "directory for perf.json (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "directory for perf.json (default: ${DEFAULT-VALUE})")
   Path out = Path.of(".");
 
   @Override
@@ -65,8 +85,10 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     BenchWorkload workload = new BenchWorkload(submissions, slots);
     SimulateBenchmark bench = new SimulateBenchmark(workload);
     int cores = Runtime.getRuntime().availableProcessors();
-    o.printf("bench simulate: %,d submissions, %d slots, load 0.9, %d warm-up + %d runs,"
-        + " %d cores%n", submissions, slots, warmup, repeat, cores);
+    o.printf(
+        "bench simulate: %,d submissions, %d slots, load 0.9, %d warm-up + %d runs,"
+            + " %d cores%n",
+        submissions, slots, warmup, repeat, cores);
     List<SimulateBenchmark.Sample> samples = bench.measure(warmup, repeat);
     Map<String, Object> perf = new LinkedHashMap<>();
     perf.put("benchmark", "simulate");
@@ -78,8 +100,10 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     if (parallel > 0) {
       long[] t = bench.parallel(parallel, cores);
       double speedup = (double) t[0] / t[1];
-      o.printf("%d runs one after another: %.2f s; as %d parallel actors on %d cores: %.2f s;"
-          + " speedup %.2fx%n", parallel, t[0] / 1e9, parallel, cores, t[1] / 1e9, speedup);
+      o.printf(
+          "%d runs one after another: %.2f s; as %d parallel actors on %d cores: %.2f s;"
+              + " speedup %.2fx%n",
+          parallel, t[0] / 1e9, parallel, cores, t[1] / 1e9, speedup);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("runs", parallel);
       p.put("sequential_wall_ms", t[0] / 1_000_000);
@@ -91,10 +115,18 @@ public final class BenchSimulateCommand implements Callable<Integer> {
       BenchWorkload small = new BenchWorkload(askPerEvent, slots);
       long plain = new SimulateBenchmark(small).measure(1, 1).get(0).wallNanos();
       long ask = AskPerEvent.measure(small);
-      o.printf("%,d submissions: plain loop %.3f s, ask per event %.3f s (%.0fx slower)%n",
+      o.printf(
+          "%,d submissions: plain loop %.3f s, ask per event %.3f s (%.0fx slower)%n",
           askPerEvent, plain / 1e9, ask / 1e9, (double) ask / plain);
-      perf.put("ask_per_event", Map.of("submissions", askPerEvent, "plain_wall_ms",
-          plain / 1_000_000, "ask_wall_ms", ask / 1_000_000));
+      perf.put(
+          "ask_per_event",
+          Map.of(
+              "submissions",
+              askPerEvent,
+              "plain_wall_ms",
+              plain / 1_000_000,
+              "ask_wall_ms",
+              ask / 1_000_000));
     }
     perf.put("heap_peak_mb", SimulateBenchmark.heapPeakMb());
     Files.createDirectories(out);
@@ -105,17 +137,22 @@ public final class BenchSimulateCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter o, List<SimulateBenchmark.Sample> samples) {
-    double[] subs = SimulateBenchmark.spread(samples.stream()
-        .mapToDouble(s -> s.submissions() / (s.wallNanos() / 1e9)).toArray());
-    double[] events = SimulateBenchmark.spread(samples.stream()
-        .mapToDouble(s -> s.events() / (s.wallNanos() / 1e9)).toArray());
-    double[] cpu = SimulateBenchmark.spread(samples.stream()
-        .mapToDouble(s -> s.submissions() / (s.cpuNanos() / 1e9)).toArray());
-    o.printf("submissions/s (wall): median %,.0f  (min %,.0f, max %,.0f, n=%d)%n",
+    double[] subs =
+        SimulateBenchmark.spread(
+            samples.stream().mapToDouble(s -> s.submissions() / (s.wallNanos() / 1e9)).toArray());
+    double[] events =
+        SimulateBenchmark.spread(
+            samples.stream().mapToDouble(s -> s.events() / (s.wallNanos() / 1e9)).toArray());
+    double[] cpu =
+        SimulateBenchmark.spread(
+            samples.stream().mapToDouble(s -> s.submissions() / (s.cpuNanos() / 1e9)).toArray());
+    o.printf(
+        "submissions/s (wall): median %,.0f  (min %,.0f, max %,.0f, n=%d)%n",
         subs[0], subs[1], subs[2], samples.size());
-    o.printf("events/s (wall):      median %,.0f  (min %,.0f, max %,.0f)%n",
+    o.printf(
+        "events/s (wall):      median %,.0f  (min %,.0f, max %,.0f)%n",
         events[0], events[1], events[2]);
-    o.printf("submissions/s (CPU):  median %,.0f  (min %,.0f, max %,.0f)%n",
-        cpu[0], cpu[1], cpu[2]);
+    o.printf(
+        "submissions/s (CPU):  median %,.0f  (min %,.0f, max %,.0f)%n", cpu[0], cpu[1], cpu[2]);
   }
 }

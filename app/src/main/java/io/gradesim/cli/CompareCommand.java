@@ -33,34 +33,54 @@ import picocli.CommandLine.Parameters;
 public final class CompareCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "SCENARIO", arity = "0..*",
+  @Parameters(
+      paramLabel = "SCENARIO",
+      arity = "0..*",
       description = "Scenario files (HOCON) to replay on --trace.")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--trace", paramLabel = "TRACE",
+  @Option(
+      names = "--trace",
+      paramLabel = "TRACE",
       description = "Canonical trace (CSV, .gz accepted) every scenario replays.")
   Path trace;
 
-  @Option(names = "--runs", split = ",", paramLabel = "DIR",
-      description = "Finished run directories, one per scenario, comma-separated (instead of "
-          + "--trace and scenario files).")
+  @Option(
+      names = "--runs",
+      split = ",",
+      paramLabel = "DIR",
+      description =
+          "Finished run directories, one per scenario, comma-separated (instead of "
+              + "--trace and scenario files).")
   List<Path> runs = new ArrayList<>();
 
-  @Option(names = "--calibration", paramLabel = "PROFILE",
-      description = "Calibration profile JSON: adds the stage-cost chart and marks runtimes "
-          + "known only from the literature.")
+  @Option(
+      names = "--calibration",
+      paramLabel = "PROFILE",
+      description =
+          "Calibration profile JSON: adds the stage-cost chart and marks runtimes "
+              + "known only from the literature.")
   Path calibration;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "Directory for compare.csv, report.html (and runs/) (created if absent).")
   Path out;
 
-  @Option(names = "--slo-p95", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Service level for the verdict: feedback p95 at most this many seconds "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--slo-p95",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Service level for the verdict: feedback p95 at most this many seconds "
+              + "(default: ${DEFAULT-VALUE}).")
   double sloP95;
 
-  @Option(names = "--parallel", paramLabel = "N",
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
   Integer parallel;
 
@@ -70,15 +90,18 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--slo-p95: must be a positive number of seconds");
     }
     List<String> written = new ArrayList<>(List.of(CompareReport.CSV, CompareReport.HTML));
-    new OutputGuard().input("--trace", trace).inputs("SCENARIO", scenarios)
-        .input("--calibration", calibration).inputs("--runs", runs)
+    new OutputGuard()
+        .input("--trace", trace)
+        .inputs("SCENARIO", scenarios)
+        .input("--calibration", calibration)
+        .inputs("--runs", runs)
         .dir("--out", out, written, runs.isEmpty() ? List.of(ScenarioSweep.RUNS) : List.of())
         .check();
     List<Path> dirs = runs.isEmpty() ? replay() : finishedRuns();
-    ProgressBar bar = ProgressBar.onStderr("reading " + dirs.size() + " runs",
-        CompareReport.bytesToRead(dirs));
-    CompareReport report = CompareReport.read(dirs, Optional.ofNullable(calibration),
-        new Verdict(sloP95), bar);
+    ProgressBar bar =
+        ProgressBar.onStderr("reading " + dirs.size() + " runs", CompareReport.bytesToRead(dirs));
+    CompareReport report =
+        CompareReport.read(dirs, Optional.ofNullable(calibration), new Verdict(sloP95), bar);
     bar.finish();
     Path page = report.writeTo(out);
     PrintWriter o = spec.commandLine().getOut();
@@ -90,16 +113,16 @@ public final class CompareCommand implements Callable<Integer> {
 
   private List<Path> finishedRuns() {
     if (trace != null || !scenarios.isEmpty()) {
-      throw new IllegalArgumentException("--runs: give either --runs or --trace with scenario "
-          + "files, not both");
+      throw new IllegalArgumentException(
+          "--runs: give either --runs or --trace with scenario " + "files, not both");
     }
     return runs;
   }
 
   private List<Path> replay() throws Exception {
     if (trace == null || scenarios.isEmpty()) {
-      throw new IllegalArgumentException("compare: give --trace and scenario files, or --runs "
-          + "with finished run directories");
+      throw new IllegalArgumentException(
+          "compare: give --trace and scenario files, or --runs " + "with finished run directories");
     }
     int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (n < 1) {

@@ -19,22 +19,26 @@ import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 
 /**
- * Turns the exception that ended a command into one line on stderr and the process's exit code
- * (see the table in the top README): 2 for what the user can fix (bad input, a path that cannot
- * be written), 3 for out of memory (naming {@code GRADESIM_JAVA_OPTS}), 130 for an interruption,
- * 1 for anything else (a bug). Wrappers (Pekko's, {@code CompletionException},
- * {@code ExecutionException}, a rethrow that only repeats its cause) are looked through, so the
- * line names the cause. The stack trace is printed only with {@code --debug}.
+ * Turns the exception that ended a command into one line on stderr and the process's exit code (see
+ * the table in the top README): 2 for what the user can fix (bad input, a path that cannot be
+ * written), 3 for out of memory (naming {@code GRADESIM_JAVA_OPTS}), 130 for an interruption, 1 for
+ * anything else (a bug). Wrappers (Pekko's, {@code CompletionException}, {@code
+ * ExecutionException}, a rethrow that only repeats its cause) are looked through, so the line names
+ * the cause. The stack trace is printed only with {@code --debug}.
  */
 final class FailureReport {
   /** The command ended normally. */
   static final int OK = 0;
+
   /** A bug of gradesim. */
   static final int INTERNAL = 1;
+
   /** Bad input or a path that cannot be used: the message says which and why. */
   static final int USER = 2;
+
   /** The JVM ran out of heap. */
   static final int OUT_OF_MEMORY = 3;
+
   /** Interrupted (Ctrl-C), as a shell reports SIGINT. */
   static final int INTERRUPTED = 130;
 
@@ -48,10 +52,15 @@ final class FailureReport {
     Throwable oom = find(e, OutOfMemoryError.class);
     if (oom != null) {
       code = OUT_OF_MEMORY;
-      err.println("gradesim: out of memory (" + oneLine(oom.getMessage()) + ") with a "
-          + mb(Runtime.getRuntime().maxMemory()) + " heap: run again with a larger one, e.g. "
-          + "GRADESIM_JAVA_OPTS=-Xmx" + suggestedHeap(Runtime.getRuntime().maxMemory())
-          + " ./gradesim ...");
+      err.println(
+          "gradesim: out of memory ("
+              + oneLine(oom.getMessage())
+              + ") with a "
+              + mb(Runtime.getRuntime().maxMemory())
+              + " heap: run again with a larger one, e.g. "
+              + "GRADESIM_JAVA_OPTS=-Xmx"
+              + suggestedHeap(Runtime.getRuntime().maxMemory())
+              + " ./gradesim ...");
     } else if (find(e, InterruptedException.class) != null) {
       code = INTERRUPTED;
       err.println("gradesim: interrupted");
@@ -62,8 +71,12 @@ final class FailureReport {
         err.println("gradesim: " + userMessage(cause));
       } else {
         code = INTERNAL;
-        err.println("gradesim: internal error: " + cause.getClass().getName() + ": "
-            + oneLine(cause.getMessage()) + (debug ? "" : " (run with --debug for the stack trace)"));
+        err.println(
+            "gradesim: internal error: "
+                + cause.getClass().getName()
+                + ": "
+                + oneLine(cause.getMessage())
+                + (debug ? "" : " (run with --debug for the stack trace)"));
       }
     }
     if (debug) {
@@ -148,8 +161,7 @@ final class FailureReport {
       return "permission denied";
     } else if (f instanceof FileAlreadyExistsException) {
       Path p = Path.of(f.getFile());
-      return Files.isDirectory(p) ? "already exists"
-          : "already exists and is a file, not a folder";
+      return Files.isDirectory(p) ? "already exists" : "already exists and is a file, not a folder";
     } else if (f instanceof NotDirectoryException) {
       return "not a folder";
     } else if (f instanceof DirectoryNotEmptyException) {

@@ -37,8 +37,11 @@ public final class GradesimCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--debug", description = "On an error, print its stack trace too (also "
-      + "GRADESIM_DEBUG=1). Give it before the command: gradesim --debug simulate ...")
+  @Option(
+      names = "--debug",
+      description =
+          "On an error, print its stack trace too (also "
+              + "GRADESIM_DEBUG=1). Give it before the command: gradesim --debug simulate ...")
   boolean debug;
 
   @Override
@@ -52,23 +55,29 @@ public final class GradesimCommand implements Runnable {
   }
 
   /**
-   * Runs the command line and returns its exit code; an error escaping the command (out of
-   * memory) is reported like an exception.
+   * Runs the command line and returns its exit code; an error escaping the command (out of memory)
+   * is reported like an exception.
    */
   public static int execute(String... args) {
     CommandLine cl = commandLine();
     GradesimCommand root = cl.getCommand();
     // A helper thread that runs out of memory (a trace reader) hands its error to the command it
     // serves, which reports it; anything else gets one line instead of the JVM's stack trace.
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (root.debug()) {
-        e.printStackTrace();
-      } else if (!(e instanceof OutOfMemoryError)) {
-        System.err.println("gradesim: internal error in thread " + thread.getName() + ": "
-            + e.getClass().getName() + ": " + FailureReport.oneLine(e.getMessage())
-            + " (run with --debug for the stack trace)");
-      }
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (root.debug()) {
+            e.printStackTrace();
+          } else if (!(e instanceof OutOfMemoryError)) {
+            System.err.println(
+                "gradesim: internal error in thread "
+                    + thread.getName()
+                    + ": "
+                    + e.getClass().getName()
+                    + ": "
+                    + FailureReport.oneLine(e.getMessage())
+                    + " (run with --debug for the stack trace)");
+          }
+        });
     try {
       return cl.execute(args);
     } catch (Throwable e) {
@@ -87,15 +96,15 @@ public final class GradesimCommand implements Runnable {
   }
 
   /**
-   * Runs the last subcommand, but first fails on an argument no command took: picocli lets
-   * {@code --help} win over it, so {@code gradesim plan --help} would print the root's usage and
-   * exit 0 instead of saying that there is no command {@code plan}.
+   * Runs the last subcommand, but first fails on an argument no command took: picocli lets {@code
+   * --help} win over it, so {@code gradesim plan --help} would print the root's usage and exit 0
+   * instead of saying that there is no command {@code plan}.
    */
   private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (!p.unmatched().isEmpty() && !p.commandSpec().parser().unmatchedArgumentsAllowed()) {
-        throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(),
-            p.unmatched());
+        throw new CommandLine.UnmatchedArgumentException(
+            p.commandSpec().commandLine(), p.unmatched());
       }
     }
     return new CommandLine.RunLast().execute(parsed);

@@ -34,49 +34,82 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trace", required = true, paramLabel = "TRACE", description = "canonical trace CSV (.gz accepted)")
+  @Option(
+      names = "--trace",
+      required = true,
+      paramLabel = "TRACE",
+      description = "canonical trace CSV (.gz accepted)")
   Path trace;
 
-  @Option(names = "--scenario", required = true, paramLabel = "FILE.conf", description = "scenario file (HOCON)")
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "FILE.conf",
+      description = "scenario file (HOCON)")
   Path scenario;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--calibration", paramLabel = "PROFILE.json", description = "calibration profile (JSON) for costs = profile")
+  @Option(
+      names = "--calibration",
+      paramLabel = "PROFILE.json",
+      description = "calibration profile (JSON) for costs = profile")
   Path calibration;
 
-  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's seed)")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "random seed (default: the scenario's seed)")
   Long seed;
 
-  @Option(names = "--journal", paramLabel = "h2|none|URL", description = "where events are"
-      + " persisted: h2 (the data folder's H2 file), none, or jdbc:postgresql://host/db?user=..&"
-      + "password=.. (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--journal",
+      paramLabel = "h2|none|URL",
+      description =
+          "where events are"
+              + " persisted: h2 (the data folder's H2 file), none, or jdbc:postgresql://host/db?user=..&"
+              + "password=.. (default: ${DEFAULT-VALUE})")
   String journal = "h2";
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "the run's id (default: a new"
-      + " random id); the id of an unfinished run resumes it, a finished one is refused")
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description =
+          "the run's id (default: a new"
+              + " random id); the id of an unfinished run resumes it, a finished one is refused")
   String runId;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
   /** The files a run writes into its output directory. */
-  public static final List<String> OUTPUT_FILES = List.of(RunOutputWriter.SUBMISSIONS,
-      RunOutputWriter.TIMESERIES, RunOutputWriter.WAIT_LOG, RunOutputWriter.FEEDBACK_LOG,
-      RunOutputWriter.SUMMARY, PerfReport.FILE);
+  public static final List<String> OUTPUT_FILES =
+      List.of(
+          RunOutputWriter.SUBMISSIONS,
+          RunOutputWriter.TIMESERIES,
+          RunOutputWriter.WAIT_LOG,
+          RunOutputWriter.FEEDBACK_LOG,
+          RunOutputWriter.SUMMARY,
+          PerfReport.FILE);
 
   @Override
   public Integer call() throws Exception {
-    new OutputGuard().input("--trace", trace).input("--scenario", scenario)
-        .input("--calibration", calibration).dir("--out", out, OUTPUT_FILES, List.of()).check();
+    new OutputGuard()
+        .input("--trace", trace)
+        .input("--scenario", scenario)
+        .input("--calibration", calibration)
+        .dir("--out", out, OUTPUT_FILES, List.of())
+        .check();
     String id = runId != null ? runId : UUID.randomUUID().toString();
-    try (JournalSession session = JournalSession.open(
-        JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
+    try (JournalSession session =
+        JournalSession.open(JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
       // The journal opens meanwhile (JournalSession); a finished run is refused before simulating.
-      SimulationSetup.Prepared run = SimulationSetup.prepare(new SimulationSetup.Inputs(trace,
-          scenario, overrides, seed, calibration, id, out), List.of(session.listener()),
-          System.err);
+      SimulationSetup.Prepared run =
+          SimulationSetup.prepare(
+              new SimulationSetup.Inputs(trace, scenario, overrides, seed, calibration, id, out),
+              List.of(session.listener()),
+              System.err);
       session.checkResumable();
       if (!run.costs().note().isEmpty()) {
         spec.commandLine().getErr().println("simulate: " + run.costs().note());
@@ -98,17 +131,31 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private void print(PrintWriter o, RunSummary r, Map<String, String> costSources) {
     o.printf("%-22s %s%n", "scenario", scenario.getFileName());
-    o.printf("%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n", "submissions",
-        r.submissions(), r.delivered(), r.rejected(), r.deferred());
-    o.printf("%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n", "wait (s)", f(r.waitMeanS()),
-        f(r.waitP50S()), f(r.waitP95S()), f(r.waitP99S()), f(r.waitMaxS()));
-    o.printf("%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n", "feedback (s)",
-        f(r.feedbackMeanS()), f(r.feedbackP50S()), f(r.feedbackP95S()), f(r.feedbackP99S()),
+    o.printf(
+        "%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n",
+        "submissions", r.submissions(), r.delivered(), r.rejected(), r.deferred());
+    o.printf(
+        "%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n",
+        "wait (s)",
+        f(r.waitMeanS()),
+        f(r.waitP50S()),
+        f(r.waitP95S()),
+        f(r.waitP99S()),
+        f(r.waitMaxS()));
+    o.printf(
+        "%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n",
+        "feedback (s)",
+        f(r.feedbackMeanS()),
+        f(r.feedbackP50S()),
+        f(r.feedbackP95S()),
+        f(r.feedbackP99S()),
         f(r.feedbackMaxS()));
-    o.printf("%-22s %s   peak queue %d   mean queue %s%n", "utilisation", f(r.utilisation()),
-        r.peakQueue(), f(r.queueMean()));
-    o.printf("%-22s %s (%s core-h, %s agent-h)%n", "cost", f(r.cost()), f(r.coreHours()),
-        f(r.agentHours()));
+    o.printf(
+        "%-22s %s   peak queue %d   mean queue %s%n",
+        "utilisation", f(r.utilisation()), r.peakQueue(), f(r.queueMean()));
+    o.printf(
+        "%-22s %s (%s core-h, %s agent-h)%n",
+        "cost", f(r.cost()), f(r.coreHours()), f(r.agentHours()));
     o.printf("%-22s %s%n", "results", r.results());
     if (!costSources.isEmpty()) {
       o.printf("%-22s %s%n", "stage costs", new TreeMap<>(costSources));

@@ -44,9 +44,21 @@ class BundledScenariosTest {
     try (CanonicalTraceWriter w = new CanonicalTraceWriter(trace)) {
       for (int i = 0; i < 300; i++) {
         t += -2.0 * Math.log(1 - rng.nextDouble());
-        w.write(new Submission("s" + i, Instant.ofEpochSecond(1_700_000_000L)
-            .plusMillis((long) (t * 1000)), "c", "t" + (i % 5), List.of("u" + i),
-            envs[i % 4], 0, 1000L + rng.nextInt(8000), null, null, null, null, null));
+        w.write(
+            new Submission(
+                "s" + i,
+                Instant.ofEpochSecond(1_700_000_000L).plusMillis((long) (t * 1000)),
+                "c",
+                "t" + (i % 5),
+                List.of("u" + i),
+                envs[i % 4],
+                0,
+                1000L + rng.nextInt(8000),
+                null,
+                null,
+                null,
+                null,
+                null));
       }
       w.commit();
     }
@@ -56,12 +68,21 @@ class BundledScenariosTest {
   @ParameterizedTest
   @MethodSource("scenarios")
   void aBundledScenarioRunsOnASyntheticTrace(Path scenario) throws IOException {
-    assertThat(Files.readString(scenario)).as("first line of %s", scenario)
+    assertThat(Files.readString(scenario))
+        .as("first line of %s", scenario)
         .startsWith("# Question:");
     Path out = dir.resolve(scenario.getFileName().toString());
-    SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--trace",
-        trace.toString(), "--scenario", scenario.toString(), "--calibration", profile.toString(),
-        "--out", out.toString());
+    SimulateCommandTest.Result r =
+        SimulateCommandTest.run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--calibration",
+            profile.toString(),
+            "--out",
+            out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(summary.get("submissions").asLong()).isEqualTo(300);

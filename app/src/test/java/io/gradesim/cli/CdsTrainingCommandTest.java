@@ -24,8 +24,11 @@ class CdsTrainingCommandTest {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
 
-    int code = cl.execute("cds-training", scenarios().resolve("inginious-today.conf").toString(),
-        scenarios().resolve("runtime-crun.conf").toString());
+    int code =
+        cl.execute(
+            "cds-training",
+            scenarios().resolve("inginious-today.conf").toString(),
+            scenarios().resolve("runtime-crun.conf").toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).isEmpty();
@@ -41,7 +44,8 @@ class CdsTrainingCommandTest {
     int code = cl.execute("cds-training", "no-such.conf", "no-such-either.conf");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("cds-training: 'gradesim simulate")
+    assertThat(err.toString())
+        .contains("cds-training: 'gradesim simulate")
         .contains("no-such.conf");
   }
 

@@ -23,10 +23,17 @@ class CompareCommandTest {
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
-    int exit = cl.execute("compare", "--runs",
-        resource("runs/runc-4x8") + "," + resource("runs/crun-4x8"),
-        "--calibration", resource("profile.json").toString(), "--slo-p95", "8",
-        "--out", tmp.resolve("out").toString());
+    int exit =
+        cl.execute(
+            "compare",
+            "--runs",
+            resource("runs/runc-4x8") + "," + resource("runs/crun-4x8"),
+            "--calibration",
+            resource("profile.json").toString(),
+            "--slo-p95",
+            "8",
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("crun-4x8  4 x 8", "report.html written");
     assertThat(Files.readAllLines(tmp.resolve("out/compare.csv"))).hasSize(3);
@@ -39,9 +46,17 @@ class CompareCommandTest {
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
-    int exit = cl.execute("compare", "--trace", trace.toString(), "--parallel", "2",
-        resource("scenarios/small-runc.conf").toString(),
-        resource("scenarios/small-crun.conf").toString(), "--out", tmp.resolve("out").toString());
+    int exit =
+        cl.execute(
+            "compare",
+            "--trace",
+            trace.toString(),
+            "--parallel",
+            "2",
+            resource("scenarios/small-runc.conf").toString(),
+            resource("scenarios/small-crun.conf").toString(),
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(exit).as(out.toString()).isZero();
     for (String run : new String[] {"small-runc", "small-crun"}) {
       assertThat(tmp.resolve("out/runs").resolve(run).resolve("summary.json")).isRegularFile();
@@ -58,18 +73,23 @@ class CompareCommandTest {
   @Test
   void refusesAScenarioThatCannotRunBeforeAnyRunStarts(@TempDir Path tmp) throws Exception {
     Path trace = tmp.resolve("trace.csv");
-    Files.writeString(trace, "id,submitted_at,course,task,users\n"
-        + "s0,2024-03-08T09:00:00.000Z,c,t0,u0\n");
+    Files.writeString(
+        trace, "id,submitted_at,course,task,users\n" + "s0,2024-03-08T09:00:00.000Z,c,t0,u0\n");
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    int exit = cl.execute("compare", "--trace", trace.toString(),
-        resource("scenarios/small-runc.conf").toString(),
-        resource("scenarios/small-profile.conf").toString(),
-        "--out", tmp.resolve("out").toString());
+    int exit =
+        cl.execute(
+            "compare",
+            "--trace",
+            trace.toString(),
+            resource("scenarios/small-runc.conf").toString(),
+            resource("scenarios/small-profile.conf").toString(),
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("small-profile.conf: runtime: 'runc' is not in the"
-        + " calibration profile");
+    assertThat(err.toString())
+        .contains("small-profile.conf: runtime: 'runc' is not in the" + " calibration profile");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
@@ -82,8 +102,15 @@ class CompareCommandTest {
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    int exit = cl.execute("compare", "--runs", tmp.toString(), "--trace", "t.csv", "--out",
-        tmp.resolve("out").toString());
+    int exit =
+        cl.execute(
+            "compare",
+            "--runs",
+            tmp.toString(),
+            "--trace",
+            "t.csv",
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("give either --runs or --trace");
   }
@@ -94,8 +121,13 @@ class CompareCommandTest {
     CommandLine cl = GradesimCommand.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    int exit = cl.execute("compare", "--runs", tmp.resolve("empty").toString(), "--out",
-        tmp.resolve("out").toString());
+    int exit =
+        cl.execute(
+            "compare",
+            "--runs",
+            tmp.resolve("empty").toString(),
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith("gradesim: ").contains("summary.json: missing");
     assertThat(tmp.resolve("out")).doesNotExist();

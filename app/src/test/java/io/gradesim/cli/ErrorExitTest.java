@@ -25,15 +25,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Group 5 of the hostile cases: errors end as one line and a documented exit code, never as a
- * stack trace or JVM exit 255, and leave no partial output.
+ * Group 5 of the hostile cases: errors end as one line and a documented exit code, never as a stack
+ * trace or JVM exit 255, and leave no partial output.
  */
 @Tag("hostile-5")
 class ErrorExitTest {
 
   /** Overloaded: 1 agent x 2 slots of 2 s jobs against 100 arrivals per second. */
-  private static final String OVERLOADED = "agents = 1\ncores = 2\nslots = 2\n"
-      + "grading { default = 2s }\n";
+  private static final String OVERLOADED =
+      "agents = 1\ncores = 2\nslots = 2\n" + "grading { default = 2s }\n";
 
   @Test
   @DisplayName("hostile-5: compare of 4 overloaded scenarios out of memory: one line, exit 3")
@@ -49,9 +49,20 @@ class ErrorExitTest {
     }
     Map<Path, String> before = hashes(inputs);
     Path out = tmp.resolve("out");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx40m", "-Xss512k",
-        "-cp", System.getProperty("java.class.path"), GradesimCommand.class.getName(),
-        "compare", "--parallel", "2", "--trace", trace.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                javaBin(),
+                "-Xmx40m",
+                "-Xss512k",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GradesimCommand.class.getName(),
+                "compare",
+                "--parallel",
+                "2",
+                "--trace",
+                trace.toString()));
     inputs.subList(1, inputs.size()).forEach(p -> cmd.add(p.toString()));
     cmd.addAll(List.of("--out", out.toString()));
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -64,7 +75,8 @@ class ErrorExitTest {
     assertThat(messages.get(0)).contains("out of memory", "GRADESIM_JAVA_OPTS=-Xmx");
     assertNoStackTrace(err);
     assertThat(hashes(inputs)).isEqualTo(before);
-    assertThat(filesUnder(out)).noneMatch(f -> f.endsWith(".partial"))
+    assertThat(filesUnder(out))
+        .noneMatch(f -> f.endsWith(".partial"))
         .noneMatch(f -> f.endsWith("summary.json") || f.endsWith("submissions.csv"))
         .noneMatch(f -> f.endsWith("compare.csv") || f.endsWith("report.html"));
   }
@@ -80,21 +92,30 @@ class ErrorExitTest {
     Files.writeString(file, "the user's notes\n");
     Map<Path, String> before = hashes(List.of(trace, scenario, file));
 
-    Result r = run("simulate", "--trace", trace.toString(), "--scenario", scenario.toString(),
-        "--journal", "none", "--out", file.toString());
+    Result r =
+        run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--journal",
+            "none",
+            "--out",
+            file.toString());
 
     assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("gradesim: refusing to write " + file
-        + " (--out): it is a file, not a directory");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "gradesim: refusing to write " + file + " (--out): it is a file, not a directory");
     assertThat(hashes(List.of(trace, scenario, file))).isEqualTo(before);
-    assertThat(filesUnder(tmp)).containsExactlyInAnyOrder(
-        trace.toString(), scenario.toString(), file.toString());
+    assertThat(filesUnder(tmp))
+        .containsExactlyInAnyOrder(trace.toString(), scenario.toString(), file.toString());
   }
 
   @Test
   @DisplayName("hostile-5: an --out below a file is one line naming it, exit 2, no Pekko words")
-  void anOutBelowAFileIsOneLineNotAPekkoWrapper(@TempDir Path tmp)
-      throws Exception {
+  void anOutBelowAFileIsOneLineNotAPekkoWrapper(@TempDir Path tmp) throws Exception {
     Path trace = tmp.resolve("trace.csv");
     writeTrace(trace, 100);
     Path scenario = tmp.resolve("s.conf");
@@ -106,18 +127,27 @@ class ErrorExitTest {
     // actor as an ActorInitializationException).
     Path out = file.resolve("run");
 
-    Result r = run("simulate", "--trace", trace.toString(), "--scenario", scenario.toString(),
-        "--journal", "none", "--out", out.toString());
+    Result r =
+        run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--journal",
+            "none",
+            "--out",
+            out.toString());
 
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err().lines().toList()).hasSize(1);
-    assertThat(r.err()).startsWith("gradesim: refusing to write " + out + " (--out): " + file
-        + " is a file")
+    assertThat(r.err())
+        .startsWith("gradesim: refusing to write " + out + " (--out): " + file + " is a file")
         .doesNotContain("pekko", "Actor", "Exception");
     assertNoStackTrace(r.err());
     assertThat(hashes(List.of(trace, scenario, file))).isEqualTo(before);
-    assertThat(filesUnder(tmp)).containsExactlyInAnyOrder(
-        trace.toString(), scenario.toString(), file.toString());
+    assertThat(filesUnder(tmp))
+        .containsExactlyInAnyOrder(trace.toString(), scenario.toString(), file.toString());
   }
 
   @Test
@@ -125,13 +155,15 @@ class ErrorExitTest {
   void anUnexpectedExceptionPrintsOneLineAndItsStackTraceOnlyWithDebug() {
     Result plain = run(new Boom(), "boom");
     assertThat(plain.code()).isEqualTo(1);
-    assertThat(plain.err().strip()).isEqualTo("gradesim: internal error: "
-        + "java.lang.ArithmeticException: long overflow (run with --debug for the stack trace)");
+    assertThat(plain.err().strip())
+        .isEqualTo(
+            "gradesim: internal error: "
+                + "java.lang.ArithmeticException: long overflow (run with --debug for the stack trace)");
 
     Result debug = run(new Boom(), "--debug", "boom");
     assertThat(debug.code()).isEqualTo(1);
-    assertThat(debug.err()).startsWith("gradesim: internal error: "
-        + "java.lang.ArithmeticException: long overflow\n")
+    assertThat(debug.err())
+        .startsWith("gradesim: internal error: " + "java.lang.ArithmeticException: long overflow\n")
         .contains("\tat io.gradesim.cli.ErrorExitTest$Boom.call");
   }
 
@@ -163,8 +195,7 @@ class ErrorExitTest {
   }
 
   private static void assertNoStackTrace(String err) {
-    assertThat(err).doesNotContain("\tat ", "Exception in thread", "Caused by:",
-        "Uncaught error");
+    assertThat(err).doesNotContain("\tat ", "Exception in thread", "Caused by:", "Uncaught error");
   }
 
   /** {@code n} submissions, 100 per second, one task, grading time from the scenario. */
@@ -172,9 +203,13 @@ class ErrorExitTest {
     StringBuilder csv = new StringBuilder(n * 48).append("id,submitted_at,course,task,users\n");
     long start = java.time.Instant.parse("2024-03-08T09:00:00Z").toEpochMilli();
     for (int i = 0; i < n; i++) {
-      csv.append('s').append(i).append(',')
-          .append(java.time.Instant.ofEpochMilli(start + i * 10L)).append(",c,t,u")
-          .append(i % 1000).append('\n');
+      csv.append('s')
+          .append(i)
+          .append(',')
+          .append(java.time.Instant.ofEpochMilli(start + i * 10L))
+          .append(",c,t,u")
+          .append(i % 1000)
+          .append('\n');
     }
     Files.writeString(file, csv);
   }

@@ -2,7 +2,6 @@ package io.gradesim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradesim.cli.GradesimCommand;
 import io.gradesim.traces.testing.InputSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,13 +19,13 @@ import picocli.CommandLine;
 
 /**
  * {@code simulate} on hostile input (issue groups 4, 5, 7 and 8): a trace row, scenario key or
- * profile value out of range is refused with one line naming file, line and field (or the
- * {@code --set}), exit code 2, before any output exists; the inputs stay as they were.
+ * profile value out of range is refused with one line naming file, line and field (or the {@code
+ * --set}), exit code 2, before any output exists; the inputs stay as they were.
  */
 class HostileSimulateInputTest {
   private static final String HEADER = "id,submitted_at,course,task,grading_ms\n";
-  private static final String GOOD = "a,2024-01-15T09:31:00Z,c,t,1000\n"
-      + "b,2024-01-15T09:32:00Z,c,t,1000\n";
+  private static final String GOOD =
+      "a,2024-01-15T09:31:00Z,c,t,1000\n" + "b,2024-01-15T09:32:00Z,c,t,1000\n";
 
   @TempDir Path dir;
 
@@ -36,9 +35,11 @@ class HostileSimulateInputTest {
   @Tag("hostile-4")
   @DisplayName("group 4: a trace row at 9999-12-31 or 1900-01-01 is refused before any output")
   void outOfRangeRowsAreRefusedBeforeOutputs() throws IOException {
-    refusedTrace(GOOD + "c,9999-12-31T23:59:59.999Z,c,t,1000\n",
+    refusedTrace(
+        GOOD + "c,9999-12-31T23:59:59.999Z,c,t,1000\n",
         ":4: submitted_at: out of range: 9999-12-31T23:59:59.999Z");
-    refusedTrace("z,1900-01-01T00:00:00Z,c,t,1000\n" + GOOD,
+    refusedTrace(
+        "z,1900-01-01T00:00:00Z,c,t,1000\n" + GOOD,
         ":2: submitted_at: out of range: 1900-01-01T00:00:00Z");
   }
 
@@ -46,17 +47,33 @@ class HostileSimulateInputTest {
   @Tag("hostile-4")
   @DisplayName("group 4: a legal trace spanning 1970..2199 needs a larger bucket, said so")
   void aCenturiesLongTraceAsksForALargerBucket() throws IOException {
-    Path trace = write("trace.csv", HEADER + "a,1970-01-01T00:00:00Z,c,t,1000\n"
-        + "b,2199-12-31T23:59:59Z,c,t,1000\n");
+    Path trace =
+        write(
+            "trace.csv",
+            HEADER + "a,1970-01-01T00:00:00Z,c,t,1000\n" + "b,2199-12-31T23:59:59Z,c,t,1000\n");
     Path scenario = write("pool.conf", "agents = 1\n");
-    Result r = refused(List.of(trace, scenario), "--trace", trace.toString(), "--scenario",
-        scenario.toString());
-    assertThat(r.err()).contains(scenario + ": output.bucket-s: the trace's arrivals span")
+    Result r =
+        refused(
+            List.of(trace, scenario),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString());
+    assertThat(r.err())
+        .contains(scenario + ": output.bucket-s: the trace's arrivals span")
         .contains("timeseries.csv holds at most 2,000,000")
         .contains("--set output.bucket-s=3630 or more");
     Path out = dir.resolve("wide");
-    Result ok = simulate("--trace", trace.toString(), "--scenario", scenario.toString(),
-        "--set", "output.bucket-s=3630", "--out", out.toString());
+    Result ok =
+        simulate(
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--set",
+            "output.bucket-s=3630",
+            "--out",
+            out.toString());
     assertThat(ok.code()).as(ok.err()).isZero();
     assertThat(out.resolve("timeseries.csv")).exists();
   }
@@ -65,7 +82,8 @@ class HostileSimulateInputTest {
   @Tag("hostile-5")
   @DisplayName("group 5: submitted_at far in the future is an error, not a long overflow")
   void farFutureArrivalIsAClearError() throws IOException {
-    refusedTrace(GOOD + "c,+50000-01-01T00:00:00Z,c,t,1000\n",
+    refusedTrace(
+        GOOD + "c,+50000-01-01T00:00:00Z,c,t,1000\n",
         ":4: submitted_at: out of range: +50000-01-01T00:00:00Z");
   }
 
@@ -73,7 +91,8 @@ class HostileSimulateInputTest {
   @Tag("hostile-7")
   @DisplayName("group 7: duplicate ids in a trace are refused naming both lines")
   void duplicateIdsAreRefused() throws IOException {
-    refusedTrace(GOOD + "a,2024-01-15T09:33:00Z,c,t,1000\n",
+    refusedTrace(
+        GOOD + "a,2024-01-15T09:33:00Z,c,t,1000\n",
         ":4: id: duplicate id 'a': line 2 has it already");
   }
 
@@ -81,8 +100,7 @@ class HostileSimulateInputTest {
   @Tag("hostile-7")
   @DisplayName("group 7: grading_ms over a day in a trace is refused naming the field")
   void gradingTimeOverADayIsRefused() throws IOException {
-    refusedTrace(GOOD + "c,2024-01-15T09:33:00Z,c,t,9223372036854775807\n",
-        ":4: grading_ms:");
+    refusedTrace(GOOD + "c,2024-01-15T09:33:00Z,c,t,9223372036854775807\n", ":4: grading_ms:");
   }
 
   @Test
@@ -91,28 +109,77 @@ class HostileSimulateInputTest {
   void outOfRangeScenarioNumbersAreRefused() throws IOException {
     Path trace = write("trace.csv", HEADER + GOOD);
     Path scenario = write("pool.conf", "agents = 1\ncores = 2.5\n");
-    Result r = refused(List.of(trace, scenario), "--trace", trace.toString(), "--scenario",
-        scenario.toString());
-    assertThat(r.err().strip()).isEqualTo("gradesim: " + scenario + ":2: cores: expected a whole"
-        + " number from -9223372036854775808 to 9223372036854775807, found '2.5'");
+    Result r =
+        refused(
+            List.of(trace, scenario),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString());
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "gradesim: "
+                + scenario
+                + ":2: cores: expected a whole"
+                + " number from -9223372036854775808 to 9223372036854775807, found '2.5'");
 
     Path plain = write("plain.conf", "agents = 1\n");
-    r = refused(List.of(trace, plain), "--trace", trace.toString(), "--scenario",
-        plain.toString(), "--set", "cores=1.9");
-    assertThat(r.err()).contains("--set cores=1.9: cores: expected a whole number")
+    r =
+        refused(
+            List.of(trace, plain),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            plain.toString(),
+            "--set",
+            "cores=1.9");
+    assertThat(r.err())
+        .contains("--set cores=1.9: cores: expected a whole number")
         .contains("found '1.9'");
-    r = refused(List.of(trace, plain), "--trace", trace.toString(), "--scenario",
-        plain.toString(), "--set", "seed=99999999999999999999");
+    r =
+        refused(
+            List.of(trace, plain),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            plain.toString(),
+            "--set",
+            "seed=99999999999999999999");
     assertThat(r.err()).contains("--set seed=99999999999999999999: seed: expected a whole");
-    r = refused(List.of(trace, plain), "--trace", trace.toString(), "--scenario",
-        plain.toString(), "--set", "agents=2000000000");
-    assertThat(r.err().strip()).isEqualTo("gradesim: --set agents=2000000000: agents: must be a"
-        + " whole number from 1 to 1000000, found 2000000000");
-    r = refused(List.of(trace, plain), "--trace", trace.toString(), "--scenario",
-        plain.toString(), "--set", "agents=1000000", "--set", "slots=4096");
+    r =
+        refused(
+            List.of(trace, plain),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            plain.toString(),
+            "--set",
+            "agents=2000000000");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "gradesim: --set agents=2000000000: agents: must be a"
+                + " whole number from 1 to 1000000, found 2000000000");
+    r =
+        refused(
+            List.of(trace, plain),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            plain.toString(),
+            "--set",
+            "agents=1000000",
+            "--set",
+            "slots=4096");
     assertThat(r.err()).contains("agents: the pool would have 4,096,000,000 slots");
-    r = refused(List.of(trace, plain), "--trace", trace.toString(), "--scenario",
-        plain.toString(), "--set", "slots=5000");
+    r =
+        refused(
+            List.of(trace, plain),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            plain.toString(),
+            "--set",
+            "slots=5000");
     assertThat(r.err()).contains("--set slots=5000: slots: must be a whole number from 1 to 4096");
   }
 
@@ -122,18 +189,31 @@ class HostileSimulateInputTest {
   void missingIncludeIsAnError() throws IOException {
     Path trace = write("trace.csv", HEADER + GOOD);
     Path scenario = write("pool.conf", "include \"base.conf\"\nagents = 1\n");
-    Result r = refused(List.of(trace, scenario), "--trace", trace.toString(), "--scenario",
-        scenario.toString());
-    assertThat(r.err()).contains(scenario.toString()).contains("include \"base.conf\": no such"
-        + " file");
+    Result r =
+        refused(
+            List.of(trace, scenario),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString());
+    assertThat(r.err())
+        .contains(scenario.toString())
+        .contains("include \"base.conf\": no such" + " file");
     Path bare = write("bare.conf", "include \"common\"\nagents = 1\n");
     r = refused(List.of(trace, bare), "--trace", trace.toString(), "--scenario", bare.toString());
-    assertThat(r.err()).contains("include \"common\": no common.conf, common.json or"
-        + " common.properties found");
+    assertThat(r.err())
+        .contains(
+            "include \"common\": no common.conf, common.json or" + " common.properties found");
     write("base.conf", "cores = 3\n");
     Path out = dir.resolve("included");
-    Result ok = simulate("--trace", trace.toString(), "--scenario", scenario.toString(), "--out",
-        out.toString());
+    Result ok =
+        simulate(
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--out",
+            out.toString());
     assertThat(ok.code()).as(ok.err()).isZero();
   }
 
@@ -144,28 +224,61 @@ class HostileSimulateInputTest {
   void badProfileIsRefusedWithItsLine() throws IOException {
     Path trace = write("trace.csv", HEADER + GOOD);
     Path scenario = write("pool.conf", "agents = 1\nruntime = process\ncosts = profile\n");
-    String profile = String.join("\n", "{", "  \"schema\" : \"gradesim-calibration-profile\",",
-        "  \"version\" : 1,", "  \"rows\" : [ {", "    \"runtime\" : \"process\",",
-        "    \"stage\" : \"create\",", "    \"payload\" : \"true\",",
-        "    \"concurrency\" : -3,", "    \"source\" : \"measured\",",
-        "    \"fit\" : { \"family\" : \"lognormal\", \"params\" : { \"mu\" : 4, \"sigma\" : 1 } }",
-        "  } ]", "}", "");
+    String profile =
+        String.join(
+            "\n",
+            "{",
+            "  \"schema\" : \"gradesim-calibration-profile\",",
+            "  \"version\" : 1,",
+            "  \"rows\" : [ {",
+            "    \"runtime\" : \"process\",",
+            "    \"stage\" : \"create\",",
+            "    \"payload\" : \"true\",",
+            "    \"concurrency\" : -3,",
+            "    \"source\" : \"measured\",",
+            "    \"fit\" : { \"family\" : \"lognormal\", \"params\" : { \"mu\" : 4, \"sigma\" : 1 } }",
+            "  } ]",
+            "}",
+            "");
     Path bad = write("profile.json", profile);
-    Result r = refused(List.of(trace, scenario, bad), "--trace", trace.toString(), "--scenario",
-        scenario.toString(), "--calibration", bad.toString());
-    assertThat(r.err().strip()).isEqualTo("gradesim: " + bad + ":8: concurrency: must be a whole"
-        + " number of at least 1, found -3");
+    Result r =
+        refused(
+            List.of(trace, scenario, bad),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--calibration",
+            bad.toString());
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "gradesim: "
+                + bad
+                + ":8: concurrency: must be a whole"
+                + " number of at least 1, found -3");
     Path broken = write("broken.json", profile.replace("\"stage\" : \"create\",", "\"stage\" :"));
-    r = refused(List.of(trace, scenario, broken), "--trace", trace.toString(), "--scenario",
-        scenario.toString(), "--calibration", broken.toString());
+    r =
+        refused(
+            List.of(trace, scenario, broken),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--calibration",
+            broken.toString());
     assertThat(r.err()).startsWith("gradesim: " + broken + ":7: not a calibration profile:");
   }
 
   private void refusedTrace(String rows, String expected) throws IOException {
     Path trace = write("trace.csv", HEADER + rows);
     Path scenario = write("pool.conf", "agents = 1\n");
-    Result r = refused(List.of(trace, scenario), "--trace", trace.toString(), "--scenario",
-        scenario.toString());
+    Result r =
+        refused(
+            List.of(trace, scenario),
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString());
     assertThat(r.err().strip()).startsWith("gradesim: " + trace + expected);
   }
 
@@ -177,14 +290,17 @@ class HostileSimulateInputTest {
     all.addAll(List.of("--out", out.toString()));
     Result r = simulate(all.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip()).startsWith("gradesim: ").hasLineCount(1)
+    assertThat(r.err().strip())
+        .startsWith("gradesim: ")
+        .hasLineCount(1)
         .doesNotContain("Exception");
     assertThat(hashes(inputs)).isEqualTo(before);
     assertThat(out).doesNotExist();
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .noneMatch(n -> n.endsWith(".partial") || n.equals("timeseries.csv")
-              || n.equals("summary.json"));
+          .noneMatch(
+              n ->
+                  n.endsWith(".partial") || n.equals("timeseries.csv") || n.equals("summary.json"));
     }
     return r;
   }

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10, group 9: a {@code trace import} in a child JVM is stopped mid-sort, at a kill point
- * the child announces (two sorted runs on disk, the output and rejects files half written).
- * After SIGKILL the next import into the folder sweeps what it left, but never the files of an
- * import still running; after SIGINT (Ctrl-C) the child removes its own and says so.
+ * Issue 10, group 9: a {@code trace import} in a child JVM is stopped mid-sort, at a kill point the
+ * child announces (two sorted runs on disk, the output and rejects files half written). After
+ * SIGKILL the next import into the folder sweeps what it left, but never the files of an import
+ * still running; after SIGINT (Ctrl-C) the child removes its own and says so.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InterruptedImportTest {
@@ -35,8 +35,21 @@ class InterruptedImportTest {
   @BeforeEach
   void synthesise() throws Exception {
     Path clean = dir.resolve("clean.csv");
-    Gradesim.Result r = Gradesim.run("trace", "synth", "poisson", "--rate", "5", "--count", "600",
-        "--grading", "const:2s", "--seed", "9", "-o", clean.toString());
+    Gradesim.Result r =
+        Gradesim.run(
+            "trace",
+            "synth",
+            "poisson",
+            "--rate",
+            "5",
+            "--count",
+            "600",
+            "--grading",
+            "const:2s",
+            "--seed",
+            "9",
+            "-o",
+            clean.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = new ArrayList<>(Files.readAllLines(clean));
     lines.add(1, "a bad row"); // rejected: the rejects file is half written at the kill point
@@ -50,13 +63,30 @@ class InterruptedImportTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // A JVM that inherits SIGINT ignored (a build started in the background) would keep it
     // ignored and never run its shutdown hooks: restore the default disposition.
-    Process p = new ProcessBuilder("env", "--default-signal=INT", java, "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), GradesimCommand.class.getName(),
-        "trace", "import", "--format", "csv", input.toString(), "-o", target.toString(),
-        "--sort-chunk", "100", "--pause-after-sort-run", "2")
-        .redirectErrorStream(true).start();
-    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8));
+    Process p =
+        new ProcessBuilder(
+                "env",
+                "--default-signal=INT",
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GradesimCommand.class.getName(),
+                "trace",
+                "import",
+                "--format",
+                "csv",
+                input.toString(),
+                "-o",
+                target.toString(),
+                "--sort-chunk",
+                "100",
+                "--pause-after-sort-run",
+                "2")
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     List<String> seen = new ArrayList<>();
     for (String line; (line = r.readLine()) != null; ) {
       seen.add(line);
@@ -69,20 +99,27 @@ class InterruptedImportTest {
 
   private List<String> leftoversOf(Process p) throws Exception {
     String pid = "-" + p.pid() + "-";
-    return InputSnapshot.leftovers(out).stream().map(f -> out.relativize(f).toString())
-        .filter(n -> n.contains(pid)).toList();
+    return InputSnapshot.leftovers(out).stream()
+        .map(f -> out.relativize(f).toString())
+        .filter(n -> n.contains(pid))
+        .toList();
   }
 
   private void assertHalfWritten(Process child) throws Exception {
     long pid = child.pid();
     List<String> left = leftoversOf(child);
-    assertThat(left).anyMatch(n -> n.matches("\\.gradesim-sort-" + pid + "-\\d+"))
+    assertThat(left)
+        .anyMatch(n -> n.matches("\\.gradesim-sort-" + pid + "-\\d+"))
         .anyMatch(n -> n.matches("\\.y\\.csv\\.gradesim-" + pid + "-\\d+\\.partial"))
-        .anyMatch(n -> n.matches("\\.y\\.csv\\.rejects\\.csv\\.gradesim-" + pid
-            + "-\\d+\\.partial"));
-    try (Stream<Path> runs = Files.list(out.resolve(left.stream()
-        .filter(n -> n.startsWith(".gradesim-sort-") && !n.contains("/")).findFirst()
-        .orElseThrow()))) {
+        .anyMatch(
+            n -> n.matches("\\.y\\.csv\\.rejects\\.csv\\.gradesim-" + pid + "-\\d+\\.partial"));
+    try (Stream<Path> runs =
+        Files.list(
+            out.resolve(
+                left.stream()
+                    .filter(n -> n.startsWith(".gradesim-sort-") && !n.contains("/"))
+                    .findFirst()
+                    .orElseThrow()))) {
       assertThat(runs.count()).as("sorted runs on disk").isEqualTo(2);
     }
   }
@@ -96,8 +133,15 @@ class InterruptedImportTest {
     try {
       assertHalfWritten(child);
 
-      Gradesim.Result meanwhile = Gradesim.run("trace", "import", "--format", "csv",
-          input.toString(), "-o", out.resolve("z.csv").toString());
+      Gradesim.Result meanwhile =
+          Gradesim.run(
+              "trace",
+              "import",
+              "--format",
+              "csv",
+              input.toString(),
+              "-o",
+              out.resolve("z.csv").toString());
       assertThat(meanwhile.exit()).as(meanwhile.err()).isZero();
       assertThat(meanwhile.err()).doesNotContain("removed");
       assertHalfWritten(child); // a running import's files are its own
@@ -106,13 +150,23 @@ class InterruptedImportTest {
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertHalfWritten(child); // SIGKILL: no hook ran
 
-      Gradesim.Result next = Gradesim.run("trace", "import", "--format", "csv",
-          input.toString(), "-o", out.resolve("z.csv").toString());
+      Gradesim.Result next =
+          Gradesim.run(
+              "trace",
+              "import",
+              "--format",
+              "csv",
+              input.toString(),
+              "-o",
+              out.resolve("z.csv").toString());
       assertThat(next.exit()).as(next.err()).isZero();
-      assertThat(next.err()).contains("trace import: removed 3 temporary file(s) left by an "
-          + "interrupted command: " + out);
-      assertThat(next.out()).isEqualTo("imported 600, rejected 1 -> " + out.resolve("z.csv")
-          + "\n");
+      assertThat(next.err())
+          .contains(
+              "trace import: removed 3 temporary file(s) left by an "
+                  + "interrupted command: "
+                  + out);
+      assertThat(next.out())
+          .isEqualTo("imported 600, rejected 1 -> " + out.resolve("z.csv") + "\n");
     } finally {
       child.destroyForcibly().waitFor();
     }
@@ -133,8 +187,8 @@ class InterruptedImportTest {
       assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits after SIGINT").isTrue();
       String rest = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(rest.lines().toList()).containsExactly("gradesim: interrupted: removed 3 "
-          + "temporary file(s) in " + out);
+      assertThat(rest.lines().toList())
+          .containsExactly("gradesim: interrupted: removed 3 " + "temporary file(s) in " + out);
       assertThat(child.exitValue()).isEqualTo(130);
     } finally {
       child.destroyForcibly().waitFor();

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10, groups 1 and 8 for the commands of the simulator module: {@code simulate},
- * {@code compare}, {@code runs export}, {@code bench simulate} and {@code demo} refuse, before
- * any work, an output directory where an input lies or that is a file; the inputs stay byte for
- * byte and nothing temporary is left.
+ * Issue 10, groups 1 and 8 for the commands of the simulator module: {@code simulate}, {@code
+ * compare}, {@code runs export}, {@code bench simulate} and {@code demo} refuse, before any work,
+ * an output directory where an input lies or that is a file; the inputs stay byte for byte and
+ * nothing temporary is left.
  */
 class OutputsAreNotInputsTest {
-  private static final Path SCENARIO = Path.of("../simulator/scenarios/mmc.conf").toAbsolutePath().normalize();
+  private static final Path SCENARIO =
+      Path.of("../simulator/scenarios/mmc.conf").toAbsolutePath().normalize();
   @TempDir Path dir;
   private Path trace;
   private String homeBefore;
@@ -29,8 +30,21 @@ class OutputsAreNotInputsTest {
     homeBefore = System.getProperty("gradesim.home");
     System.setProperty("gradesim.home", dir.resolve("home").toString());
     trace = dir.resolve("t.csv");
-    Gradesim.Result r = Gradesim.run("trace", "synth", "poisson", "--rate", "2", "--count", "50",
-        "--grading", "const:2s", "--seed", "5", "-o", trace.toString());
+    Gradesim.Result r =
+        Gradesim.run(
+            "trace",
+            "synth",
+            "poisson",
+            "--rate",
+            "2",
+            "--count",
+            "50",
+            "--grading",
+            "const:2s",
+            "--seed",
+            "5",
+            "-o",
+            trace.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
 
@@ -59,14 +73,43 @@ class OutputsAreNotInputsTest {
     Path profile = Files.writeString(d.resolve("perf.json"), "{}\n");
     InputSnapshot before = InputSnapshot.of(input, profile, SCENARIO);
 
-    assertRefused(Gradesim.run("simulate", "--trace", input.toString(), "--scenario",
-        SCENARIO.toString(), "--journal", "none", "--out", d.toString()),
+    assertRefused(
+        Gradesim.run(
+            "simulate",
+            "--trace",
+            input.toString(),
+            "--scenario",
+            SCENARIO.toString(),
+            "--journal",
+            "none",
+            "--out",
+            d.toString()),
         input + " (--out): it is the input given as --trace (" + input + ")");
-    assertRefused(Gradesim.run("simulate", "--trace", trace.toString(), "--scenario",
-        SCENARIO.toString(), "--calibration", profile.toString(), "--journal", "none", "--out",
-        d.toString()), "it is the input given as --calibration (" + profile + ")");
-    assertRefused(Gradesim.run("simulate", "--trace", trace.toString(), "--scenario",
-        SCENARIO.toString(), "--journal", "none", "--out", trace.toString()),
+    assertRefused(
+        Gradesim.run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            SCENARIO.toString(),
+            "--calibration",
+            profile.toString(),
+            "--journal",
+            "none",
+            "--out",
+            d.toString()),
+        "it is the input given as --calibration (" + profile + ")");
+    assertRefused(
+        Gradesim.run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            SCENARIO.toString(),
+            "--journal",
+            "none",
+            "--out",
+            trace.toString()),
         trace + " (--out): it is the input given as --trace (" + trace + ")");
 
     before.assertUnchanged();
@@ -79,12 +122,15 @@ class OutputsAreNotInputsTest {
   @DisplayName("group 1: compare --trace inside DIR/runs/ --out DIR refuses")
   void compareReplayingIntoTheFolderOfItsTraceIsRefused() throws Exception {
     Path out = dir.resolve("c");
-    Path input = Files.copy(trace, Files.createDirectories(out.resolve("runs/mmc"))
-        .resolve("submissions.csv"));
+    Path input =
+        Files.copy(
+            trace, Files.createDirectories(out.resolve("runs/mmc")).resolve("submissions.csv"));
     InputSnapshot before = InputSnapshot.of(input, SCENARIO);
 
-    assertRefused(Gradesim.run("compare", "--trace", input.toString(), SCENARIO.toString(),
-        "--out", out.toString()), "the input given as --trace (" + input + ") lies inside it");
+    assertRefused(
+        Gradesim.run(
+            "compare", "--trace", input.toString(), SCENARIO.toString(), "--out", out.toString()),
+        "the input given as --trace (" + input + ") lies inside it");
 
     before.assertUnchanged();
     assertThat(out.resolve("compare.csv")).doesNotExist();
@@ -99,13 +145,26 @@ class OutputsAreNotInputsTest {
     InputSnapshot before = InputSnapshot.of(file, trace);
     String refusal = file + " (--out): it is a file, not a directory";
 
-    assertRefused(Gradesim.run("simulate", "--trace", trace.toString(), "--scenario",
-        SCENARIO.toString(), "--journal", "none", "--out", file.toString()), refusal);
-    assertRefused(Gradesim.run("compare", "--trace", trace.toString(), SCENARIO.toString(),
-        "--out", file.toString()), refusal);
+    assertRefused(
+        Gradesim.run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            SCENARIO.toString(),
+            "--journal",
+            "none",
+            "--out",
+            file.toString()),
+        refusal);
+    assertRefused(
+        Gradesim.run(
+            "compare", "--trace", trace.toString(), SCENARIO.toString(), "--out", file.toString()),
+        refusal);
     assertRefused(Gradesim.run("runs", "export", "any-run", "--out", file.toString()), refusal);
-    assertRefused(Gradesim.run("bench", "simulate", "--submissions", "10", "--out",
-        file.toString()), refusal);
+    assertRefused(
+        Gradesim.run("bench", "simulate", "--submissions", "10", "--out", file.toString()),
+        refusal);
     assertRefused(Gradesim.run("demo", "--out", file.toString()), refusal);
 
     before.assertUnchanged();
@@ -120,12 +179,23 @@ class OutputsAreNotInputsTest {
     Process gone = new ProcessBuilder("true").start();
     assertThat(gone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     Path d = Files.createDirectories(dir.resolve("d"));
-    Path left = Files.writeString(d.resolve(".submissions.csv.gradesim-" + gone.pid()
-        + "-7.partial"), "id,submitted_at\n");
+    Path left =
+        Files.writeString(
+            d.resolve(".submissions.csv.gradesim-" + gone.pid() + "-7.partial"),
+            "id,submitted_at\n");
     InputSnapshot before = InputSnapshot.of(trace);
 
-    Gradesim.Result r = Gradesim.run("simulate", "--trace", trace.toString(), "--scenario",
-        SCENARIO.toString(), "--journal", "none", "--out", d.toString());
+    Gradesim.Result r =
+        Gradesim.run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            SCENARIO.toString(),
+            "--journal",
+            "none",
+            "--out",
+            d.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(left).doesNotExist();

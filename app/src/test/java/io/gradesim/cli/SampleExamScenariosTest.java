@@ -43,23 +43,40 @@ class SampleExamScenariosTest {
       subs = export.resolve("submissions.json.gz");
     }
     exam = dir.resolve("exam.csv");
-    SimulateCommandTest.Result r = SimulateCommandTest.run("trace", "import", "--format",
-        "inginious", subs.toString(), "--tasks", export.resolve("tasks").toString(), "-o",
-        exam.toString());
+    SimulateCommandTest.Result r =
+        SimulateCommandTest.run(
+            "trace",
+            "import",
+            "--format",
+            "inginious",
+            subs.toString(),
+            "--tasks",
+            export.resolve("tasks").toString(),
+            "-o",
+            exam.toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
   static double feedbackP95(String scenario, Path calibration, String out) throws IOException {
-    List<String> args = new ArrayList<>(List.of("simulate", "--trace", exam.toString(),
-        "--scenario", BundledScenariosTest.folder().resolve(scenario).toString(),
-        "--out", dir.resolve(out).toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--trace",
+                exam.toString(),
+                "--scenario",
+                BundledScenariosTest.folder().resolve(scenario).toString(),
+                "--out",
+                dir.resolve(out).toString()));
     if (calibration != null) {
       args.addAll(List.of("--calibration", calibration.toString()));
     }
     SimulateCommandTest.Result r = SimulateCommandTest.run(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
-    return new ObjectMapper().readTree(dir.resolve(out).resolve("summary.json").toFile())
-        .get("feedback_p95_s").asDouble();
+    return new ObjectMapper()
+        .readTree(dir.resolve(out).resolve("summary.json").toFile())
+        .get("feedback_p95_s")
+        .asDouble();
   }
 
   @Test
@@ -109,14 +126,15 @@ class SampleExamScenariosTest {
     assertThat(correlation(arrivals, agents, 1)).isPositive();
     assertThat(agents[n - 1]).isEqualTo(1);
     // autoscaled agents are paid for: more than one agent over the run, 2 cores each
-    com.fasterxml.jackson.databind.JsonNode summary = new ObjectMapper().readTree(
-        dir.resolve("autoscale/summary.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode summary =
+        new ObjectMapper().readTree(dir.resolve("autoscale/summary.json").toFile());
     double hours = summary.get("duration_s").asDouble() / 3600;
-    assertThat(summary.get("agent_hours").asDouble()).isGreaterThan(1.5 * hours)
+    assertThat(summary.get("agent_hours").asDouble())
+        .isGreaterThan(1.5 * hours)
         .isLessThan(8 * hours);
     assertThat(summary.get("core_hours").asDouble())
-        .isCloseTo(2 * summary.get("agent_hours").asDouble(),
-            org.assertj.core.data.Offset.offset(1e-5));
+        .isCloseTo(
+            2 * summary.get("agent_hours").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
   }
 
   static double correlation(int[] x, int[] y, int lag) {

@@ -2,7 +2,6 @@ package io.gradesim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradesim.cli.GradesimCommand;
 import io.gradesim.simulator.bench.PoissonArrivals;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
@@ -36,18 +35,32 @@ class SimulateCommandTest {
       for (Submission s = arrivals.next(); s != null; s = arrivals.next()) {
         // users submit twice in a row for the same task, so admission has something to refuse
         int pair = i++ / 2;
-        w.write(new Submission(s.id(), s.submittedAt(), "c", "t" + (pair % 3),
-            List.of("u" + (pair % 3000)),
-            null, 0, null, null, null, null, null, null));
+        w.write(
+            new Submission(
+                s.id(),
+                s.submittedAt(),
+                "c",
+                "t" + (pair % 3),
+                List.of("u" + (pair % 3000)),
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
       }
       w.commit();
     }
     scenario = dir.resolve("pool.conf");
-    Files.writeString(scenario, "agents = 2\ncores = 4\nslots = 4\n"
-        + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
-        + "admission = reject\ngrading.default = \"lognormal:median=3s,sigma=0.5\"\n"
-        + "failures { mtbf = 1h, repair = 5min, detection = 6s }\n"
-        + "output.bucket-s = 30\n");
+    Files.writeString(
+        scenario,
+        "agents = 2\ncores = 4\nslots = 4\n"
+            + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
+            + "admission = reject\ngrading.default = \"lognormal:median=3s,sigma=0.5\"\n"
+            + "failures { mtbf = 1h, repair = 5min, detection = 6s }\n"
+            + "output.bucket-s = 30\n");
   }
 
   static Result run(String... args) {
@@ -61,8 +74,16 @@ class SimulateCommandTest {
   }
 
   static Result simulate(Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("simulate", "--trace", trace.toString(),
-        "--scenario", scenario.toString(), "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--trace",
+                trace.toString(),
+                "--scenario",
+                scenario.toString(),
+                "--out",
+                out.toString()));
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
@@ -74,17 +95,21 @@ class SimulateCommandTest {
     Result c = simulate(dir.resolve("c"), "--seed", "6");
     assertThat(a.code()).as(a.err()).isZero();
     assertThat(b.code()).isZero();
-    for (String f : List.of("submissions.csv", "timeseries.csv", "wait.hlog", "feedback.hlog",
-        "summary.json")) {
+    for (String f :
+        List.of(
+            "submissions.csv", "timeseries.csv", "wait.hlog", "feedback.hlog", "summary.json")) {
       assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
-          .as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+          .as(f)
+          .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
     }
     assertThat(Files.readString(dir.resolve("c/summary.json")))
         .isNotEqualTo(Files.readString(dir.resolve("a/summary.json")));
     assertThat(a.out()).contains("submissions").contains("20,000");
     assertThat(Files.readString(dir.resolve("a/summary.json")))
-        .contains("\"grading_sources\"").contains("\"t1\" : \"scenario\"")
-        .containsPattern("\"rejected\" : [1-9]").containsPattern("\"crash\" : [1-9]");
+        .contains("\"grading_sources\"")
+        .contains("\"t1\" : \"scenario\"")
+        .containsPattern("\"rejected\" : [1-9]")
+        .containsPattern("\"crash\" : [1-9]");
     assertThat(dir.resolve("a/perf.json")).exists();
   }
 
@@ -104,8 +129,8 @@ class SimulateCommandTest {
     String summary = Files.readString(out.resolve("summary.json"));
     double meanWait = number(summary, "wait_mean_s");
     double lambda = 20_000 / number(summary, "duration_s");
-    System.out.printf("Little: L = %.4f from timeseries.csv, lambda W = %.4f%n", meanQueue,
-        lambda * meanWait);
+    System.out.printf(
+        "Little: L = %.4f from timeseries.csv, lambda W = %.4f%n", meanQueue, lambda * meanWait);
     assertThat(meanQueue).isGreaterThan(0.1);
     assertThat(Math.abs(meanQueue - lambda * meanWait)).isLessThan(0.02 * lambda * meanWait);
   }
@@ -115,8 +140,15 @@ class SimulateCommandTest {
     Path bad = dir.resolve("bad.conf");
     Files.writeString(bad, "agents = 2\nslotz = 4\n");
     Path out = dir.resolve("bad-out");
-    Result r = run("simulate", "--trace", trace.toString(), "--scenario", bad.toString(),
-        "--out", out.toString());
+    Result r =
+        run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            bad.toString(),
+            "--out",
+            out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.conf:2").contains("unknown key 'slotz'");
     assertThat(out.resolve("summary.json")).doesNotExist();
@@ -132,8 +164,15 @@ class SimulateCommandTest {
     lines.set(30, lines.get(30).replaceFirst(",20\\d\\d-", ",yesterday-"));
     Files.write(badTrace, lines);
     Path out = dir.resolve("bad-trace-out");
-    Result r = run("simulate", "--trace", badTrace.toString(), "--scenario",
-        scenario.toString(), "--out", out.toString());
+    Result r =
+        run(
+            "simulate",
+            "--trace",
+            badTrace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--out",
+            out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.csv:31").contains("submitted_at");
     assertThat(out.resolve("summary.json")).doesNotExist();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue group 3: a damaged H2 journal (truncated to half, emptied) is reported as damaged, exit
- * 2, and nothing is written into it; a journal whose process was killed with SIGKILL is not
- * (H2 falls back to its last good chunk there too, but never behind its commit log).
+ * Issue group 3: a damaged H2 journal (truncated to half, emptied) is reported as damaged, exit 2,
+ * and nothing is written into it; a journal whose process was killed with SIGKILL is not (H2 falls
+ * back to its last good chunk there too, but never behind its commit log).
  */
 @Tag("hostile-3")
 class DamagedJournalTest {
@@ -45,8 +45,19 @@ class DamagedJournalTest {
   }
 
   JournalCli.Result simulate(String id, Path out) {
-    return JournalCli.run(home, "simulate", "--trace", trace.toString(), "--scenario",
-        scenario.toString(), "--seed", "3", "--run-id", id, "--out", out.toString());
+    return JournalCli.run(
+        home,
+        "simulate",
+        "--trace",
+        trace.toString(),
+        "--scenario",
+        scenario.toString(),
+        "--seed",
+        "3",
+        "--run-id",
+        id,
+        "--out",
+        out.toString());
   }
 
   @Test
@@ -74,7 +85,9 @@ class DamagedJournalTest {
 
     JournalCli.Result list = JournalCli.run(home, "runs", "list");
     assertThat(list.code()).isEqualTo(2);
-    assertThat(list.err()).startsWith(prefix).contains("commit log runs.commits")
+    assertThat(list.err())
+        .startsWith(prefix)
+        .contains("commit log runs.commits")
         .contains("move the folder " + db.toAbsolutePath().getParent() + " away")
         .hasLineCount(1);
     assertThat(list.out()).isEmpty();
@@ -99,8 +112,8 @@ class DamagedJournalTest {
     String whole = Files.readString(log, StandardCharsets.ISO_8859_1);
     String lastLine = whole.lines().reduce((a, b) -> b).orElseThrow();
     // A crash in the middle of an append: part of a next record, no newline.
-    Files.writeString(log, lastLine.substring(0, 20), StandardCharsets.ISO_8859_1,
-        StandardOpenOption.APPEND);
+    Files.writeString(
+        log, lastLine.substring(0, 20), StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
     JournalCli.Result list = JournalCli.run(home, "runs", "list");
     assertThat(list.code()).as(list.err()).isZero();
     assertThat(list.out()).contains("r0 ").contains("r4 ");
@@ -110,8 +123,7 @@ class DamagedJournalTest {
   @DisplayName("group 3: a run killed with SIGKILL mid-run reopens without a false alarm")
   void aJournalKilledMidRunIsNotDamagedAndResumes() throws Exception {
     Path reference = dir.resolve("reference");
-    try (PausableChild none = PausableChild.start(home, "none", "ref", 5, 80_000, reference,
-        -1)) {
+    try (PausableChild none = PausableChild.start(home, "none", "ref", 5, 80_000, reference, -1)) {
       assertThat(none.exit()).as("%s", none.lines).isZero();
     }
     Path log = db.resolveSibling("runs.commits");
@@ -120,8 +132,7 @@ class DamagedJournalTest {
     for (int k = 0; k < killAt.length; k++) {
       String id = "kill-" + k;
       Path out = dir.resolve(id);
-      try (PausableChild child = PausableChild.start(home, "h2", id, 5, 80_000, out,
-          killAt[k])) {
+      try (PausableChild child = PausableChild.start(home, "h2", id, 5, 80_000, out, killAt[k])) {
         child.await(l -> l.startsWith("paused "));
         child.kill();
       }
@@ -135,7 +146,8 @@ class DamagedJournalTest {
         assertThat(resumed.exit()).as("%s", resumed.lines).isZero();
       }
       for (String f : FILES) {
-        assertThat(Files.readAllBytes(out.resolve(f))).as("%s of %s", f, id)
+        assertThat(Files.readAllBytes(out.resolve(f)))
+            .as("%s of %s", f, id)
             .isEqualTo(Files.readAllBytes(reference.resolve(f)));
       }
     }

@@ -56,9 +56,11 @@ final class JournalCli {
 
   /** A small scenario file. */
   static Path scenario(Path file) throws IOException {
-    Files.writeString(file, "agents = 2\ncores = 4\nslots = 4\n"
-        + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
-        + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
+    Files.writeString(
+        file,
+        "agents = 2\ncores = 4\nslots = 4\n"
+            + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
+            + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
     return file;
   }
 
@@ -67,15 +69,17 @@ final class JournalCli {
     return InputSnapshot.sha256(file);
   }
 
-
   /** Files under {@code dir} whose names say they are unfinished. */
   static List<Path> leftovers(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return List.of();
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".partial")
-          || p.getFileName().toString().startsWith(".gradesim-sort")).toList();
+      return s.filter(
+              p ->
+                  p.getFileName().toString().endsWith(".partial")
+                      || p.getFileName().toString().startsWith(".gradesim-sort"))
+          .toList();
     }
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue group 2: with only the data folder on a full file system (a 1 MB tmpfs, mounted for the
- * test), {@code simulate} fails naming the journal and the full disk instead of reporting a run
- * its journal holds only part of; the run is then listed as not finished.
+ * test), {@code simulate} fails naming the journal and the full disk instead of reporting a run its
+ * journal holds only part of; the run is then listed as not finished.
  */
 @Tag("hostile-2")
 class JournalDiskFullTest {
@@ -48,8 +48,11 @@ class JournalDiskFullTest {
   }
 
   static int command(String... args) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(args).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(args)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return -1;
@@ -67,12 +70,25 @@ class JournalDiskFullTest {
     Path out = dir.resolve("out");
     Path db = home.resolve("journal").resolve("runs.mv.db").toAbsolutePath();
 
-    JournalCli.Result r = JournalCli.run(home, "simulate", "--trace", trace.toString(),
-        "--scenario", scenario.toString(), "--seed", "3", "--run-id", "x", "--out",
-        out.toString());
+    JournalCli.Result r =
+        JournalCli.run(
+            home,
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--seed",
+            "3",
+            "--run-id",
+            "x",
+            "--out",
+            out.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).startsWith("gradesim: journal " + db + ": no space left on device while")
-        .contains("run x").hasLineCount(1);
+    assertThat(r.err())
+        .startsWith("gradesim: journal " + db + ": no space left on device while")
+        .contains("run x")
+        .hasLineCount(1);
     assertThat(r.out()).doesNotContain("submissions ");
     // The outputs may be complete (written before the journal's last sync): the run still failed.
     assertThat(JournalCli.leftovers(dir)).isEmpty();
@@ -85,7 +101,9 @@ class JournalDiskFullTest {
     JournalCli.Result list = JournalCli.run(home, "runs", "list");
     assertThat(list.code()).as(list.err()).isZero();
     assertThat(list.out()).startsWith("ID ").doesNotContainPattern("\\bx +.* finished ");
-    assertThat(JournalCli.run(home, "runs", "export", "x", "--out", dir.resolve("x").toString())
-        .code()).isEqualTo(2);
+    assertThat(
+            JournalCli.run(home, "runs", "export", "x", "--out", dir.resolve("x").toString())
+                .code())
+        .isEqualTo(2);
   }
 }

@@ -27,12 +27,19 @@ class JournalFailureTest {
   void aJournalLockedByAnotherProcessIsReportedAsInUse() throws Exception {
     JournalTarget target = JournalTarget.h2(home);
     JournalDatabase.prepare(target);
-    Process holder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), H2LockHolder.class.getName(), target.url()))
-        .redirectErrorStream(true).start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    Process holder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    H2LockHolder.class.getName(),
+                    target.url()))
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).isEqualTo("locked");
       assertThatThrownBy(() -> RunJournal.open(target))
           .isInstanceOf(IOException.class)
@@ -66,8 +73,9 @@ class JournalFailureTest {
 
   @Test
   void anUnreachableServerIsReportedAsUnreachable() {
-    JournalTarget target = JournalTarget.parse(
-        "jdbc:postgresql://127.0.0.1:9/none?user=u&password=secret&connectTimeout=2", home);
+    JournalTarget target =
+        JournalTarget.parse(
+            "jdbc:postgresql://127.0.0.1:9/none?user=u&password=secret&connectTimeout=2", home);
     assertThatThrownBy(() -> RunJournal.open(target))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is unreachable")

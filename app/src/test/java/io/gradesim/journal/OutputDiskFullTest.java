@@ -24,8 +24,9 @@ class OutputDiskFullTest {
   @BeforeEach
   void smallFileSystem() throws Exception {
     out = Files.createDirectories(dir.resolve("out"));
-    int code = JournalDiskFullTest.command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
-        out.toString());
+    int code =
+        JournalDiskFullTest.command(
+            "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", out.toString());
     if (code != 0) {
       String why = "cannot mount a tmpfs (needs root): mount exited " + code;
       if ("true".equals(System.getenv("CI"))) {
@@ -50,13 +51,29 @@ class OutputDiskFullTest {
     Path scenario = JournalCli.scenario(dir.resolve("pool.conf"));
     String traceHash = JournalCli.sha256(trace);
     String scenarioHash = JournalCli.sha256(scenario);
-    JournalCli.Result r = JournalCli.run(dir.resolve("home"), "simulate", "--trace",
-        trace.toString(), "--scenario", scenario.toString(), "--seed", "3", "--journal", "none",
-        "--out", out.toString());
+    JournalCli.Result r =
+        JournalCli.run(
+            dir.resolve("home"),
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--seed",
+            "3",
+            "--journal",
+            "none",
+            "--out",
+            out.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).startsWith("gradesim: ").containsPattern(
-        "gradesim: .*" + out + "/\\.(submissions|timeseries)\\.csv\\.gradesim-\\d+-\\d+"
-            + "\\.partial: no space left on device").hasLineCount(1);
+    assertThat(r.err())
+        .startsWith("gradesim: ")
+        .containsPattern(
+            "gradesim: .*"
+                + out
+                + "/\\.(submissions|timeseries)\\.csv\\.gradesim-\\d+-\\d+"
+                + "\\.partial: no space left on device")
+        .hasLineCount(1);
     assertThat(out.resolve(RunOutputWriter.SUMMARY)).doesNotExist();
     assertThat(JournalCli.leftovers(dir)).isEmpty();
     assertThat(JournalCli.sha256(trace)).isEqualTo(traceHash);

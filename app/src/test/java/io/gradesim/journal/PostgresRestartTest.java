@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue group 6: the PostgreSQL journal's server stopped in the middle of a run (at a point set
- * by the run's progress) and started again once the run reported the lost connection: the run
- * reconnects and ends with outputs byte-identical to an uninterrupted run; a server that stays
- * away fails the run after the bounded retry time, naming the URL. Needs the local cluster of
- * {@code probes/host-setup.sh postgres} and root (pg_ctlcluster); absent: aborted outside CI, a
- * failure in CI.
+ * Issue group 6: the PostgreSQL journal's server stopped in the middle of a run (at a point set by
+ * the run's progress) and started again once the run reported the lost connection: the run
+ * reconnects and ends with outputs byte-identical to an uninterrupted run; a server that stays away
+ * fails the run after the bounded retry time, naming the URL. Needs the local cluster of {@code
+ * probes/host-setup.sh postgres} and root (pg_ctlcluster); absent: aborted outside CI, a failure in
+ * CI.
  */
 @Tag("hostile-6")
 class PostgresRestartTest {
@@ -46,8 +46,12 @@ class PostgresRestartTest {
         why = "no local PostgreSQL cluster 'main' in pg_lsclusters";
       }
     } catch (SQLException e) {
-      why = "PostgreSQL at " + url.replaceAll("password=[^&]*", "password=***") + " unreachable ("
-          + e.getMessage() + "); run probes/host-setup.sh postgres";
+      why =
+          "PostgreSQL at "
+              + url.replaceAll("password=[^&]*", "password=***")
+              + " unreachable ("
+              + e.getMessage()
+              + "); run probes/host-setup.sh postgres";
     }
     if (why != null) {
       if ("true".equals(System.getenv("CI"))) {
@@ -61,13 +65,19 @@ class PostgresRestartTest {
     Process p = new ProcessBuilder("pg_lsclusters", "-h").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(30, TimeUnit.SECONDS);
-    return out.lines().map(l -> l.trim().split("\\s+"))
-        .filter(f -> f.length > 1 && f[1].equals("main")).map(f -> f[0]).findFirst().orElse(null);
+    return out.lines()
+        .map(l -> l.trim().split("\\s+"))
+        .filter(f -> f.length > 1 && f[1].equals("main"))
+        .map(f -> f[0])
+        .findFirst()
+        .orElse(null);
   }
 
   void cluster(String action) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pg_ctlcluster", version, "main", action)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("pg_ctlcluster", version, "main", action)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("pg_ctlcluster %s: %s", action, out).isZero();
@@ -78,8 +88,7 @@ class PostgresRestartTest {
   void aRunSurvivesAServerRestart() throws Exception {
     String id = "pgrestart-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path reference = dir.resolve("reference");
-    try (PausableChild none = PausableChild.start(dir, "none", id, 9, SUBMISSIONS, reference,
-        -1)) {
+    try (PausableChild none = PausableChild.start(dir, "none", id, 9, SUBMISSIONS, reference, -1)) {
       assertThat(none.exit()).as("%s", none.lines).isZero();
     }
     Path out = dir.resolve("out");
@@ -90,7 +99,9 @@ class PostgresRestartTest {
       stopped = true;
       child.resume();
       String lost = child.await(l -> l.contains("connection lost"));
-      assertThat(lost).startsWith("gradesim: journal jdbc:postgresql:").contains("password=***")
+      assertThat(lost)
+          .startsWith("gradesim: journal jdbc:postgresql:")
+          .contains("password=***")
           .contains("retrying for up to 30 s");
       cluster("start");
       stopped = false;
@@ -103,7 +114,8 @@ class PostgresRestartTest {
       }
     }
     for (String f : FILES) {
-      assertThat(Files.readAllBytes(out.resolve(f))).as(f)
+      assertThat(Files.readAllBytes(out.resolve(f)))
+          .as(f)
           .isEqualTo(Files.readAllBytes(reference.resolve(f)));
     }
     try (RunJournal journal = RunJournal.open(JournalTarget.parse(url, dir))) {
@@ -117,8 +129,9 @@ class PostgresRestartTest {
   void aLongOutageFailsTheRunAfterTheRetryTime() throws Exception {
     String id = "pgoutage-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path out = dir.resolve("out");
-    try (PausableChild child = PausableChild.start(dir, url, id, 9, SUBMISSIONS, out, 140_000,
-        "-Dgradesim.journal.reconnect-for=3s")) {
+    try (PausableChild child =
+        PausableChild.start(
+            dir, url, id, 9, SUBMISSIONS, out, 140_000, "-Dgradesim.journal.reconnect-for=3s")) {
       child.await(l -> l.startsWith("paused "));
       cluster("stop");
       try {
@@ -128,8 +141,10 @@ class PostgresRestartTest {
         cluster("start");
       }
       String last = child.lines.get(child.lines.size() - 1);
-      assertThat(last).startsWith("gradesim: journal jdbc:postgresql:")
-          .contains("password=***").contains("is unreachable: no connection for 3 s")
+      assertThat(last)
+          .startsWith("gradesim: journal jdbc:postgresql:")
+          .contains("password=***")
+          .contains("is unreachable: no connection for 3 s")
           .contains("run " + id);
       assertThat(String.join("\n", child.lines)).doesNotContain("Exception");
     }

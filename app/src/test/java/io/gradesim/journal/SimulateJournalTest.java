@@ -41,9 +41,11 @@ class SimulateJournalTest {
     trace = dir.resolve("trace.csv");
     writeTrace(trace, 6_000);
     scenario = dir.resolve("pool.conf");
-    Files.writeString(scenario, "agents = 2\ncores = 4\nslots = 4\n"
-        + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
-        + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
+    Files.writeString(
+        scenario,
+        "agents = 2\ncores = 4\nslots = 4\n"
+            + "costs { create = \"uniform:min=50ms,max=150ms\", start = 300ms, remove = 20ms }\n"
+            + "grading.default = \"lognormal:median=3s,sigma=0.5\"\noutput.bucket-s = 30\n");
   }
 
   static void writeTrace(Path file, int submissions) throws IOException {
@@ -76,8 +78,18 @@ class SimulateJournalTest {
   }
 
   List<String> simulateArgs(Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("simulate", "--trace", trace.toString(),
-        "--scenario", scenario.toString(), "--seed", "3", "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--trace",
+                trace.toString(),
+                "--scenario",
+                scenario.toString(),
+                "--seed",
+                "3",
+                "--out",
+                out.toString()));
     args.addAll(List.of(more));
     return args;
   }
@@ -88,7 +100,8 @@ class SimulateJournalTest {
 
   static void assertSameOutputs(Path actual, Path expected) throws IOException {
     for (String f : FILES) {
-      assertThat(Files.readAllBytes(actual.resolve(f))).as(f)
+      assertThat(Files.readAllBytes(actual.resolve(f)))
+          .as(f)
           .isEqualTo(Files.readAllBytes(expected.resolve(f)));
     }
   }
@@ -114,10 +127,11 @@ class SimulateJournalTest {
 
     Result timeline = gradesim("runs", "events", "exam-a", "--submission", "s10");
     assertThat(timeline.code()).as(timeline.err()).isZero();
-    assertThat(timeline.out().lines().map(l -> l.split(" +")[2]).toList()).startsWith(
-        "SubmissionArrived", "SubmissionQueued").contains("SubmissionDispatched",
-        "GradingFinished", "ResultDelivered");
-    assertThat(gradesim("runs", "show", "exam-a").out()).contains("status       finished")
+    assertThat(timeline.out().lines().map(l -> l.split(" +")[2]).toList())
+        .startsWith("SubmissionArrived", "SubmissionQueued")
+        .contains("SubmissionDispatched", "GradingFinished", "ResultDelivered");
+    assertThat(gradesim("runs", "show", "exam-a").out())
+        .contains("status       finished")
         .contains("seed         3");
     assertThat(gradesim("runs", "delete", "exam-a").code()).isZero();
     assertThat(gradesim("runs", "show", "exam-a").code()).isEqualTo(2);
@@ -139,11 +153,15 @@ class SimulateJournalTest {
 
     Result del = gradesim("runs", "delete", "d1", "d2");
     assertThat(del.code()).as(del.err()).isZero();
-    assertThat(del.out()).contains("deleted run d1").contains("deleted run d2")
+    assertThat(del.out())
+        .contains("deleted run d1")
+        .contains("deleted run d2")
         .containsPattern("compacted journal .*runs.mv.db: [0-9.]+ MB -> [0-9.]+ MB");
     // Two of three runs gone: the file, append-only while written, shrinks by more than half.
     assertThat(Files.size(file)).isLessThan(before / 2);
-    assertThat(gradesim("runs", "list").out()).doesNotContain("d1 ").doesNotContain("d2 ")
+    assertThat(gradesim("runs", "list").out())
+        .doesNotContain("d1 ")
+        .doesNotContain("d2 ")
         .contains("keep ");
     Result export = gradesim("runs", "export", "keep", "--out", dir.resolve("kx").toString());
     assertThat(export.code()).as(export.err()).isZero();
@@ -153,10 +171,10 @@ class SimulateJournalTest {
   /**
    * The real {@code simulate} command in a child JVM, paused ({@link PausePoint}) and killed with
    * SIGKILL at each phase boundary of a run of 1.5 chunks (its start persisted but no chunk, a
-   * seeded event after the first chunk, every event persisted but not the end, the end
-   * persisted), then resumed: the journal holds exactly what was persisted before the pause and
-   * the outputs equal those of an uninterrupted run; a run killed after its end was persisted is
-   * refused as finished and exports the same outputs.
+   * seeded event after the first chunk, every event persisted but not the end, the end persisted),
+   * then resumed: the journal holds exactly what was persisted before the pause and the outputs
+   * equal those of an uninterrupted run; a run killed after its end was persisted is refused as
+   * finished and exports the same outputs.
    */
   @Test
   void simulateKilledWithSigkillAtEachPhaseResumesToIdenticalOutputs() throws Exception {
@@ -168,26 +186,37 @@ class SimulateJournalTest {
     int chunk = RunRecorder.CHUNK;
     assertThat(total).as("events of the run").isGreaterThan(chunk + 3L);
     long mid = chunk + 2 + new SplittableRandom(7).nextLong(total - chunk - 3);
-    List<KillPoint> points = List.of(KillPoint.phase("started", RunState.Status.RUNNING, 1),
-        KillPoint.event(mid), KillPoint.phase("closing", RunState.Status.RUNNING, total - 1),
-        KillPoint.phase("finished", RunState.Status.FINISHED, total));
+    List<KillPoint> points =
+        List.of(
+            KillPoint.phase("started", RunState.Status.RUNNING, 1),
+            KillPoint.event(mid),
+            KillPoint.phase("closing", RunState.Status.RUNNING, total - 1),
+            KillPoint.phase("finished", RunState.Status.FINISHED, total));
     assertThat(points.get(1).journaled()).isEqualTo(1 + chunk);
     for (int k = 0; k < points.size(); k++) {
       KillPoint p = points.get(k);
       String id = "kill-" + k;
       Path out = dir.resolve(id);
-      try (ChildJvm child = ChildJvm.start(id + " (pause at " + p.pauseAt() + ")", p.pauseAt(),
-          List.of("-Dgradesim.home=" + dir.resolve("home")), GradesimCommand.class,
-          simulateArgs(out, "--run-id", id))) {
-        assertThat(child.awaitLine("gradesim-test: paused at ")).as(child.output())
+      try (ChildJvm child =
+          ChildJvm.start(
+              id + " (pause at " + p.pauseAt() + ")",
+              p.pauseAt(),
+              List.of("-Dgradesim.home=" + dir.resolve("home")),
+              GradesimCommand.class,
+              simulateArgs(out, "--run-id", id))) {
+        assertThat(child.awaitLine("gradesim-test: paused at "))
+            .as(child.output())
             .startsWith("gradesim-test: paused at " + p.where() + " of run " + id);
-        assertThat(child.kill()).as("%s killed by SIGKILL at %s", id, p.pauseAt())
+        assertThat(child.kill())
+            .as("%s killed by SIGKILL at %s", id, p.pauseAt())
             .isEqualTo(ChildJvm.KILLED);
       }
       Result show = gradesim("runs", "show", id);
-      assertThat(show.out()).as("%s killed at %s", id, p.pauseAt()).contains("status       "
-          + p.status().name().toLowerCase(Locale.ROOT));
-      assertThat(journaledEvents(show)).as("%s killed at %s", id, p.pauseAt())
+      assertThat(show.out())
+          .as("%s killed at %s", id, p.pauseAt())
+          .contains("status       " + p.status().name().toLowerCase(Locale.ROOT));
+      assertThat(journaledEvents(show))
+          .as("%s killed at %s", id, p.pauseAt())
           .isEqualTo(p.journaled());
       Result resumed = simulate(out, "--run-id", id);
       if (p.status() == RunState.Status.FINISHED) {
@@ -198,12 +227,14 @@ class SimulateJournalTest {
         assertThat(x.code()).as(x.err()).isZero();
         assertSameOutputs(export, dir.resolve("ref"));
       } else {
-        assertThat(resumed.code()).as("resume of %s killed at %s: %s", id, p.pauseAt(),
-            resumed.err()).isZero();
+        assertThat(resumed.code())
+            .as("resume of %s killed at %s: %s", id, p.pauseAt(), resumed.err())
+            .isZero();
       }
       assertSameOutputs(out, dir.resolve("ref"));
       try (Stream<Path> files = Files.list(out)) {
-        assertThat(files.map(f -> f.getFileName().toString())).as("files of %s", id)
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .as("files of %s", id)
             .noneMatch(f -> f.endsWith(".partial"));
       }
     }
@@ -211,7 +242,13 @@ class SimulateJournalTest {
 
   static long journaledEvents(Result show) {
     assertThat(show.code()).as(show.err()).isZero();
-    return Long.parseLong(show.out().lines().filter(l -> l.startsWith("events "))
-        .findFirst().orElseThrow().substring("events ".length()).trim());
+    return Long.parseLong(
+        show.out()
+            .lines()
+            .filter(l -> l.startsWith("events "))
+            .findFirst()
+            .orElseThrow()
+            .substring("events ".length())
+            .trim());
   }
 }

@@ -50,8 +50,7 @@ public final class AtomicWrite {
 
   /** Moves a finished temporary file onto {@code target} in one step and forgets it. */
   public static void moveIntoPlace(Path temp, Path target) throws IOException {
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     PartialFiles.release(temp);
   }
 }

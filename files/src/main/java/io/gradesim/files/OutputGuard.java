@@ -9,19 +9,19 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Checks a command's outputs against its inputs before any work: an output that is an input
- * (the same path, a symbolic or hard link to it), an input lying where a directory output writes
- * its files, two outputs that are one file, an output file that is an existing directory, an
- * output directory that is a file, or a place that cannot be written are refused with one line
- * naming the output and the input, so the user's files are never overwritten.
+ * Checks a command's outputs against its inputs before any work: an output that is an input (the
+ * same path, a symbolic or hard link to it), an input lying where a directory output writes its
+ * files, two outputs that are one file, an output file that is an existing directory, an output
+ * directory that is a file, or a place that cannot be written are refused with one line naming the
+ * output and the input, so the user's files are never overwritten.
  *
  * <p>Built once per command: {@code new OutputGuard().input("--trace", t).file("-o", o).check()}.
  */
 public final class OutputGuard {
   private record Named(String option, Path path) {}
 
-  private record DirOutput(String option, Path dir, Collection<String> files,
-      Collection<String> subtrees) {}
+  private record DirOutput(
+      String option, Path dir, Collection<String> files, Collection<String> subtrees) {}
 
   private final List<Named> inputs = new ArrayList<>();
   private final List<Named> files = new ArrayList<>();
@@ -52,11 +52,11 @@ public final class OutputGuard {
   }
 
   /**
-   * Declares an output directory, the file names the command writes in it and the
-   * sub-folders it writes anything into.
+   * Declares an output directory, the file names the command writes in it and the sub-folders it
+   * writes anything into.
    */
-  public OutputGuard dir(String option, Path dir, Collection<String> written,
-      Collection<String> subtrees) {
+  public OutputGuard dir(
+      String option, Path dir, Collection<String> written, Collection<String> subtrees) {
     dirs.add(new DirOutput(option, dir, List.copyOf(written), List.copyOf(subtrees)));
     return this;
   }
@@ -84,8 +84,13 @@ public final class OutputGuard {
         Path tree = d.dir().resolve(sub);
         for (Named in : inputs) {
           if (Places.inside(in.path(), tree)) {
-            throw refusal(new Named(d.option(), tree), "the input given as " + in.option() + " ("
-                + in.path() + ") lies inside it, and the command writes there");
+            throw refusal(
+                new Named(d.option(), tree),
+                "the input given as "
+                    + in.option()
+                    + " ("
+                    + in.path()
+                    + ") lies inside it, and the command writes there");
           }
         }
       }
@@ -93,8 +98,13 @@ public final class OutputGuard {
     for (int i = 0; i < files.size(); i++) {
       for (int j = i + 1; j < files.size(); j++) {
         if (Places.same(files.get(i).path(), files.get(j).path())) {
-          throw refusal(files.get(j), "it is also the output given as " + files.get(i).option()
-              + " (" + files.get(i).path() + ")");
+          throw refusal(
+              files.get(j),
+              "it is also the output given as "
+                  + files.get(i).option()
+                  + " ("
+                  + files.get(i).path()
+                  + ")");
         }
       }
     }

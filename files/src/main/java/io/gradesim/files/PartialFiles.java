@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Temporary files and folders of a write in progress, named after the JVM writing them:
- * {@code .OUT.csv.gradesim-<pid>-<n>.partial} beside the target, {@code .gradesim-sort-<pid>-<n>}
- * for scratch folders. A shutdown hook (Ctrl-C, SIGTERM) removes this JVM's and says so in one
- * line; what a killed JVM left is removed by {@link #sweep} in the next command writing there.
+ * Temporary files and folders of a write in progress, named after the JVM writing them: {@code
+ * .OUT.csv.gradesim-<pid>-<n>.partial} beside the target, {@code .gradesim-sort-<pid>-<n>} for
+ * scratch folders. A shutdown hook (Ctrl-C, SIGTERM) removes this JVM's and says so in one line;
+ * what a killed JVM left is removed by {@link #sweep} in the next command writing there.
  *
  * <p>A leftover is an orphan when its pid is not alive, is not a Java process, or is a process
  * started after the leftover was last written (the pid was reused). A leftover whose writer still
@@ -41,8 +41,8 @@ public final class PartialFiles {
   private static volatile PrintStream messages = System.err;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(PartialFiles::onShutdown,
-        "gradesim-partial-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(PartialFiles::onShutdown, "gradesim-partial-cleanup"));
   }
 
   private PartialFiles() {}
@@ -51,8 +51,9 @@ public final class PartialFiles {
   public static Path createFile(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     refuseWhenShuttingDown();
-    Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".gradesim-"
-        + PID + "-", ".partial");
+    Path temp =
+        Files.createTempFile(
+            abs.getParent(), "." + abs.getFileName() + ".gradesim-" + PID + "-", ".partial");
     return track(temp);
   }
 
@@ -127,8 +128,13 @@ public final class PartialFiles {
     if (removed.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("removed " + removed.size() + " temporary file(s) left by an interrupted "
-        + "command: " + removed.get(0) + (removed.size() > 1 ? " and others" : ""));
+    return Optional.of(
+        "removed "
+            + removed.size()
+            + " temporary file(s) left by an interrupted "
+            + "command: "
+            + removed.get(0)
+            + (removed.size() > 1 ? " and others" : ""));
   }
 
   /** The pid in a leftover's name, if the name is one of ours. */
@@ -158,8 +164,8 @@ public final class PartialFiles {
     }
     ProcessHandle.Info info = h.get().info();
     Optional<String> command = info.command();
-    if (command.isPresent() && !Path.of(command.get()).getFileName().toString()
-        .startsWith("java")) {
+    if (command.isPresent()
+        && !Path.of(command.get()).getFileName().toString().startsWith("java")) {
       return true;
     }
     Optional<Instant> started = info.startInstant();
@@ -167,8 +173,10 @@ public final class PartialFiles {
       return false;
     }
     try {
-      Instant written = Files.readAttributes(leftover, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS).lastModifiedTime().toInstant();
+      Instant written =
+          Files.readAttributes(leftover, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .lastModifiedTime()
+              .toInstant();
       return started.get().isAfter(written.plus(CLOCK_SLACK));
     } catch (IOException e) {
       return false;
@@ -216,8 +224,11 @@ public final class PartialFiles {
       LIVE.remove(p);
     }
     if (removed > 0) {
-      messages.println("gradesim: interrupted: removed " + removed + " temporary file(s) in "
-          + String.join(", ", where.stream().map(Path::toString).toList()));
+      messages.println(
+          "gradesim: interrupted: removed "
+              + removed
+              + " temporary file(s) in "
+              + String.join(", ", where.stream().map(Path::toString).toList()));
       messages.flush();
     }
   }

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 in lower-case hex, the one hash of gradesim's provenance: a file's bytes (read in
- * blocks, never whole), a byte array or a UTF-8 text.
+ * SHA-256 in lower-case hex, the one hash of gradesim's provenance: a file's bytes (read in blocks,
+ * never whole), a byte array or a UTF-8 text.
  */
 public final class Sha256 {
   private static final int BLOCK = 1 << 16;

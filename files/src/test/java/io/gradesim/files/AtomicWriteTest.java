@@ -24,10 +24,15 @@ class AtomicWriteTest {
   @Test
   void aFailingBodyLeavesTheOldFileAndNoTemporary() throws Exception {
     Path f = Files.writeString(dir.resolve("out.csv"), "old\n");
-    assertThatThrownBy(() -> AtomicWrite.write(f, w -> {
-      w.write("half");
-      throw new IOException("disk full");
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                AtomicWrite.write(
+                    f,
+                    w -> {
+                      w.write("half");
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
     assertThat(Files.readString(f)).isEqualTo("old\n");
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out.csv");

@@ -21,7 +21,8 @@ class PartialFilesTest {
     long pid = ProcessHandle.current().pid();
     Path f = PartialFiles.createFile(dir.resolve("x.csv"));
     Path d = PartialFiles.createDirectory(dir, "sort");
-    assertThat(f.getFileName().toString()).startsWith(".x.csv.gradesim-" + pid + "-")
+    assertThat(f.getFileName().toString())
+        .startsWith(".x.csv.gradesim-" + pid + "-")
         .endsWith(".partial");
     assertThat(d.getFileName().toString()).startsWith(".gradesim-sort-" + pid + "-");
     assertThat(PartialFiles.owner(f.getFileName().toString())).hasValue(pid);
@@ -52,10 +53,14 @@ class PartialFilesTest {
   @Test
   void keepsTheFilesOfALiveJavaWriterUnlessItsPidWasReused() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Holder.class.getName()).redirectErrorStream(true).start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(writer.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    Process writer =
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), Holder.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).isEqualTo("holding");
       long pid = writer.pid();
       Path live = Files.writeString(dir.resolve(".t.csv.gradesim-" + pid + "-1.partial"), "x");

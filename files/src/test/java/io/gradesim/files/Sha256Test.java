@@ -28,7 +28,6 @@ class Sha256Test {
     Path f = Files.write(dir.resolve("big.bin"), bytes);
     assertThat(Sha256.ofFile(f)).isEqualTo(Sha256.of(bytes)).hasSize(64);
     Path abc = Files.write(dir.resolve("abc"), "abc".getBytes(StandardCharsets.UTF_8));
-    assertThat(Sha256.ofFile(abc))
-        .isEqualTo(Sha256.ofText("abc"));
+    assertThat(Sha256.ofFile(abc)).isEqualTo(Sha256.ofText("abc"));
   }
 }

@@ -14,16 +14,17 @@ import java.util.zip.CRC32;
 /**
  * The commit log beside an H2 file journal ({@code runs.commits} beside {@code runs.mv.db}): one
  * line per durable commit, {@code <journal id> <commit number> <crc32>}, appended and synced to
- * disk only after the database itself was synced with that commit number in it
- * ({@link JournalCheckpoint}). So the database always holds at least the last commit this log
- * records; one that holds less lost data it had written durably (a truncated file, an older
- * copy) and is reported as damaged. A SIGKILL cannot make the log run ahead: the database is
- * synced first. A torn or unreadable last line (a crash in the middle of an append) is skipped:
- * the line before it still holds.
+ * disk only after the database itself was synced with that commit number in it ({@link
+ * JournalCheckpoint}). So the database always holds at least the last commit this log records; one
+ * that holds less lost data it had written durably (a truncated file, an older copy) and is
+ * reported as damaged. A SIGKILL cannot make the log run ahead: the database is synced first. A
+ * torn or unreadable last line (a crash in the middle of an append) is skipped: the line before it
+ * still holds.
  */
 final class CommitLog {
   /** The log is rewritten with only its last record once it is this long. */
   static final long COMPACT_BYTES = 64 * 1024;
+
   private static final int TAIL_BYTES = 4096;
 
   /** One durable commit: the journal's random id and its commit number. */
@@ -80,8 +81,9 @@ final class CommitLog {
   /** Appends {@code e} and syncs it to disk (the file's directory too, when it is new). */
   void append(Entry e) throws IOException {
     boolean isNew = !Files.exists(file);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(e.line().getBytes(StandardCharsets.ISO_8859_1));
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -104,8 +106,12 @@ final class CommitLog {
     if (last == null) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ch.write(ByteBuffer.wrap(last.line().getBytes(StandardCharsets.ISO_8859_1)));
       ch.force(true);
     }
@@ -114,8 +120,8 @@ final class CommitLog {
   }
 
   private void syncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(),
-        StandardOpenOption.READ)) {
+    try (FileChannel dir =
+        FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
       dir.force(true);
     } catch (IOException e) {
       // Some file systems cannot sync a directory; the record itself is synced.
@@ -124,7 +130,9 @@ final class CommitLog {
 
   static Entry parse(String line) {
     String[] f = line.split(" ");
-    if (f.length != 3 || !f[0].matches("[0-9a-f-]{1,64}") || !f[1].matches("[0-9]{1,18}")
+    if (f.length != 3
+        || !f[0].matches("[0-9a-f-]{1,64}")
+        || !f[1].matches("[0-9]{1,18}")
         || !crc(f[0] + " " + f[1]).equals(f[2])) {
       return null;
     }

@@ -16,16 +16,16 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * An H2 file journal's durability: checked when the journal opens, forced while runs are
- * written. H2 writes committed rows in the background and never syncs them, so a full disk or
- * a crash lost rows of runs that were reported finished; and a damaged file (truncated, an older
- * copy) opens silently as an older state, just as H2 falls back to its last good chunk after a
- * SIGKILL. So the database holds a commit counter (table {@value #TABLE}, with a random journal
- * id), and {@link #sync} increments it, writes everything H2 has committed, syncs the file and
- * only then appends the counter to the {@link CommitLog} beside it, synced too. On open the
- * database must hold at least the last commit the log records: less means it lost data it had
- * durably written, and it is reported as damaged before anything writes to it (it is checked
- * read-only). PostgreSQL needs none of this: a commit it acknowledged is durable.
+ * An H2 file journal's durability: checked when the journal opens, forced while runs are written.
+ * H2 writes committed rows in the background and never syncs them, so a full disk or a crash lost
+ * rows of runs that were reported finished; and a damaged file (truncated, an older copy) opens
+ * silently as an older state, just as H2 falls back to its last good chunk after a SIGKILL. So the
+ * database holds a commit counter (table {@value #TABLE}, with a random journal id), and {@link
+ * #sync} increments it, writes everything H2 has committed, syncs the file and only then appends
+ * the counter to the {@link CommitLog} beside it, synced too. On open the database must hold at
+ * least the last commit the log records: less means it lost data it had durably written, and it is
+ * reported as damaged before anything writes to it (it is checked read-only). PostgreSQL needs none
+ * of this: a commit it acknowledged is durable.
  */
 final class JournalCheckpoint implements AutoCloseable {
   static final String TABLE = "gradesim_commit";
@@ -37,8 +37,8 @@ final class JournalCheckpoint implements AutoCloseable {
   private final String journalId;
   private final Object lock;
 
-  private JournalCheckpoint(JournalTarget target, Connection connection, CommitLog log,
-      String journalId, Path file) {
+  private JournalCheckpoint(
+      JournalTarget target, Connection connection, CommitLog log, String journalId, Path file) {
     this.target = target;
     this.connection = connection;
     this.log = log;
@@ -84,9 +84,9 @@ final class JournalCheckpoint implements AutoCloseable {
   }
 
   /**
-   * Makes everything the journal committed so far durable and records it in the commit log;
-   * a no-op for PostgreSQL. {@code doing} says what for, in messages. Throws the IOException
-   * naming the journal and the cause (a full disk: "no space left on device").
+   * Makes everything the journal committed so far durable and records it in the commit log; a no-op
+   * for PostgreSQL. {@code doing} says what for, in messages. Throws the IOException naming the
+   * journal and the cause (a full disk: "no space left on device").
    */
   void sync(String doing) throws IOException {
     if (connection == null) {
@@ -103,7 +103,7 @@ final class JournalCheckpoint implements AutoCloseable {
         MVStore store = store(connection);
         store.commit();
         // H2's background writer may still be writing what it took before our commit: wait.
-        store.executeFilestoreOperation(() -> { });
+        store.executeFilestoreOperation(() -> {});
         store.sync();
       } catch (SQLException | RuntimeException e) {
         throw JournalFault.describe(target, doing, withPanic(e));
@@ -148,18 +148,25 @@ final class JournalCheckpoint implements AutoCloseable {
       if (!JournalDatabase.hasTable(ro, TABLE)) {
         throw damaged(target, file, log, last, "it holds no commit counter");
       }
-      try (ResultSet r = s.executeQuery(
-          "SELECT \"journal_id\", \"commits\" FROM \"" + TABLE + "\"")) {
+      try (ResultSet r =
+          s.executeQuery("SELECT \"journal_id\", \"commits\" FROM \"" + TABLE + "\"")) {
         if (!r.next()) {
           throw damaged(target, file, log, last, "it holds no commit counter");
         }
         if (!r.getString(1).equals(last.journalId())) {
-          throw damaged(target, file, log, last, "it is another journal (id " + r.getString(1)
-              + ", the log's is " + last.journalId() + ")");
+          throw damaged(
+              target,
+              file,
+              log,
+              last,
+              "it is another journal (id "
+                  + r.getString(1)
+                  + ", the log's is "
+                  + last.journalId()
+                  + ")");
         }
         if (r.getLong(2) < last.commit()) {
-          throw damaged(target, file, log, last, "it holds only " + r.getLong(2)
-              + " commits");
+          throw damaged(target, file, log, last, "it holds only " + r.getLong(2) + " commits");
         }
       }
     } catch (SQLException e) {
@@ -167,20 +174,31 @@ final class JournalCheckpoint implements AutoCloseable {
     }
   }
 
-  private static IOException damaged(JournalTarget target, Path file, CommitLog log,
-      CommitLog.Entry last, String what) {
-    return new IOException("journal " + target.label() + " is damaged: " + what
-        + ", but its commit log " + log.file().getFileName() + " records " + last.commit()
-        + " durable commits (truncated, overwritten or replaced by an older copy); restore it"
-        + " from a backup, or move the folder " + file.toAbsolutePath().getParent()
-        + " away to start an empty journal");
+  private static IOException damaged(
+      JournalTarget target, Path file, CommitLog log, CommitLog.Entry last, String what) {
+    return new IOException(
+        "journal "
+            + target.label()
+            + " is damaged: "
+            + what
+            + ", but its commit log "
+            + log.file().getFileName()
+            + " records "
+            + last.commit()
+            + " durable commits (truncated, overwritten or replaced by an older copy); restore it"
+            + " from a backup, or move the folder "
+            + file.toAbsolutePath().getParent()
+            + " away to start an empty journal");
   }
 
   /** The journal's id, creating the commit counter (with a new random id) on first use. */
   private static String journalId(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS \"" + TABLE + "\" (\"journal_id\" VARCHAR(64) NOT NULL,"
-          + " \"commits\" BIGINT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS \""
+              + TABLE
+              + "\" (\"journal_id\" VARCHAR(64) NOT NULL,"
+              + " \"commits\" BIGINT NOT NULL)");
       try (ResultSet r = s.executeQuery("SELECT \"journal_id\" FROM \"" + TABLE + "\"")) {
         if (r.next()) {
           return r.getString(1);

@@ -13,10 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Plain JDBC around the journal database, outside Pekko: checks that it can be opened (so a
- * locked, corrupt or unreachable journal gives one clear message before any actor starts),
- * creates the plugin's schema on first use (the DDL shipped in the pekko-persistence-jdbc jar),
- * deletes a run's rows and compacts an H2 file after deletions.
+ * Plain JDBC around the journal database, outside Pekko: checks that it can be opened (so a locked,
+ * corrupt or unreachable journal gives one clear message before any actor starts), creates the
+ * plugin's schema on first use (the DDL shipped in the pekko-persistence-jdbc jar), deletes a run's
+ * rows and compacts an H2 file after deletions.
  */
 public final class JournalDatabase {
   private static final int H2_LOCKED = 90020;
@@ -35,8 +35,11 @@ public final class JournalDatabase {
   /** Creates the plugin's tables on {@code c} unless they exist. */
   static void createSchema(JournalTarget target, Connection c) throws SQLException {
     if (!hasTable(c, "event_journal")) {
-      runScript(c, target.postgres()
-          ? "schema/postgres/postgres-create-schema.sql" : "schema/h2/h2-create-schema.sql");
+      runScript(
+          c,
+          target.postgres()
+              ? "schema/postgres/postgres-create-schema.sql"
+              : "schema/h2/h2-create-schema.sql");
     }
   }
 
@@ -45,13 +48,31 @@ public final class JournalDatabase {
     String q = target.postgres() ? "" : "\"";
     try (Connection c = connect(target)) {
       int rows;
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + q + "event_journal" + q
-          + " WHERE " + q + "persistence_id" + q + " = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "DELETE FROM "
+                  + q
+                  + "event_journal"
+                  + q
+                  + " WHERE "
+                  + q
+                  + "persistence_id"
+                  + q
+                  + " = ?")) {
         s.setString(1, persistenceId);
         rows = s.executeUpdate();
       }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + q + "snapshot" + q
-          + " WHERE " + q + "persistence_id" + q + " = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "DELETE FROM "
+                  + q
+                  + "snapshot"
+                  + q
+                  + " WHERE "
+                  + q
+                  + "persistence_id"
+                  + q
+                  + " = ?")) {
         s.setString(1, persistenceId);
         s.executeUpdate();
       }
@@ -71,10 +92,10 @@ public final class JournalDatabase {
   }
 
   /**
-   * Rewrites an H2 file journal without the space its deleted rows held ({@code SHUTDOWN
-   * COMPACT}; the journal appends and never reuses freed space, see {@link JournalTarget#h2}), and
-   * returns its size in bytes before and after; null for PostgreSQL, which reclaims space itself.
-   * Call it with no other connection open: the database closes when it is done.
+   * Rewrites an H2 file journal without the space its deleted rows held ({@code SHUTDOWN COMPACT};
+   * the journal appends and never reuses freed space, see {@link JournalTarget#h2}), and returns
+   * its size in bytes before and after; null for PostgreSQL, which reclaims space itself. Call it
+   * with no other connection open: the database closes when it is done.
    */
   public static long[] compact(JournalTarget target) throws IOException {
     Path file = h2File(target);
@@ -82,7 +103,8 @@ public final class JournalDatabase {
       return null;
     }
     long before = Files.size(file);
-    try (Connection c = connect(target); Statement s = c.createStatement()) {
+    try (Connection c = connect(target);
+        Statement s = c.createStatement()) {
       s.execute("SHUTDOWN COMPACT");
     } catch (SQLException e) {
       throw explain(target, e);
@@ -95,12 +117,20 @@ public final class JournalDatabase {
     String what;
     if (e.getErrorCode() == H2_LOCKED) {
       what = "is in use by another gradesim process (the H2 file is locked); wait for it to end";
-    } else if (e.getErrorCode() == H2_CORRUPT || String.valueOf(e.getMessage()).contains("corrupt")
+    } else if (e.getErrorCode() == H2_CORRUPT
+        || String.valueOf(e.getMessage()).contains("corrupt")
         || "XX001".equals(e.getSQLState())) {
       Path file = h2File(target);
-      what = "is damaged (" + firstLine(e) + "); restore it from a backup"
-          + (file == null ? "" : ", or move the folder " + file.toAbsolutePath().getParent()
-              + " away to start an empty journal") + " (or run with --journal none)";
+      what =
+          "is damaged ("
+              + firstLine(e)
+              + "); restore it from a backup"
+              + (file == null
+                  ? ""
+                  : ", or move the folder "
+                      + file.toAbsolutePath().getParent()
+                      + " away to start an empty journal")
+              + " (or run with --journal none)";
     } else if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
       what = "is unreachable (" + firstLine(e) + ")";
     } else {

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a failed journal operation tells the user (one line naming the journal and the cause),
- * and whether reconnecting may cure it: a PostgreSQL server that closed or refused the
- * connection (restarted, shutting down, starting up) may be back in a moment; a full disk, a
- * damaged file or a refused write will not.
+ * What a failed journal operation tells the user (one line naming the journal and the cause), and
+ * whether reconnecting may cure it: a PostgreSQL server that closed or refused the connection
+ * (restarted, shutting down, starting up) may be back in a moment; a full disk, a damaged file or a
+ * refused write will not.
  */
 final class JournalFault {
   private static final String NO_SPACE = "No space left on device";
@@ -28,8 +28,13 @@ final class JournalFault {
     List<Throwable> chain = chain(e);
     for (Throwable t : chain) {
       if (t instanceof IOException && String.valueOf(t.getMessage()).contains(NO_SPACE)) {
-        return new IOException("journal " + target.label() + ": no space left on device while "
-            + doing + "; free space on its file system, then run the command again", e);
+        return new IOException(
+            "journal "
+                + target.label()
+                + ": no space left on device while "
+                + doing
+                + "; free space on its file system, then run the command again",
+            e);
       }
     }
     for (Throwable t : chain) {
@@ -38,8 +43,7 @@ final class JournalFault {
         return new IOException(explained.getMessage() + " while " + doing, e);
       }
     }
-    return new IOException("journal " + target.label() + ": " + doing + ": " + rootMessage(e),
-        e);
+    return new IOException("journal " + target.label() + ": " + doing + ": " + rootMessage(e), e);
   }
 
   /** The first line of the message of {@code e}'s deepest cause. */
@@ -57,11 +61,14 @@ final class JournalFault {
       return false; // H2 runs in this process: no connection to lose
     }
     for (Throwable t : chain(e)) {
-      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-          || t instanceof SocketException || t instanceof java.io.EOFException) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof SocketException
+          || t instanceof java.io.EOFException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true; // connection exception; 57P01-03: admin shutdown, crash, cannot connect now
       }

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The journal as the {@code simulate} command sees it: open it for one run, tee the run's events
- * into it, then {@link #finish} with the summary or {@link #fail} with the reason. With
- * {@code --journal none} every call is a no-op, so the command has one code path.
+ * into it, then {@link #finish} with the summary or {@link #fail} with the reason. With {@code
+ * --journal none} every call is a no-op, so the command has one code path.
  *
  * <pre>{@code
  * try (JournalSession journal = JournalSession.open(target, runId)) {
@@ -20,12 +20,12 @@ import java.util.concurrent.ExecutionException;
  * }                                         // an exception in between: journal.fail(reason)
  * }</pre>
  *
- * <p>Or, when the caller appends RunFinished itself: {@link #listener()} then
- * {@link #awaitFinished()}.
+ * <p>Or, when the caller appends RunFinished itself: {@link #listener()} then {@link
+ * #awaitFinished()}.
  *
- * <p>The journal opens on a thread of its own (actor system, database, schema: about 2 s in a
- * fresh JVM, 0.1 s in a warm one), so the caller can read its trace meanwhile; the first call
- * that needs it ({@link #checkResumable}, an event) waits for it and reports its failure.
+ * <p>The journal opens on a thread of its own (actor system, database, schema: about 2 s in a fresh
+ * JVM, 0.1 s in a warm one), so the caller can read its trace meanwhile; the first call that needs
+ * it ({@link #checkResumable}, an event) waits for it and reports its failure.
  */
 public final class JournalSession implements AutoCloseable {
   private final JournalTarget target;
@@ -41,13 +41,16 @@ public final class JournalSession implements AutoCloseable {
     this.runId = runId;
     if (target.enabled()) {
       opening = new CompletableFuture<>();
-      Thread t = new Thread(() -> {
-        try {
-          opening.complete(RunJournal.open(target));
-        } catch (Throwable e) {
-          opening.completeExceptionally(e);
-        }
-      }, "gradesim-journal-open");
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  opening.complete(RunJournal.open(target));
+                } catch (Throwable e) {
+                  opening.completeExceptionally(e);
+                }
+              },
+              "gradesim-journal-open");
       t.setDaemon(true);
       t.start();
     } else {
@@ -108,15 +111,19 @@ public final class JournalSession implements AutoCloseable {
     recorder();
     RunState s = journal.state(runId);
     if (s.status() == RunState.Status.FINISHED) {
-      throw new IllegalStateException("run " + runId + " is finished; use 'gradesim runs export "
-          + runId + " --out DIR' to get its outputs");
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " is finished; use 'gradesim runs export "
+              + runId
+              + " --out DIR' to get its outputs");
     }
     return s;
   }
 
   /**
-   * The journal's listener (a no-op without journal): give it every event of the run, ending
-   * with {@code RunFinished}, then call {@link #awaitFinished()}.
+   * The journal's listener (a no-op without journal): give it every event of the run, ending with
+   * {@code RunFinished}, then call {@link #awaitFinished()}.
    */
   public SimEventListener listener() {
     return opening == null ? SimEventListener.NONE : e -> recorderUnchecked().on(e);

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where a run's journal lives, parsed from {@code --journal}: {@code none} (no persistence),
- * {@code h2} (the default: an H2 file database in gradesim's data folder) or a JDBC URL
- * ({@code jdbc:postgresql://host/db?user=..&password=..}, or {@code jdbc:h2:...}).
+ * Where a run's journal lives, parsed from {@code --journal}: {@code none} (no persistence), {@code
+ * h2} (the default: an H2 file database in gradesim's data folder) or a JDBC URL ({@code
+ * jdbc:postgresql://host/db?user=..&password=..}, or {@code jdbc:h2:...}).
  *
  * @param url the JDBC URL, "" for none
  * @param label how messages name the journal (a path or the URL without its password)
@@ -20,17 +20,22 @@ public record JournalTarget(String url, String label) {
 
   /**
    * The default H2 file journal in the data folder {@code home}. New data is appended, never
-   * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a
-   * write otherwise lost runs that earlier processes had finished (KillAndResumeTest). A commit
-   * is written to the file before it is acknowledged ({@code WRITE_DELAY=0}; H2's default of
-   * 500 ms lost acknowledged rows to a SIGKILL, KillAndResumeTest). Chunk payloads (about
-   * 370 KB) are stored inside their rows rather than in H2's separate LOB store
-   * ({@code MAX_LENGTH_INPLACE_LOB}; measured effect in journal/README.md).
+   * written over freed space ({@code REUSE_SPACE=FALSE}): a process killed in the middle of a write
+   * otherwise lost runs that earlier processes had finished (KillAndResumeTest). A commit is
+   * written to the file before it is acknowledged ({@code WRITE_DELAY=0}; H2's default of 500 ms
+   * lost acknowledged rows to a SIGKILL, KillAndResumeTest). Chunk payloads (about 370 KB) are
+   * stored inside their rows rather than in H2's separate LOB store ({@code
+   * MAX_LENGTH_INPLACE_LOB}; measured effect in journal/README.md).
    */
   public static JournalTarget h2(Path home) {
     Path db = home.toAbsolutePath().resolve("journal").resolve("runs");
-    return new JournalTarget("jdbc:h2:file:" + db + ";REUSE_SPACE=FALSE;WRITE_DELAY=0"
-        + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_LOB_BYTES, db + ".mv.db");
+    return new JournalTarget(
+        "jdbc:h2:file:"
+            + db
+            + ";REUSE_SPACE=FALSE;WRITE_DELAY=0"
+            + ";MAX_LENGTH_INPLACE_LOB="
+            + INPLACE_LOB_BYTES,
+        db + ".mv.db");
   }
 
   /** Payloads up to this many bytes stay in their row (a chunk is about 370 KB). */
@@ -48,8 +53,8 @@ public record JournalTarget(String url, String label) {
     if (s.startsWith("jdbc:postgresql:") || s.startsWith("jdbc:h2:")) {
       return new JournalTarget(s, s.replaceAll("(?i)(password=)[^&;]*", "$1***"));
     }
-    throw new IllegalArgumentException("--journal: expected h2, none or a jdbc:postgresql:// URL,"
-        + " got '" + spec + "'");
+    throw new IllegalArgumentException(
+        "--journal: expected h2, none or a jdbc:postgresql:// URL," + " got '" + spec + "'");
   }
 
   /** The data folder: property {@code gradesim.home}, else env GRADESIM_HOME, else ~/.gradesim. */
@@ -82,12 +87,18 @@ public record JournalTarget(String url, String label) {
   /** The Pekko configuration of an actor system that writes and reads this journal. */
   public Config config() {
     String db = "pekko-persistence-jdbc.shared-databases.gradesim.";
-    Config own = ConfigFactory.parseMap(Map.of(
-        db + "profile", postgres() ? "slick.jdbc.PostgresProfile$" : "slick.jdbc.H2Profile$",
-        db + "db.url", url,
-        db + "db.driver", driver()));
+    Config own =
+        ConfigFactory.parseMap(
+            Map.of(
+                db + "profile",
+                postgres() ? "slick.jdbc.PostgresProfile$" : "slick.jdbc.H2Profile$",
+                db + "db.url",
+                url,
+                db + "db.driver",
+                driver()));
     // System properties first (-Dgradesim.journal.reconnect-for=5s), as ConfigFactory.load has.
-    return ConfigFactory.defaultOverrides().withFallback(own)
+    return ConfigFactory.defaultOverrides()
+        .withFallback(own)
         .withFallback(ConfigFactory.parseResources("gradesim-journal.conf"))
         .withFallback(ConfigFactory.defaultReference())
         .resolve();

@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * Test-only: the environment variable {@value #ENV} names one point of a journaled run where the
  * process prints {@code gradesim-test: paused at POINT} on standard output and blocks, so a kill
- * test can send SIGKILL exactly there, on a fast or on a loaded machine. Read once when the
- * journal is first used; unset (always, outside tests) it costs one comparison per event.
+ * test can send SIGKILL exactly there, on a fast or on a loaded machine. Read once when the journal
+ * is first used; unset (always, outside tests) it costs one comparison per event.
  *
  * <p>Points, each reached with everything before it persisted:
  *
@@ -16,8 +16,8 @@ import java.io.IOException;
  *   <li>{@code started}: the run's start is persisted, no chunk yet;
  *   <li>{@code event:N} (N &ge; 1): simulated event N (the run's first, RunStarted, is 0) is not
  *       yet journaled, every full chunk before it is persisted;
- *   <li>{@code closing}: every simulated event is persisted and the outputs are in place, the
- *       run's end (RunFinished) is not;
+ *   <li>{@code closing}: every simulated event is persisted and the outputs are in place, the run's
+ *       end (RunFinished) is not;
  *   <li>{@code finished}: the run's end is persisted, the journal not yet closed.
  * </ul>
  *
@@ -29,9 +29,10 @@ final class PausePoint {
   static final String ENV = "GRADESIM_TEST_PAUSE_AT";
 
   private static final String AT = read();
+
   /** The index of the event to pause before, {@link Long#MAX_VALUE} for none. */
-  static final long EVENT = AT.startsWith("event:") ? Long.parseLong(AT.substring(6))
-      : Long.MAX_VALUE;
+  static final long EVENT =
+      AT.startsWith("event:") ? Long.parseLong(AT.substring(6)) : Long.MAX_VALUE;
 
   private PausePoint() {}
 
@@ -43,8 +44,12 @@ final class PausePoint {
     if (at.matches("opened|started|closing|finished|event:0*[1-9][0-9]{0,17}")) {
       return at;
     }
-    System.err.println("gradesim-test: ignoring " + ENV + "=" + at
-        + " (expected opened, started, event:N with N >= 1, closing or finished)");
+    System.err.println(
+        "gradesim-test: ignoring "
+            + ENV
+            + "="
+            + at
+            + " (expected opened, started, event:N with N >= 1, closing or finished)");
     return "";
   }
 

@@ -13,13 +13,20 @@ final class Provenance {
     List<String> diffs = new ArrayList<>();
     diff(diffs, "trace " + now.traceFile(), stored.traceHash(), now.traceHash());
     diff(diffs, "scenario " + now.scenarioName(), stored.scenarioHash(), now.scenarioHash());
-    diff(diffs, "calibration " + now.calibrationFile(), stored.calibrationHash(),
+    diff(
+        diffs,
+        "calibration " + now.calibrationFile(),
+        stored.calibrationHash(),
         now.calibrationHash());
     diff(diffs, "seed", Long.toString(stored.seed()), Long.toString(now.seed()));
     diff(diffs, "gradesim version", stored.version(), now.version());
     if (!diffs.isEmpty()) {
-      throw new IllegalArgumentException("cannot resume run " + runId + ": its inputs changed ("
-          + String.join("; ", diffs) + "); start a new run with another --run-id");
+      throw new IllegalArgumentException(
+          "cannot resume run "
+              + runId
+              + ": its inputs changed ("
+              + String.join("; ", diffs)
+              + "); start a new run with another --run-id");
     }
   }
 

@@ -45,13 +45,22 @@ public final class RunBehavior extends EventSourcedBehavior<RunCommand, RunEvent
 
   @Override
   public CommandHandler<RunCommand, RunEvent, RunState> commandHandler() {
-    return newCommandHandlerBuilder().forAnyState()
+    return newCommandHandlerBuilder()
+        .forAnyState()
         .onCommand(RunCommand.Open.class, this::open)
         .onCommand(RunCommand.Append.class, this::append)
-        .onCommand(RunCommand.Close.class, (s, c) -> Effect().persist(new RunEvent.RunClosed(
-            c.finished())).thenReply(c.replyTo(), StatusReply::success))
-        .onCommand(RunCommand.Fail.class, (s, c) -> Effect().persist(new RunEvent.RunFailed(
-            c.reason(), c.wallMillis())).thenReply(c.replyTo(), StatusReply::success))
+        .onCommand(
+            RunCommand.Close.class,
+            (s, c) ->
+                Effect()
+                    .persist(new RunEvent.RunClosed(c.finished()))
+                    .thenReply(c.replyTo(), StatusReply::success))
+        .onCommand(
+            RunCommand.Fail.class,
+            (s, c) ->
+                Effect()
+                    .persist(new RunEvent.RunFailed(c.reason(), c.wallMillis()))
+                    .thenReply(c.replyTo(), StatusReply::success))
         .onCommand(RunCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
         .onCommand(RunCommand.Stop.class, (s, c) -> Effect().stop())
         .build();
@@ -60,15 +69,23 @@ public final class RunBehavior extends EventSourcedBehavior<RunCommand, RunEvent
   private Effect<RunEvent, RunState> open(RunState s, RunCommand.Open c) {
     switch (s.status()) {
       case NEW:
-        return Effect().persist(new RunEvent.RunOpened(c.started(), c.wallMillis()))
+        return Effect()
+            .persist(new RunEvent.RunOpened(c.started(), c.wallMillis()))
             .thenReply(c.replyTo(), after -> StatusReply.success(s));
       case FAILED:
-        return Effect().persist(new RunEvent.RunResumed(c.wallMillis()))
+        return Effect()
+            .persist(new RunEvent.RunResumed(c.wallMillis()))
             .thenReply(c.replyTo(), after -> StatusReply.success(s));
       case FINISHED:
-        return Effect().reply(c.replyTo(), StatusReply.error("run " + c.started().runId()
-            + " is finished; use 'gradesim runs export " + c.started().runId()
-            + " --out DIR' to get its outputs"));
+        return Effect()
+            .reply(
+                c.replyTo(),
+                StatusReply.error(
+                    "run "
+                        + c.started().runId()
+                        + " is finished; use 'gradesim runs export "
+                        + c.started().runId()
+                        + " --out DIR' to get its outputs"));
       default:
         return Effect().reply(c.replyTo(), StatusReply.success(s));
     }
@@ -80,10 +97,20 @@ public final class RunBehavior extends EventSourcedBehavior<RunCommand, RunEvent
       return Effect().reply(c.replyTo(), StatusReply.success(s.events()));
     }
     if (first > s.events() || s.status() != RunState.Status.RUNNING) {
-      return Effect().reply(c.replyTo(), StatusReply.error("chunk at event " + first
-          + " does not follow the " + s.events() + " events of a " + s.status() + " run"));
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "chunk at event "
+                      + first
+                      + " does not follow the "
+                      + s.events()
+                      + " events of a "
+                      + s.status()
+                      + " run"));
     }
-    return Effect().persist(c.chunk())
+    return Effect()
+        .persist(c.chunk())
         .thenReply(c.replyTo(), after -> StatusReply.success(after.events()));
   }
 

@@ -8,15 +8,15 @@ import org.apache.pekko.pattern.StatusReply;
 public sealed interface RunCommand {
 
   /**
-   * Opens the run (persists its start if new, marks a failed run resumed) and replies the state
-   * as it was before; a finished run is refused with an error reply.
+   * Opens the run (persists its start if new, marks a failed run resumed) and replies the state as
+   * it was before; a finished run is refused with an error reply.
    */
   record Open(SimEvent.RunStarted started, long wallMillis, ActorRef<StatusReply<RunState>> replyTo)
       implements RunCommand {}
 
   /**
-   * Appends a chunk; replies the number of events persisted. A chunk already persisted (same
-   * first index, after a resume) is acknowledged without writing; a gap is an error.
+   * Appends a chunk; replies the number of events persisted. A chunk already persisted (same first
+   * index, after a resume) is acknowledged without writing; a gap is an error.
    */
   record Append(RunEvent.EventChunk chunk, ActorRef<StatusReply<Long>> replyTo)
       implements RunCommand {}

@@ -18,8 +18,8 @@ public sealed interface RunEvent extends JournalSerializable {
   record RunOpened(SimEvent.RunStarted started, long wallMillis) implements RunEvent {}
 
   /**
-   * A chunk of consecutive simulated events, encoded compactly by
-   * {@link io.gradesim.journal.kryo.ChunkCodec}.
+   * A chunk of consecutive simulated events, encoded compactly by {@link
+   * io.gradesim.journal.kryo.ChunkCodec}.
    *
    * @param firstIndex the run-wide index of the chunk's first event (the run's first is 0)
    * @param count how many events the chunk holds

@@ -25,9 +25,9 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 
 /**
- * An open run journal: the actor system that writes runs through {@link RunBehavior} and reads
- * them back with pekko-persistence-query ({@code currentPersistenceIds},
- * {@code currentEventsByPersistenceId}). One per command invocation; close it when done.
+ * An open run journal: the actor system that writes runs through {@link RunBehavior} and reads them
+ * back with pekko-persistence-query ({@code currentPersistenceIds}, {@code
+ * currentEventsByPersistenceId}). One per command invocation; close it when done.
  */
 public final class RunJournal implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -40,13 +40,13 @@ public final class RunJournal implements AutoCloseable {
   private final Duration reconnectFor;
   private int spawned;
 
-  private RunJournal(JournalTarget target, JournalCheckpoint checkpoint,
-      ActorSystem<Void> system) {
+  private RunJournal(JournalTarget target, JournalCheckpoint checkpoint, ActorSystem<Void> system) {
     this.target = target;
     this.checkpoint = checkpoint;
     this.system = system;
-    this.queries = PersistenceQuery.get(system)
-        .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    this.queries =
+        PersistenceQuery.get(system)
+            .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     this.reconnectFor = system.settings().config().getDuration("gradesim.journal.reconnect-for");
   }
 
@@ -60,8 +60,10 @@ public final class RunJournal implements AutoCloseable {
     }
     JournalCheckpoint checkpoint = JournalCheckpoint.open(target);
     try {
-      return new RunJournal(target, checkpoint, ActorSystem.create(Behaviors.empty(),
-          "gradesim-journal", target.config()));
+      return new RunJournal(
+          target,
+          checkpoint,
+          ActorSystem.create(Behaviors.empty(), "gradesim-journal", target.config()));
     } catch (RuntimeException e) {
       checkpoint.close();
       throw e;
@@ -76,8 +78,8 @@ public final class RunJournal implements AutoCloseable {
   /** Checks a run id: letters, digits, '.', '_' and '-' only. */
   public static String checkRunId(String runId) {
     if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      throw new IllegalArgumentException("run id '" + runId
-          + "': use 1-100 letters, digits, '.', '_' or '-'");
+      throw new IllegalArgumentException(
+          "run id '" + runId + "': use 1-100 letters, digits, '.', '_' or '-'");
     }
     return runId;
   }
@@ -100,8 +102,8 @@ public final class RunJournal implements AutoCloseable {
   /** The ids of all runs in the journal, sorted. */
   public List<String> runIds() throws IOException {
     List<String> ids = new ArrayList<>();
-    try (Stream<String> s = queries.currentPersistenceIds()
-        .runWith(StreamConverters.asJavaStream(), system)) {
+    try (Stream<String> s =
+        queries.currentPersistenceIds().runWith(StreamConverters.asJavaStream(), system)) {
       s.filter(p -> p.startsWith(PREFIX)).forEach(p -> ids.add(p.substring(PREFIX.length())));
     } catch (RuntimeException e) {
       throw failure("listing runs", e);
@@ -111,17 +113,19 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /**
-   * Replays every simulated event of run {@code runId}, in order, into {@code sink}; returns
-   * how many were replayed. Rows are read and chunks decoded inside the stream (another thread),
-   * while the calling thread feeds the decoded events to {@code sink}.
+   * Replays every simulated event of run {@code runId}, in order, into {@code sink}; returns how
+   * many were replayed. Rows are read and chunks decoded inside the stream (another thread), while
+   * the calling thread feeds the decoded events to {@code sink}.
    */
   public long replay(String runId, SimEventListener sink) throws IOException {
     long n = 0;
     String pid = RunBehavior.persistenceId(checkRunId(runId)).id();
-    try (Stream<SimEvent[]> s = queries.currentEventsByPersistenceId(pid, 0L, Long.MAX_VALUE)
-        .map(env -> decode(env.event()))
-        .async()
-        .runWith(StreamConverters.asJavaStream(), system)) {
+    try (Stream<SimEvent[]> s =
+        queries
+            .currentEventsByPersistenceId(pid, 0L, Long.MAX_VALUE)
+            .map(env -> decode(env.event()))
+            .async()
+            .runWith(StreamConverters.asJavaStream(), system)) {
       Iterator<SimEvent[]> it = s.iterator();
       while (it.hasNext()) {
         for (SimEvent e : it.next()) {
@@ -170,8 +174,8 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /**
-   * Makes everything committed so far durable (H2: synced to disk and recorded in the commit
-   * log; PostgreSQL: already so once acknowledged). Throws the IOException naming the cause.
+   * Makes everything committed so far durable (H2: synced to disk and recorded in the commit log;
+   * PostgreSQL: already so once acknowledged). Throws the IOException naming the cause.
    */
   void checkpoint(String doing) throws IOException {
     checkpoint.sync(doing);
@@ -181,14 +185,13 @@ public final class RunJournal implements AutoCloseable {
     return WatchedRun.spawn(system, runId, "run-" + runId + "-" + (++spawned));
   }
 
-  <T> CompletionStage<T> ask(ActorRef<RunCommand> run,
-      Function<ActorRef<T>, RunCommand> message) {
+  <T> CompletionStage<T> ask(ActorRef<RunCommand> run, Function<ActorRef<T>, RunCommand> message) {
     return AskPattern.ask(run, message::apply, TIMEOUT, system.scheduler());
   }
 
   /**
-   * Waits for a reply of {@code run}, or for {@code run} to stop without one (a failed write);
-   * a journal failure becomes an IOException naming the journal and the cause.
+   * Waits for a reply of {@code run}, or for {@code run} to stop without one (a failed write); a
+   * journal failure becomes an IOException naming the journal and the cause.
    */
   <T> T await(CompletionStage<T> reply, WatchedRun run, String doing) throws IOException {
     CompletableFuture<T> r = reply.toCompletableFuture();
@@ -196,8 +199,9 @@ public final class RunJournal implements AutoCloseable {
       CompletableFuture.anyOf(r, run.stopped()).get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
       if (!r.isDone()) {
         Throwable why = run.stopped().getNow(null);
-        throw failure(doing, why != null ? why
-            : new IllegalStateException("the run's journal actor stopped"));
+        throw failure(
+            doing,
+            why != null ? why : new IllegalStateException("the run's journal actor stopped"));
       }
       return r.get();
     } catch (InterruptedException e) {
@@ -211,8 +215,15 @@ public final class RunJournal implements AutoCloseable {
   IOException failure(String doing, Throwable e) {
     if (e instanceof TimeoutException
         || e instanceof org.apache.pekko.pattern.AskTimeoutException) {
-      return new IOException("journal " + target.label() + ": " + doing + ": no answer in "
-          + TIMEOUT.toSeconds() + " s (the journal failed or is unreachable)", e);
+      return new IOException(
+          "journal "
+              + target.label()
+              + ": "
+              + doing
+              + ": no answer in "
+              + TIMEOUT.toSeconds()
+              + " s (the journal failed or is unreachable)",
+          e);
     }
     return JournalFault.describe(target, doing, checkpoint.withPanic(e));
   }

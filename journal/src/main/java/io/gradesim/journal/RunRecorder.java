@@ -18,30 +18,31 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * Persists a run while it is simulated: a {@link SimEventListener} on the simulation thread that
- * encodes events as they happen into chunks of {@value #CHUNK} (so no event outlives its call:
- * the simulation's garbage stays young) and hands each chunk's bytes through a bounded queue (so
- * a slow journal slows the simulation instead of filling the heap) to a writer thread, which
- * asks the run's {@link RunBehavior} to persist it, one reply per chunk and at
- * most {@value #IN_FLIGHT} chunks in flight.
+ * encodes events as they happen into chunks of {@value #CHUNK} (so no event outlives its call: the
+ * simulation's garbage stays young) and hands each chunk's bytes through a bounded queue (so a slow
+ * journal slows the simulation instead of filling the heap) to a writer thread, which asks the
+ * run's {@link RunBehavior} to persist it, one reply per chunk and at most {@value #IN_FLIGHT}
+ * chunks in flight.
  *
- * <p>Durability: every {@value #SYNC_EVERY} chunks, and always once the run is closed, the
- * writer makes the journal durable ({@link RunJournal#checkpoint}); {@link #finish} returns only
- * after that, so a run is never reported finished unless its journal holds all of it (a full
- * disk fails the run, naming the journal). A PostgreSQL connection lost meanwhile (the server
- * restarted) is retried with backoff for {@code gradesim.journal.reconnect-for}: the unanswered
- * chunks are kept, the run's state is read again from the server and the chunks it lacks are
- * sent again.
+ * <p>Durability: every {@value #SYNC_EVERY} chunks, and always once the run is closed, the writer
+ * makes the journal durable ({@link RunJournal#checkpoint}); {@link #finish} returns only after
+ * that, so a run is never reported finished unless its journal holds all of it (a full disk fails
+ * the run, naming the journal). A PostgreSQL connection lost meanwhile (the server restarted) is
+ * retried with backoff for {@code gradesim.journal.reconnect-for}: the unanswered chunks are kept,
+ * the run's state is read again from the server and the chunks it lacks are sent again.
  *
  * <p>Resume: the first event, {@code RunStarted}, opens the run. If the journal already holds
  * events of this run, its provenance must match (trace, scenario and calibration hashes, seed,
- * version); the re-simulated events the journal already holds are then skipped and only the rest
- * is persisted. A run is a pure function of its inputs, so the events skipped equal those stored.
+ * version); the re-simulated events the journal already holds are then skipped and only the rest is
+ * persisted. A run is a pure function of its inputs, so the events skipped equal those stored.
  */
 public final class RunRecorder implements SimEventListener {
   /** Simulated events per journal row. */
   public static final int CHUNK = 65_536;
+
   static final int QUEUE = 4;
   static final int IN_FLIGHT = 2;
+
   /** Chunks persisted between two checkpoints (about 0.5 M simulated events). */
   static final int SYNC_EVERY = 8;
 
@@ -109,9 +110,16 @@ public final class RunRecorder implements SimEventListener {
         }
       }
     } else if (e instanceof SimEvent.RunFinished) {
-      throw new IllegalStateException("run " + runId + " ended after " + i + " events on resume,"
-          + " but the journal holds " + before.events() + ": the same inputs did not give the"
-          + " same run; start a new run with another --run-id");
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " ended after "
+              + i
+              + " events on resume,"
+              + " but the journal holds "
+              + before.events()
+              + ": the same inputs did not give the"
+              + " same run; start a new run with another --run-id");
     }
   }
 
@@ -132,9 +140,14 @@ public final class RunRecorder implements SimEventListener {
     }
     stop();
     if (before != null && failure == null) {
-      journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run.ref(),
-          r -> new RunCommand.Fail(reason, System.currentTimeMillis(), r),
-          RunJournal.TIMEOUT, scheduler()), run, "recording run " + runId + " as failed");
+      journal.await(
+          AskPattern.<RunCommand, RunState>askWithStatus(
+              run.ref(),
+              r -> new RunCommand.Fail(reason, System.currentTimeMillis(), r),
+              RunJournal.TIMEOUT,
+              scheduler()),
+          run,
+          "recording run " + runId + " as failed");
       journal.checkpoint("recording run " + runId + " as failed");
     }
   }
@@ -148,11 +161,16 @@ public final class RunRecorder implements SimEventListener {
       throw new IllegalStateException("a run must begin with RunStarted, got " + e);
     }
     try {
-      RunState state = journal.await(journal.<RunState>ask(run.ref(), RunCommand.Get::new), run,
-          "opening run " + runId);
+      RunState state =
+          journal.await(
+              journal.<RunState>ask(run.ref(), RunCommand.Get::new), run, "opening run " + runId);
       if (state.status() == RunState.Status.FINISHED) {
-        throw new IllegalStateException("run " + runId + " is finished; use 'gradesim runs export "
-            + runId + " --out DIR' to get its outputs");
+        throw new IllegalStateException(
+            "run "
+                + runId
+                + " is finished; use 'gradesim runs export "
+                + runId
+                + " --out DIR' to get its outputs");
       }
       if (state.started() != null) {
         Provenance.checkSame(runId, state.started(), s);
@@ -160,9 +178,15 @@ public final class RunRecorder implements SimEventListener {
       if (PausePoint.is("opened")) {
         PausePoint.pause("opened of run " + runId + " (" + state.events() + " events journaled)");
       }
-      before = journal.await(AskPattern.<RunCommand, RunState>askWithStatus(run.ref(),
-          r -> new RunCommand.Open(s, System.currentTimeMillis(), r), RunJournal.TIMEOUT,
-          scheduler()), run, "opening run " + runId);
+      before =
+          journal.await(
+              AskPattern.<RunCommand, RunState>askWithStatus(
+                  run.ref(),
+                  r -> new RunCommand.Open(s, System.currentTimeMillis(), r),
+                  RunJournal.TIMEOUT,
+                  scheduler()),
+              run,
+              "opening run " + runId);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -249,16 +273,16 @@ public final class RunRecorder implements SimEventListener {
         // The run is reported finished only once all of it is durable.
         journal.checkpoint("persisting run " + runId);
         if (PausePoint.is("finished")) {
-          PausePoint.pause("finished of run " + runId + " (" + last.events()
-              + " events journaled)");
+          PausePoint.pause(
+              "finished of run " + runId + " (" + last.events() + " events journaled)");
         }
       }
     }
   }
 
   private CompletionStage<Long> append(RunEvent.EventChunk chunk) {
-    return AskPattern.askWithStatus(run.ref(), r -> new RunCommand.Append(chunk, r),
-        RunJournal.TIMEOUT, scheduler());
+    return AskPattern.askWithStatus(
+        run.ref(), r -> new RunCommand.Append(chunk, r), RunJournal.TIMEOUT, scheduler());
   }
 
   /** Waits for the oldest chunk in flight; a lost connection is retried, then resent. */
@@ -279,8 +303,12 @@ public final class RunRecorder implements SimEventListener {
   private void close(SimEvent.RunFinished f) throws IOException {
     while (true) {
       try {
-        last = journal.await(AskPattern.askWithStatus(run.ref(), r -> new RunCommand.Close(f, r),
-            RunJournal.TIMEOUT, scheduler()), run, "closing run " + runId);
+        last =
+            journal.await(
+                AskPattern.askWithStatus(
+                    run.ref(), r -> new RunCommand.Close(f, r), RunJournal.TIMEOUT, scheduler()),
+                run,
+                "closing run " + runId);
         return;
       } catch (IOException e) {
         RunState s = reconnect(e);
@@ -293,9 +321,9 @@ public final class RunRecorder implements SimEventListener {
   }
 
   /**
-   * After {@code failure}: rethrows it unless it is a lost PostgreSQL connection; else retries
-   * with backoff until the server answers again and the run's state can be read back (or gives
-   * up after {@link RunJournal#reconnectFor}), and returns that state from a new behavior.
+   * After {@code failure}: rethrows it unless it is a lost PostgreSQL connection; else retries with
+   * backoff until the server answers again and the run's state can be read back (or gives up after
+   * {@link RunJournal#reconnectFor}), and returns that state from a new behavior.
    */
   private RunState reconnect(IOException failure) throws IOException {
     JournalTarget target = journal.target();
@@ -304,9 +332,14 @@ public final class RunRecorder implements SimEventListener {
     }
     long start = System.nanoTime();
     long deadline = start + journal.reconnectFor().toNanos();
-    System.err.println("gradesim: journal " + target.label() + ": connection lost ("
-        + JournalFault.rootMessage(failure) + "); retrying for up to "
-        + journal.reconnectFor().toSeconds() + " s");
+    System.err.println(
+        "gradesim: journal "
+            + target.label()
+            + ": connection lost ("
+            + JournalFault.rootMessage(failure)
+            + "); retrying for up to "
+            + journal.reconnectFor().toSeconds()
+            + " s");
     IOException lastFailure = failure;
     long backoffMs = 100;
     while (System.nanoTime() < deadline) {
@@ -316,11 +349,14 @@ public final class RunRecorder implements SimEventListener {
         stopRun();
         WatchedRun again = journal.spawn(runId);
         run = again;
-        RunState s = journal.await(journal.<RunState>ask(again.ref(), RunCommand.Get::new), again,
-            "reading run " + runId + " again");
-        System.err.printf("gradesim: journal %s: reconnected after %.1f s; run %s goes on"
-            + " from event %d%n", target.label(), (System.nanoTime() - start) / 1e9, runId,
-            s.events());
+        RunState s =
+            journal.await(
+                journal.<RunState>ask(again.ref(), RunCommand.Get::new),
+                again,
+                "reading run " + runId + " again");
+        System.err.printf(
+            "gradesim: journal %s: reconnected after %.1f s; run %s goes on" + " from event %d%n",
+            target.label(), (System.nanoTime() - start) / 1e9, runId, s.events());
         return s;
       } catch (IOException e) {
         if (!JournalFault.isTransient(target, e)) {
@@ -329,9 +365,17 @@ public final class RunRecorder implements SimEventListener {
         lastFailure = e;
       }
     }
-    throw new IOException("journal " + target.label() + " is unreachable: no connection for "
-        + journal.reconnectFor().toSeconds() + " s while persisting run " + runId
-        + " (last error: " + JournalFault.rootMessage(lastFailure) + ")", lastFailure);
+    throw new IOException(
+        "journal "
+            + target.label()
+            + " is unreachable: no connection for "
+            + journal.reconnectFor().toSeconds()
+            + " s while persisting run "
+            + runId
+            + " (last error: "
+            + JournalFault.rootMessage(lastFailure)
+            + ")",
+        lastFailure);
   }
 
   /** Stops the run's behavior (stopped already if its write failed) and waits until it is. */
@@ -343,8 +387,15 @@ public final class RunRecorder implements SimEventListener {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reconnecting to the journal", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("journal " + journal.target().label() + ": run " + runId
-          + " did not stop in " + RunJournal.TIMEOUT.toSeconds() + " s", e);
+      throw new IOException(
+          "journal "
+              + journal.target().label()
+              + ": run "
+              + runId
+              + " did not stop in "
+              + RunJournal.TIMEOUT.toSeconds()
+              + " s",
+          e);
     }
   }
 
@@ -358,9 +409,16 @@ public final class RunRecorder implements SimEventListener {
         continue; // written before the connection was lost; only its answer was
       }
       if (p.chunk().firstIndex() != at) {
-        throw new IOException("journal " + journal.target().label() + ": run " + runId
-            + " holds " + at + " events after reconnecting, but the next chunk to write starts at"
-            + " event " + p.chunk().firstIndex());
+        throw new IOException(
+            "journal "
+                + journal.target().label()
+                + ": run "
+                + runId
+                + " holds "
+                + at
+                + " events after reconnecting, but the next chunk to write starts at"
+                + " event "
+                + p.chunk().firstIndex());
       }
       again.addLast(new Pending(p.chunk(), append(p.chunk())));
       at = end;

@@ -13,8 +13,14 @@ import io.gradesim.simulator.event.SimEvent;
  * @param summaryJson the run's summary once finished, else ""
  * @param reason why the run failed, else ""
  */
-public record RunState(Status status, SimEvent.RunStarted started, long startedMillis,
-    long events, long submissions, String summaryJson, String reason)
+public record RunState(
+    Status status,
+    SimEvent.RunStarted started,
+    long startedMillis,
+    long events,
+    long submissions,
+    String summaryJson,
+    String reason)
     implements JournalSerializable {
 
   /** The lifecycle of a run in the journal. */
@@ -38,18 +44,30 @@ public record RunState(Status status, SimEvent.RunStarted started, long startedM
       return new RunState(Status.RUNNING, o.started(), o.wallMillis(), 1, 0, "", "");
     }
     if (event instanceof RunEvent.EventChunk c) {
-      return new RunState(status, started, startedMillis, events + c.count(),
-          submissions + c.arrivals(), summaryJson, reason);
+      return new RunState(
+          status,
+          started,
+          startedMillis,
+          events + c.count(),
+          submissions + c.arrivals(),
+          summaryJson,
+          reason);
     }
     if (event instanceof RunEvent.RunClosed c) {
-      return new RunState(Status.FINISHED, started, startedMillis, events + 1, submissions,
-          c.finished().summaryJson(), "");
+      return new RunState(
+          Status.FINISHED,
+          started,
+          startedMillis,
+          events + 1,
+          submissions,
+          c.finished().summaryJson(),
+          "");
     }
     if (event instanceof RunEvent.RunResumed) {
       return new RunState(Status.RUNNING, started, startedMillis, events, submissions, "", "");
     }
     RunEvent.RunFailed f = (RunEvent.RunFailed) event;
-    return new RunState(Status.FAILED, started, startedMillis, events, submissions, summaryJson,
-        f.reason());
+    return new RunState(
+        Status.FAILED, started, startedMillis, events, submissions, summaryJson, f.reason());
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The event-sourced run journal: every simulated event of a run, persisted in chunks by one
- * {@code EventSourcedBehavior} per run (persistence id {@code run-<id>}) into a Pekko JDBC
- * journal (embedded H2 by default, PostgreSQL on request), read back to inspect, export or resume
- * a run. See {@code journal/README.md} for the design and its measured figures.
+ * The event-sourced run journal: every simulated event of a run, persisted in chunks by one {@code
+ * EventSourcedBehavior} per run (persistence id {@code run-<id>}) into a Pekko JDBC journal
+ * (embedded H2 by default, PostgreSQL on request), read back to inspect, export or resume a run.
+ * See {@code journal/README.md} for the design and its measured figures.
  */
 package io.gradesim.journal;

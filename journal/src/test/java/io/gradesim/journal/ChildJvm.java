@@ -15,14 +15,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM on the test class path for the kill tests: its output (stdout and stderr) is read
- * line by line as it comes, it can be paused at a {@link PausePoint} and killed with SIGKILL
- * there. Orderings come from its lines only; {@link #SAFETY_MINUTES} only keeps a broken child
- * from hanging the build, and then fails with its output.
+ * line by line as it comes, it can be paused at a {@link PausePoint} and killed with SIGKILL there.
+ * Orderings come from its lines only; {@link #SAFETY_MINUTES} only keeps a broken child from
+ * hanging the build, and then fails with its output.
  */
 final class ChildJvm implements AutoCloseable {
   static final long SAFETY_MINUTES = 5;
+
   /** The exit status of a process ended by SIGKILL (128 + 9). */
   static final int KILLED = 137;
+
   private static final String END = "\0end of output";
 
   private final String name;
@@ -43,8 +45,9 @@ final class ChildJvm implements AutoCloseable {
    * Starts {@code mainClass} with {@code args} in a JVM with {@code jvmOptions}; it pauses at
    * {@code pauseAt} (a {@link PausePoint}) or nowhere if null.
    */
-  static ChildJvm start(String name, String pauseAt, List<String> jvmOptions, Class<?> mainClass,
-      List<String> args) throws IOException {
+  static ChildJvm start(
+      String name, String pauseAt, List<String> jvmOptions, Class<?> mainClass, List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
@@ -60,8 +63,9 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         synchronized (lines) {
           lines.add(line);
@@ -81,14 +85,16 @@ final class ChildJvm implements AutoCloseable {
     while (true) {
       String line = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (line == null) {
-        fail("%s: no line '%s' within %d minutes; output:%n%s", name, prefix, SAFETY_MINUTES,
-            output());
+        fail(
+            "%s: no line '%s' within %d minutes; output:%n%s",
+            name, prefix, SAFETY_MINUTES, output());
       }
       if (line.equals(END)) {
         incoming.add(END);
         process.waitFor(SAFETY_MINUTES, TimeUnit.MINUTES);
-        fail("%s ended (exit %s) before printing '%s'; output:%n%s", name,
-            process.isAlive() ? "none" : process.exitValue(), prefix, output());
+        fail(
+            "%s ended (exit %s) before printing '%s'; output:%n%s",
+            name, process.isAlive() ? "none" : process.exitValue(), prefix, output());
       }
       if (line.startsWith(prefix)) {
         return line;

@@ -43,8 +43,8 @@ class H2JournalTest {
       assertThat(s.events()).isEqualTo(events);
       assertThat(s.submissions()).isEqualTo(20_000);
       assertThat(s.started().seed()).isEqualTo(4);
-      assertThat(s.summaryJson()).isEqualTo(Files.readString(
-          home.resolve("out").resolve(RunOutputWriter.SUMMARY)));
+      assertThat(s.summaryJson())
+          .isEqualTo(Files.readString(home.resolve("out").resolve(RunOutputWriter.SUMMARY)));
     }
     // A second system, as a new process would: recovery from snapshot and events.
     try (RunJournal journal = RunJournal.open(target)) {
@@ -63,7 +63,8 @@ class H2JournalTest {
       JournalTestSupport.export(journal, "r3", again);
     }
     for (String f : RunOutputWriter.FILES) {
-      assertThat(Files.readAllBytes(again.resolve(f))).as(f)
+      assertThat(Files.readAllBytes(again.resolve(f)))
+          .as(f)
           .isEqualTo(Files.readAllBytes(out.resolve(f)));
     }
   }
@@ -72,8 +73,8 @@ class H2JournalTest {
   void refusesToRerunAFinishedRun() throws IOException {
     JournalTarget target = JournalTarget.h2(home);
     JournalTestSupport.simulate(target, "r4", 6, 100, home.resolve("out"));
-    assertThatThrownBy(() -> JournalTestSupport.simulate(target, "r4", 6, 100,
-        home.resolve("out2")))
+    assertThatThrownBy(
+            () -> JournalTestSupport.simulate(target, "r4", 6, 100, home.resolve("out2")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("run r4 is finished")
         .hasMessageContaining("runs export");
@@ -87,8 +88,7 @@ class H2JournalTest {
       SyntheticRun.run("r5", 7, 50, r);
       r.fail("killed");
     }
-    assertThatThrownBy(() -> JournalTestSupport.simulate(target, "r5", 8, 50,
-        home.resolve("out")))
+    assertThatThrownBy(() -> JournalTestSupport.simulate(target, "r5", 8, 50, home.resolve("out")))
         .hasMessageContaining("cannot resume run r5")
         .hasMessageContaining("trace synthetic.csv");
   }

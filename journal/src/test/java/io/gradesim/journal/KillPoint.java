@@ -13,7 +13,10 @@ record KillPoint(String pauseAt, String where, RunState.Status status, long jour
 
   /** Paused before simulated event {@code n} of a new run: the full chunks before it persisted. */
   static KillPoint event(long n) {
-    return new KillPoint("event:" + n, "event " + n, RunState.Status.RUNNING,
+    return new KillPoint(
+        "event:" + n,
+        "event " + n,
+        RunState.Status.RUNNING,
         1 + (n - 1) / RunRecorder.CHUNK * RunRecorder.CHUNK);
   }
 }

@@ -24,10 +24,12 @@ public final class KillableRunMain {
 
   /** Runs the child. */
   public static void main(String[] args) throws Exception {
-    JournalTarget target = args.length > 5 && args[5].equals("none")
-        ? JournalTarget.NONE : JournalTarget.h2(Path.of(args[0]));
-    Outcome o = run(target, args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]),
-        Path.of(args[4]));
+    JournalTarget target =
+        args.length > 5 && args[5].equals("none")
+            ? JournalTarget.NONE
+            : JournalTarget.h2(Path.of(args[0]));
+    Outcome o =
+        run(target, args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
     if (o.refused() != null) {
       System.out.println("refused: " + o.refused());
       System.exit(2);
@@ -46,8 +48,8 @@ public final class KillableRunMain {
         return new Outcome(null, 0, e.getMessage());
       }
       try (RunOutputWriter outputs = new RunOutputWriter(out)) {
-        SimulationEngine engine = new BenchWorkload(submissions, 8).engine(seed,
-            journal.tee(outputs));
+        SimulationEngine engine =
+            new BenchWorkload(submissions, 8).engine(seed, journal.tee(outputs));
         engine.run();
         journal.finish(outputs.finish().toJson());
         return new Outcome(before, engine.events() + 1, null);

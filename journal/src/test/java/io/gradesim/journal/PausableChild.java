@@ -19,20 +19,40 @@ final class PausableChild implements AutoCloseable {
 
   private PausableChild(Process process) {
     this.process = process;
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /** Starts the child; {@code jvmArgs} go before the class name. */
-  static PausableChild start(Path home, String journal, String runId, long seed, int submissions,
-      Path out, long pauseAt, String... jvmArgs) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:TieredStopAtLevel=1"));
+  static PausableChild start(
+      Path home,
+      String journal,
+      String runId,
+      long seed,
+      int submissions,
+      Path out,
+      long pauseAt,
+      String... jvmArgs)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1"));
     cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        PausableRunMain.class.getName(), home.toString(), journal, runId, Long.toString(seed),
-        Integer.toString(submissions), out.toString(), Long.toString(pauseAt)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            PausableRunMain.class.getName(),
+            home.toString(),
+            journal,
+            runId,
+            Long.toString(seed),
+            Integer.toString(submissions),
+            out.toString(),
+            Long.toString(pauseAt)));
     return new PausableChild(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 

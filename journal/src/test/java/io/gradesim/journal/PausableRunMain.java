@@ -11,12 +11,12 @@ import java.nio.file.Path;
 
 /**
  * A child process for the journal fault tests: simulates (or resumes) a Poisson run on the real
- * engine into {@code out}, journaled in {@code journal} (h2 in data folder {@code home}, none,
- * or a JDBC URL), prints {@code progress N} every 20,000 simulated events and, after event
- * {@code pauseAt}, prints {@code paused N} and waits for a line on its standard input, so the
- * parent acts at a point defined by the run's progress (never by time). Exit 2 with
- * {@code gradesim: <message>} on an error, as the command line does.
- * Arguments: home journal runId seed submissions out pauseAt.
+ * engine into {@code out}, journaled in {@code journal} (h2 in data folder {@code home}, none, or a
+ * JDBC URL), prints {@code progress N} every 20,000 simulated events and, after event {@code
+ * pauseAt}, prints {@code paused N} and waits for a line on its standard input, so the parent acts
+ * at a point defined by the run's progress (never by time). Exit 2 with {@code gradesim: <message>}
+ * on an error, as the command line does. Arguments: home journal runId seed submissions out
+ * pauseAt.
  */
 public final class PausableRunMain {
   private PausableRunMain() {}
@@ -30,27 +30,28 @@ public final class PausableRunMain {
     int submissions = Integer.parseInt(args[4]);
     Path out = Path.of(args[5]);
     long pauseAt = Long.parseLong(args[6]);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     long[] n = {0};
     try (JournalSession journal = JournalSession.open(target, runId);
         RunOutputWriter outputs = new RunOutputWriter(out)) {
       journal.checkResumable();
       SimEventListener tee = journal.tee(outputs);
-      SimEventListener counted = e -> {
-        tee.on(e);
-        if (++n[0] % 20_000 == 0) {
-          System.out.println("progress " + n[0]);
-        }
-        if (n[0] == pauseAt) {
-          System.out.println("paused " + n[0]);
-          try {
-            in.readLine();
-          } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-          }
-        }
-      };
+      SimEventListener counted =
+          e -> {
+            tee.on(e);
+            if (++n[0] % 20_000 == 0) {
+              System.out.println("progress " + n[0]);
+            }
+            if (n[0] == pauseAt) {
+              System.out.println("paused " + n[0]);
+              try {
+                in.readLine();
+              } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+              }
+            }
+          };
       SimulationEngine engine = new BenchWorkload(submissions, 8).engine(seed, counted);
       engine.run();
       journal.finish(outputs.finish().toJson());

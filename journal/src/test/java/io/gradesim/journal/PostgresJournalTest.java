@@ -34,8 +34,12 @@ class PostgresJournalTest {
     try (var c = DriverManager.getConnection(url)) {
       target = JournalTarget.parse(url, dir);
     } catch (SQLException e) {
-      String why = "PostgreSQL at " + url.replaceAll("password=[^&]*", "password=***")
-          + " unreachable (" + e.getMessage() + "); run probes/host-setup.sh postgres";
+      String why =
+          "PostgreSQL at "
+              + url.replaceAll("password=[^&]*", "password=***")
+              + " unreachable ("
+              + e.getMessage()
+              + "); run probes/host-setup.sh postgres";
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(why);
       }
@@ -61,7 +65,8 @@ class PostgresJournalTest {
         Path again = dir.resolve("export");
         JournalTestSupport.export(journal, id, again);
         for (String f : RunOutputWriter.FILES) {
-          assertThat(Files.readAllBytes(again.resolve(f))).as(f)
+          assertThat(Files.readAllBytes(again.resolve(f)))
+              .as(f)
               .isEqualTo(Files.readAllBytes(out.resolve(f)));
         }
       } finally {

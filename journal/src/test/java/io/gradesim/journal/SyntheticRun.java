@@ -1,14 +1,13 @@
 package io.gradesim.journal;
 
-import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEvent.*;
 import io.gradesim.simulator.event.SimEventListener;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * A small seeded M/M/c run that emits a realistic, time-ordered event stream (every event type
- * of a submission's life), for journal tests that must not depend on the real engine.
+ * A small seeded M/M/c run that emits a realistic, time-ordered event stream (every event type of a
+ * submission's life), for journal tests that must not depend on the real engine.
  */
 final class SyntheticRun {
   static final long EPOCH = 1_709_888_400_000_000L;
@@ -20,8 +19,19 @@ final class SyntheticRun {
 
   /** The RunStarted of run {@code runId} with {@code seed}. */
   static RunStarted started(String runId, long seed) {
-    return new RunStarted(0, runId, EPOCH, "synthetic.csv", "tracehash" + seed, "mmc.conf",
-        "scenariohash", SCENARIO, "", "", seed, "0.1.0-test");
+    return new RunStarted(
+        0,
+        runId,
+        EPOCH,
+        "synthetic.csv",
+        "tracehash" + seed,
+        "mmc.conf",
+        "scenariohash",
+        SCENARIO,
+        "",
+        "",
+        seed,
+        "0.1.0-test");
   }
 
   /** Emits the events of {@code submissions} submissions (RunFinished excluded) into {@code l}. */
@@ -30,8 +40,9 @@ final class SyntheticRun {
     int slots = 4;
     l.on(started(runId, seed));
     l.on(new AgentUp(0, 0, slots, 4, 16384));
-    PriorityQueue<Step> q = new PriorityQueue<>((a, b) -> a.t != b.t
-        ? Long.compare(a.t, b.t) : Long.compare(a.seq, b.seq));
+    PriorityQueue<Step> q =
+        new PriorityQueue<>(
+            (a, b) -> a.t != b.t ? Long.compare(a.t, b.t) : Long.compare(a.seq, b.seq));
     long seq = 0;
     long t = 0;
     for (int n = 0; n < submissions; n++) {
@@ -50,8 +61,14 @@ final class SyntheticRun {
       long now = s.t;
       switch (s.stage) {
         case 0 -> {
-          l.on(new SubmissionArrived(now, s.n, "sub" + s.n, "task" + (s.n % 7), "docker/default",
-              s.n % 50 == 0 ? 1 : 0));
+          l.on(
+              new SubmissionArrived(
+                  now,
+                  s.n,
+                  "sub" + s.n,
+                  "task" + (s.n % 7),
+                  "docker/default",
+                  s.n % 50 == 0 ? 1 : 0));
           if (s.n % 97 == 5) {
             l.on(new SubmissionRejected(now, s.n, "user already waiting"));
             continue;

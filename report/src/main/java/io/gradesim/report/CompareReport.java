@@ -15,12 +15,13 @@ import java.util.Set;
 
 /**
  * The comparison of finished runs, one per scenario: the terminal table, {@code compare.csv} and
- * {@code report.html}. All three are rendered in memory first and then written each to a
- * temporary file moved into place, so a failure leaves no half-written report.
+ * {@code report.html}. All three are rendered in memory first and then written each to a temporary
+ * file moved into place, so a failure leaves no half-written report.
  */
 public final class CompareReport {
   /** Output file names inside the output directory. */
   public static final String CSV = "compare.csv";
+
   /** The HTML page's file name. */
   public static final String HTML = "report.html";
 
@@ -34,26 +35,30 @@ public final class CompareReport {
     this.costs = costs;
     this.verdict = verdict;
     Set<String> lit = new HashSet<>();
-    costs.ifPresent(c -> runs.forEach(r -> {
-      if (c.literatureOnly(r.summary().runtime())) {
-        lit.add(r.summary().runtime());
-      }
-    }));
+    costs.ifPresent(
+        c ->
+            runs.forEach(
+                r -> {
+                  if (c.literatureOnly(r.summary().runtime())) {
+                    lit.add(r.summary().runtime());
+                  }
+                }));
     this.literature = Set.copyOf(lit);
   }
 
   /**
-   * Reads {@code runDirs} (in that order) and the optional calibration {@code profile};
-   * {@code progress} advances by the bytes of the runs' distributions read (histogram logs, or
+   * Reads {@code runDirs} (in that order) and the optional calibration {@code profile}; {@code
+   * progress} advances by the bytes of the runs' distributions read (histogram logs, or
    * submissions.csv for a run written before them), its total given by {@link #bytesToRead}.
    */
-  public static CompareReport read(List<Path> runDirs, Optional<Path> profile, Verdict verdict,
-      ProgressBar progress) throws IOException {
+  public static CompareReport read(
+      List<Path> runDirs, Optional<Path> profile, Verdict verdict, ProgressBar progress)
+      throws IOException {
     if (runDirs.isEmpty()) {
       throw new IllegalArgumentException("compare: no run directories given");
     }
-    Optional<ProfileStageCosts> costs = profile.isPresent()
-        ? Optional.of(ProfileStageCosts.read(profile.get())) : Optional.empty();
+    Optional<ProfileStageCosts> costs =
+        profile.isPresent() ? Optional.of(ProfileStageCosts.read(profile.get())) : Optional.empty();
     List<RunResult> runs = new ArrayList<>();
     long before = 0;
     Map<String, Path> names = new LinkedHashMap<>();
@@ -62,8 +67,13 @@ public final class CompareReport {
       RunResult r = RunResult.read(dir, bytes -> progress.set(offset + bytes));
       Path clash = names.putIfAbsent(r.name(), dir);
       if (clash != null) {
-        throw new IllegalArgumentException(dir + ": scenario name '" + r.name()
-            + "' is also the name of " + clash + ": each run must be a different scenario");
+        throw new IllegalArgumentException(
+            dir
+                + ": scenario name '"
+                + r.name()
+                + "' is also the name of "
+                + clash
+                + ": each run must be a different scenario");
       }
       runs.add(r);
       before += RunResult.bytesToRead(dir);
@@ -89,10 +99,16 @@ public final class CompareReport {
   /** The terminal table followed by the verdict. */
   public String table() {
     List<ReportRow> s = summaries();
-    String note = literature.isEmpty() ? "" : "(lit): stage costs from published figures, "
-        + "not measured on this host.\n";
-    return CompareTable.render(s, verdict, literature) + note + verdict.rule() + "\n"
-        + verdict.explain(s) + "\n";
+    String note =
+        literature.isEmpty()
+            ? ""
+            : "(lit): stage costs from published figures, " + "not measured on this host.\n";
+    return CompareTable.render(s, verdict, literature)
+        + note
+        + verdict.rule()
+        + "\n"
+        + verdict.explain(s)
+        + "\n";
   }
 
   /** The content of compare.csv. */

@@ -5,14 +5,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The terminal table: one line per scenario, text left-aligned and numbers right-aligned in
- * columns as wide as their widest cell. Runtimes whose costs come only from the literature carry
- * a "(lit)" mark.
+ * The terminal table: one line per scenario, text left-aligned and numbers right-aligned in columns
+ * as wide as their widest cell. Runtimes whose costs come only from the literature carry a "(lit)"
+ * mark.
  */
 public final class CompareTable {
-  private static final List<String> HEADER = List.of("scenario", "agents x slots", "runtime",
-      "cost", "fb p50 s", "fb p95 s", "fb p99 s", "wait p95 s", "peak queue", "util",
-      "rejected", "SLO");
+  private static final List<String> HEADER =
+      List.of(
+          "scenario",
+          "agents x slots",
+          "runtime",
+          "cost",
+          "fb p50 s",
+          "fb p95 s",
+          "fb p99 s",
+          "wait p95 s",
+          "peak queue",
+          "util",
+          "rejected",
+          "SLO");
+
   /** Columns 0..2 are text (left-aligned); the rest are numbers (right-aligned). */
   private static final int TEXT_COLUMNS = 3;
 
@@ -23,13 +35,20 @@ public final class CompareTable {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (ReportRow s : runs) {
-      rows.add(List.of(s.scenario(), Formats.pool(s),
-          lit.contains(s.runtime()) ? s.runtime() + " (lit)" : s.runtime(),
-          Formats.cost(s.cost()), Formats.seconds(s.feedbackP50()),
-          Formats.seconds(s.feedbackP95()), Formats.seconds(s.feedbackP99()),
-          Formats.seconds(s.waitP95()), Formats.count(s.peakQueue()),
-          Formats.percent(s.utilisation()), Formats.count(s.rejected()),
-          verdict.meets(s) ? "yes" : "no"));
+      rows.add(
+          List.of(
+              s.scenario(),
+              Formats.pool(s),
+              lit.contains(s.runtime()) ? s.runtime() + " (lit)" : s.runtime(),
+              Formats.cost(s.cost()),
+              Formats.seconds(s.feedbackP50()),
+              Formats.seconds(s.feedbackP95()),
+              Formats.seconds(s.feedbackP99()),
+              Formats.seconds(s.waitP95()),
+              Formats.count(s.peakQueue()),
+              Formats.percent(s.utilisation()),
+              Formats.count(s.rejected()),
+              verdict.meets(s) ? "yes" : "no"));
     }
     return rows;
   }

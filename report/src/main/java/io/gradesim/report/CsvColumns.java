@@ -31,8 +31,12 @@ final class CsvColumns {
   int require(List<String> names) throws IOException {
     int i = find(names);
     if (i < 0) {
-      throw new IOException(file + ": line 1: no column " + String.join(" or ", names)
-          + " in header " + header.keySet());
+      throw new IOException(
+          file
+              + ": line 1: no column "
+              + String.join(" or ", names)
+              + " in header "
+              + header.keySet());
     }
     return i;
   }
@@ -50,8 +54,15 @@ final class CsvColumns {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       // Header is line 1, so the record number is the data row's line minus one.
-      throw new IOException(file + ": line " + (row.getRecordNumber() + 1) + ": field " + field
-          + ": not a number: '" + s + "'");
+      throw new IOException(
+          file
+              + ": line "
+              + (row.getRecordNumber() + 1)
+              + ": field "
+              + field
+              + ": not a number: '"
+              + s
+              + "'");
     }
   }
 }

@@ -15,16 +15,16 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Feedback and wait times of one run as fixed-size histograms (HdrHistogram, microseconds, three
- * significant digits, the unit and precision of the simulator's summary). A run's
- * {@code wait.hlog} and {@code feedback.hlog} hold them ready-made ({@link #readLogs}); only a run
- * written before those logs existed has its {@code submissions.csv} streamed instead
- * ({@link #read}), memory not growing with the number of rows. Rows without a
- * {@code feedback_s} (rejected, crashed before delivery) are left out of the feedback histogram
- * and counted.
+ * significant digits, the unit and precision of the simulator's summary). A run's {@code wait.hlog}
+ * and {@code feedback.hlog} hold them ready-made ({@link #readLogs}); only a run written before
+ * those logs existed has its {@code submissions.csv} streamed instead ({@link #read}), memory not
+ * growing with the number of rows. Rows without a {@code feedback_s} (rejected, crashed before
+ * delivery) are left out of the feedback histogram and counted.
  */
 public final class FeedbackDistribution {
   /** Precision of the histograms: that of the simulator's own. */
   static final int SIGNIFICANT_DIGITS = 3;
+
   private static final double MICROS_PER_SECOND = 1e6;
 
   /** Quantiles at which the CDF is drawn: every 0.5 %, then the tail up to 99.9 %. */
@@ -44,16 +44,18 @@ public final class FeedbackDistribution {
   }
 
   /**
-   * Reads the histogram logs of a run ({@code wait.hlog}, {@code feedback.hlog}, see
-   * {@code simulator/OUTPUTS.md}): every interval of each log summed. The exact maxima and the
-   * number of submissions come from the run's summary ({@code NaN} when it lacks them), so that
-   * a percentile here is the summary's and the submissions without feedback are counted.
+   * Reads the histogram logs of a run ({@code wait.hlog}, {@code feedback.hlog}, see {@code
+   * simulator/OUTPUTS.md}): every interval of each log summed. The exact maxima and the number of
+   * submissions come from the run's summary ({@code NaN} when it lacks them), so that a percentile
+   * here is the summary's and the submissions without feedback are counted.
    */
-  static FeedbackDistribution readLogs(Path waitLog, Path feedbackLog, double waitMaxS,
-      double feedbackMaxS, double submissions) throws IOException {
-    FeedbackDistribution d = new FeedbackDistribution(
-        Micros.of(HistogramLogs.sum(feedbackLog), feedbackMaxS),
-        Micros.of(HistogramLogs.sum(waitLog), waitMaxS));
+  static FeedbackDistribution readLogs(
+      Path waitLog, Path feedbackLog, double waitMaxS, double feedbackMaxS, double submissions)
+      throws IOException {
+    FeedbackDistribution d =
+        new FeedbackDistribution(
+            Micros.of(HistogramLogs.sum(feedbackLog), feedbackMaxS),
+            Micros.of(HistogramLogs.sum(waitLog), waitMaxS));
     if (!Double.isNaN(submissions)) {
       d.withoutFeedback = Math.max(0, (long) submissions - d.delivered());
     }
@@ -71,8 +73,8 @@ public final class FeedbackDistribution {
       int wait = cols.require(List.of(SubmissionColumn.WAIT_S.column()));
       long rows = 0;
       for (CSVRecord row : csv) {
-        d.add(cols.number(row, feedback, "feedback_s"), cols.number(row, wait, "wait_s"),
-            file, row);
+        d.add(
+            cols.number(row, feedback, "feedback_s"), cols.number(row, wait, "wait_s"), file, row);
         if (++rows % 65536 == 0) {
           bytesRead.accept(row.getCharacterPosition());
         }
@@ -84,8 +86,13 @@ public final class FeedbackDistribution {
 
   private void add(double feedbackS, double waitS, Path file, CSVRecord row) throws IOException {
     if (feedbackS < 0 || waitS < 0) {
-      throw new IOException(file + ": line " + (row.getRecordNumber() + 1) + ": field "
-          + (feedbackS < 0 ? "feedback_s" : "wait_s") + ": negative time");
+      throw new IOException(
+          file
+              + ": line "
+              + (row.getRecordNumber() + 1)
+              + ": field "
+              + (feedbackS < 0 ? "feedback_s" : "wait_s")
+              + ": negative time");
     }
     if (Double.isNaN(feedbackS)) {
       withoutFeedback++;
@@ -162,8 +169,8 @@ public final class FeedbackDistribution {
       Micros m = new Micros(h);
       if (h.getTotalCount() > 0) {
         m.min = h.getMinValue();
-        m.max = Double.isNaN(exactMaxS) ? h.getMaxValue()
-            : Math.round(exactMaxS * MICROS_PER_SECOND);
+        m.max =
+            Double.isNaN(exactMaxS) ? h.getMaxValue() : Math.round(exactMaxS * MICROS_PER_SECOND);
       }
       return m;
     }

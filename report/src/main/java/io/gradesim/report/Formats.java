@@ -31,7 +31,8 @@ final class Formats {
 
   /** "agents x slots", "-" when either is unknown. */
   static String pool(ReportRow s) {
-    return Double.isNaN(s.agents()) || Double.isNaN(s.slotsPerAgent()) ? "-"
+    return Double.isNaN(s.agents()) || Double.isNaN(s.slotsPerAgent())
+        ? "-"
         : count(s.agents()) + " x " + count(s.slotsPerAgent());
   }
 

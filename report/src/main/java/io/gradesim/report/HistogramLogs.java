@@ -26,11 +26,15 @@ final class HistogramLogs {
     Histogram total = new Histogram(FeedbackDistribution.SIGNIFICANT_DIGITS);
     total.setAutoResize(true);
     try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
-      for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null;
+      for (EncodableHistogram h = reader.nextIntervalHistogram();
+          h != null;
           h = reader.nextIntervalHistogram()) {
         if (!(h instanceof Histogram)) {
-          throw new IOException(log + ": holds a " + h.getClass().getSimpleName()
-              + ", expected integer microseconds (an HdrHistogram Histogram)");
+          throw new IOException(
+              log
+                  + ": holds a "
+                  + h.getClass().getSimpleName()
+                  + ", expected integer microseconds (an HdrHistogram Histogram)");
         }
         total.add((Histogram) h);
       }

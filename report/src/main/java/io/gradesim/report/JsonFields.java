@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * Looks up the first present field among dotted paths of a JSON tree: for a run's
- * {@code scenario.json}, read only for runs whose summary does not name their pool.
+ * Looks up the first present field among dotted paths of a JSON tree: for a run's {@code
+ * scenario.json}, read only for runs whose summary does not name their pool.
  */
 final class JsonFields {
   private JsonFields() {}

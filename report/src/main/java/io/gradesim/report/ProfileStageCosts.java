@@ -14,17 +14,26 @@ import java.util.Set;
 
 /**
  * Stage costs per runtime from a calibration profile ({@code calibration/README.md}): for each
- * runtime, stage and concurrency level one entry with the sample count, median, p90, p99 and
- * mean, and whether it was measured on the host or taken from the literature.
+ * runtime, stage and concurrency level one entry with the sample count, median, p90, p99 and mean,
+ * and whether it was measured on the host or taken from the literature.
  *
- * <p>As the simulator's sampler does, a runtime with any measured row is shown by its measured
- * rows only. Where a profile holds several payloads for one runtime, stage and level, the row
- * with the most samples stands for them (ties: the payload name), so each mark has one source.
+ * <p>As the simulator's sampler does, a runtime with any measured row is shown by its measured rows
+ * only. Where a profile holds several payloads for one runtime, stage and level, the row with the
+ * most samples stands for them (ties: the payload name), so each mark has one source.
  */
 public final class ProfileStageCosts {
   /** One runtime x stage x concurrency entry; times in milliseconds (NaN when absent). */
-  public record Entry(String runtime, String stage, String payload, int concurrency, long n,
-      double p50Ms, double p90Ms, double p99Ms, double meanMs, boolean literature) {}
+  public record Entry(
+      String runtime,
+      String stage,
+      String payload,
+      int concurrency,
+      long n,
+      double p50Ms,
+      double p90Ms,
+      double p99Ms,
+      double meanMs,
+      boolean literature) {}
 
   private final List<Entry> entries;
   private final Set<String> literatureOnly;
@@ -54,16 +63,21 @@ public final class ProfileStageCosts {
       if (r.p50Us() == null || (measured.contains(r.runtime()) && r.literature())) {
         continue;
       }
-      chosen.merge(r.runtime() + '\0' + r.stage() + '\0' + r.concurrency(), r,
-          (a, b) -> n(b) > n(a) || (n(b) == n(a) && b.payload().compareTo(a.payload()) < 0)
-              ? b : a);
+      chosen.merge(
+          r.runtime() + '\0' + r.stage() + '\0' + r.concurrency(),
+          r,
+          (a, b) ->
+              n(b) > n(a) || (n(b) == n(a) && b.payload().compareTo(a.payload()) < 0) ? b : a);
     }
-    List<Entry> entries = chosen.values().stream().map(ProfileStageCosts::entry)
-        .sorted(Comparator.comparing(Entry::runtime)
-            .thenComparingInt(e -> Stage.rank(e.stage()))
-            .thenComparing(Entry::stage)
-            .thenComparingInt(Entry::concurrency))
-        .toList();
+    List<Entry> entries =
+        chosen.values().stream()
+            .map(ProfileStageCosts::entry)
+            .sorted(
+                Comparator.comparing(Entry::runtime)
+                    .thenComparingInt(e -> Stage.rank(e.stage()))
+                    .thenComparing(Entry::stage)
+                    .thenComparingInt(Entry::concurrency))
+            .toList();
     Set<String> lit = new HashSet<>(all);
     lit.removeAll(measured);
     return new ProfileStageCosts(entries, lit);
@@ -89,8 +103,17 @@ public final class ProfileStageCosts {
   }
 
   private static Entry entry(StageCost r) {
-    return new Entry(r.runtime(), r.stage(), r.payload(), r.concurrency(), n(r), ms(r.p50Us()),
-        ms(r.p90Us()), ms(r.p99Us()), ms(r.meanUs()), r.literature());
+    return new Entry(
+        r.runtime(),
+        r.stage(),
+        r.payload(),
+        r.concurrency(),
+        n(r),
+        ms(r.p50Us()),
+        ms(r.p90Us()),
+        ms(r.p99Us()),
+        ms(r.meanUs()),
+        r.literature());
   }
 
   private static long n(StageCost r) {

@@ -20,9 +20,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The report's time and distribution charts, drawn with JFreeChart: feedback-time CDF, queue
- * and busy slots per run, agents up against the arrival rate. Each scenario keeps its colour
- * across charts. Stage costs are in {@link StageCostChart}.
+ * The report's time and distribution charts, drawn with JFreeChart: feedback-time CDF, queue and
+ * busy slots per run, agents up against the arrival rate. Each scenario keeps its colour across
+ * charts. Stage costs are in {@link StageCostChart}.
  */
 final class ReportCharts {
   static {
@@ -30,9 +30,19 @@ final class ReportCharts {
   }
 
   /** Tableau 10: distinct, print-safe colours; scenario i gets colour i mod 10. */
-  static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
-      new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1),
-      new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+  static final Color[] PALETTE = {
+    new Color(0x4E79A7),
+    new Color(0xF28E2B),
+    new Color(0xE15759),
+    new Color(0x76B7B2),
+    new Color(0x59A14F),
+    new Color(0xEDC948),
+    new Color(0xB07AA1),
+    new Color(0xFF9DA7),
+    new Color(0x9C755F),
+    new Color(0xBAB0AC)
+  };
+
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
   private ReportCharts() {}
@@ -63,10 +73,16 @@ final class ReportCharts {
     }
     // Linear reads best; a log scale only when one scenario's tail dwarfs another's median.
     boolean log = hi > 0 && hi / lo > 200;
-    JFreeChart chart = ChartFactory.createXYLineChart("Feedback time: cumulative distribution",
-        "feedback time, submission to result (s" + (log ? ", log scale)" : ")"),
-        "fraction of submissions with feedback", data, PlotOrientation.VERTICAL, true, false,
-        false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Feedback time: cumulative distribution",
+            "feedback time, submission to result (s" + (log ? ", log scale)" : ")"),
+            "fraction of submissions with feedback",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = style(chart, runs.size());
     if (log) {
       LogAxis axis = new LogAxis(plot.getDomainAxis().getLabel());
@@ -77,8 +93,8 @@ final class ReportCharts {
     }
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
     if (sloVisible(hi, sloSeconds)) {
-      plot.getDomainAxis().setUpperBound(Math.max(plot.getDomainAxis().getUpperBound(),
-          sloSeconds * 1.05));
+      plot.getDomainAxis()
+          .setUpperBound(Math.max(plot.getDomainAxis().getUpperBound(), sloSeconds * 1.05));
     }
     ValueMarker p95 = marker(0.95, "p95");
     p95.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
@@ -112,15 +128,25 @@ final class ReportCharts {
     if (run.series().hasSlots()) {
       data.addSeries(slots);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart(run.name(), "time since first arrival (min)",
-        "submissions / slots", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            run.name(),
+            "time since first arrival (min)",
+            "submissions / slots",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.getTitle().setFont(TITLE.deriveFont(13f));
     XYPlot plot = style(chart, 0);
     XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
     r.setSeriesPaint(0, PALETTE[colour % PALETTE.length]);
     r.setSeriesPaint(1, Color.DARK_GRAY);
-    r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-        10f, new float[] {5f, 3f}, 0f));
+    r.setSeriesStroke(
+        1,
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
     r.setSeriesPaint(2, new Color(0xAAAAAA));
     r.setSeriesStroke(2, new BasicStroke(1f));
     ((NumberAxis) plot.getRangeAxis()).setRange(0, Math.max(1, yMax * 1.05));
@@ -135,30 +161,42 @@ final class ReportCharts {
       r.series().points().forEach(p -> step(s, p, p.agentsMax()));
       agents.addSeries(s);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart("Agents up and arrival rate",
-        "time since first arrival (min)", "agents up", agents, PlotOrientation.VERTICAL, true,
-        false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Agents up and arrival rate",
+            "time since first arrival (min)",
+            "agents up",
+            agents,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = style(chart, runs.size());
-    runs.stream().filter(r -> r.series().hasArrivals()).findFirst().ifPresent(r -> {
-      XYSeries rate = new XYSeries("arrivals per minute (right axis)", false, true);
-      r.series().points().forEach(p -> step(rate, p, p.arrivalsPerMinute()));
-      plot.setDataset(1, new XYSeriesCollection(rate));
-      NumberAxis right = new NumberAxis("arrivals per minute");
-      plot.setRangeAxis(1, right);
-      plot.mapDatasetToRangeAxis(1, 1);
-      XYLineAndShapeRenderer grey = new XYLineAndShapeRenderer(true, false);
-      grey.setSeriesPaint(0, new Color(0x999999));
-      grey.setSeriesStroke(0, new BasicStroke(1f));
-      plot.setRenderer(1, grey);
-    });
+    runs.stream()
+        .filter(r -> r.series().hasArrivals())
+        .findFirst()
+        .ifPresent(
+            r -> {
+              XYSeries rate = new XYSeries("arrivals per minute (right axis)", false, true);
+              r.series().points().forEach(p -> step(rate, p, p.arrivalsPerMinute()));
+              plot.setDataset(1, new XYSeriesCollection(rate));
+              NumberAxis right = new NumberAxis("arrivals per minute");
+              plot.setRangeAxis(1, right);
+              plot.mapDatasetToRangeAxis(1, 1);
+              XYLineAndShapeRenderer grey = new XYLineAndShapeRenderer(true, false);
+              grey.setSeriesPaint(0, new Color(0x999999));
+              grey.setSeriesStroke(0, new BasicStroke(1f));
+              plot.setRenderer(1, grey);
+            });
     return chart;
   }
 
   /** Common look: white background, grey grid, palette, no shapes, thicker lines. */
   static XYPlot style(JFreeChart chart, int paletteSeries) {
     chart.setBackgroundPaint(Color.WHITE);
-    chart.getTitle().setFont(chart.getTitle().getFont().getSize() > 14 ? TITLE
-        : chart.getTitle().getFont());
+    chart
+        .getTitle()
+        .setFont(chart.getTitle().getFont().getSize() > 14 ? TITLE : chart.getTitle().getFont());
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
@@ -183,8 +221,12 @@ final class ReportCharts {
 
   private static ValueMarker marker(double v, String label) {
     Paint p = new Color(0x666666);
-    ValueMarker m = new ValueMarker(v, p, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-        BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+    ValueMarker m =
+        new ValueMarker(
+            v,
+            p,
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
     m.setLabel(label);
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     m.setLabelBackgroundColor(new Color(255, 255, 255, 0));

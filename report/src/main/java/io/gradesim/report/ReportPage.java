@@ -6,9 +6,8 @@ import java.util.Set;
 import org.jfree.chart.JFreeChart;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no external
- * address) with the table, the verdict, and the charts, each with a caption saying what to read
- * from it.
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no external address)
+ * with the table, the verdict, and the charts, each with a caption saying what to read from it.
  */
 final class ReportPage {
   static final int WIDE = 900;
@@ -16,7 +15,8 @@ final class ReportPage {
   static final int SMALL_W = 440;
   static final int SMALL_H = 300;
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}
       h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
       table{border-collapse:collapse;font-size:.9em}
@@ -33,34 +33,54 @@ final class ReportPage {
   private ReportPage() {}
 
   /** The page for {@code runs}; {@code costs} may be empty (no profile given). */
-  static String render(List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict,
+  static String render(
+      List<RunResult> runs,
+      Optional<ProfileStageCosts> costs,
+      Verdict verdict,
       Set<String> literature) {
     List<ReportRow> summaries = runs.stream().map(RunResult::summary).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>gradesim: ").append(runs.size()).append(" capacity plans compared")
-        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-        .append("<h1>Capacity plans compared</h1>\n<p>").append(runs.size())
-        .append(" scenarios replayed on the same submissions. Times are in seconds; feedback is "
-            + "the time from submission to result, wait the time in the queue.</p>\n");
+        .append("<title>gradesim: ")
+        .append(runs.size())
+        .append(" capacity plans compared")
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n")
+        .append("<h1>Capacity plans compared</h1>\n<p>")
+        .append(runs.size())
+        .append(
+            " scenarios replayed on the same submissions. Times are in seconds; feedback is "
+                + "the time from submission to result, wait the time in the queue.</p>\n");
     table(h, summaries, verdict, literature);
-    h.append("<p class=\"verdict\"><strong>Verdict.</strong> ").append(esc(verdict.rule()))
-        .append(' ').append(esc(verdict.explain(summaries))).append("</p>\n");
+    h.append("<p class=\"verdict\"><strong>Verdict.</strong> ")
+        .append(esc(verdict.rule()))
+        .append(' ')
+        .append(esc(verdict.explain(summaries)))
+        .append("</p>\n");
     if (!literature.isEmpty()) {
-      h.append("<p class=\"lit small\">(lit): this runtime cannot run on the calibrated host; "
-          + "its stage costs are published figures (source: literature), not measurements.</p>\n");
+      h.append(
+          "<p class=\"lit small\">(lit): this runtime cannot run on the calibrated host; "
+              + "its stage costs are published figures (source: literature), not measurements.</p>\n");
     }
     figures(h, runs, costs, verdict);
     h.append("<h2>Runs</h2>\n<ul class=\"small\">\n");
     for (RunResult r : runs) {
-      h.append("<li>").append(esc(r.name())).append(": ").append(esc(r.summary().provenance()
-          .isEmpty() ? "no provenance recorded" : r.summary().provenance())).append("</li>\n");
+      h.append("<li>")
+          .append(esc(r.name()))
+          .append(": ")
+          .append(
+              esc(
+                  r.summary().provenance().isEmpty()
+                      ? "no provenance recorded"
+                      : r.summary().provenance()))
+          .append("</li>\n");
     }
     return h.append("</ul>\n</body>\n</html>\n").toString();
   }
 
-  private static void table(StringBuilder h, List<ReportRow> runs, Verdict verdict,
-      Set<String> literature) {
+  private static void table(
+      StringBuilder h, List<ReportRow> runs, Verdict verdict, Set<String> literature) {
     List<List<String>> cells = CompareTable.cells(runs, verdict, literature);
     String best = verdict.best(runs).map(ReportRow::scenario).orElse(null);
     h.append("<table>\n<tr>");
@@ -77,33 +97,60 @@ final class ReportPage {
     h.append("</table>\n");
   }
 
-  private static void figures(StringBuilder h, List<RunResult> runs,
-      Optional<ProfileStageCosts> costs, Verdict verdict) {
+  private static void figures(
+      StringBuilder h, List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict) {
     h.append("<h2>Feedback time</h2>\n");
-    double slowest = runs.stream().mapToDouble(r -> r.feedback().feedbackAt(1))
-        .filter(v -> !Double.isNaN(v)).max().orElse(0);
+    double slowest =
+        runs.stream()
+            .mapToDouble(r -> r.feedback().feedbackAt(1))
+            .filter(v -> !Double.isNaN(v))
+            .max()
+            .orElse(0);
     String slo = Formats.seconds(verdict.sloP95Seconds());
-    figure(h, ReportCharts.feedbackCdf(runs, verdict.sloP95Seconds()), "cdf", WIDE, TALL,
+    figure(
+        h,
+        ReportCharts.feedbackCdf(runs, verdict.sloP95Seconds()),
+        "cdf",
+        WIDE,
+        TALL,
         "Read where each line crosses the dotted p95 line: 95 % of students had feedback by "
             + "then. Lines further left are better; "
             + (ReportCharts.sloVisible(slowest, verdict.sloP95Seconds())
                 ? "the vertical line is the SLO of " + slo + " s."
-                : "the SLO of " + slo + " s lies far right of the axis: every result came well "
+                : "the SLO of "
+                    + slo
+                    + " s lies far right of the axis: every result came well "
                     + "within it."));
     h.append("<h2>Queue and busy slots</h2>\n<div class=\"grid\">\n");
-    double yMax = runs.stream().flatMap(r -> r.series().points().stream())
-        .mapToDouble(p -> Math.max(p.queueMax(), Math.max(p.busyMean(), p.slotsMax())))
-        .max().orElse(1);
+    double yMax =
+        runs.stream()
+            .flatMap(r -> r.series().points().stream())
+            .mapToDouble(p -> Math.max(p.queueMax(), Math.max(p.busyMean(), p.slotsMax())))
+            .max()
+            .orElse(1);
     for (int i = 0; i < runs.size(); i++) {
       RunResult r = runs.get(i);
-      double peak = r.series().points().stream().mapToDouble(TimeSeries.Point::queueMax)
-          .max().orElse(0);
-      figure(h, ReportCharts.queueAndBusy(r, i, yMax), "queue-" + i, SMALL_W, SMALL_H,
-          r.name() + ": when busy slots reach the slots up (grey) while the queue climbs, the "
-              + "pool is saturated; the queue peaks at " + Formats.count(peak) + " submissions.");
+      double peak =
+          r.series().points().stream().mapToDouble(TimeSeries.Point::queueMax).max().orElse(0);
+      figure(
+          h,
+          ReportCharts.queueAndBusy(r, i, yMax),
+          "queue-" + i,
+          SMALL_W,
+          SMALL_H,
+          r.name()
+              + ": when busy slots reach the slots up (grey) while the queue climbs, the "
+              + "pool is saturated; the queue peaks at "
+              + Formats.count(peak)
+              + " submissions.");
     }
     h.append("</div>\n<h2>Agents and arrivals</h2>\n");
-    figure(h, ReportCharts.agentsAndArrivals(runs), "agents", WIDE, TALL,
+    figure(
+        h,
+        ReportCharts.agentsAndArrivals(runs),
+        "agents",
+        WIDE,
+        TALL,
         "An autoscaled pool should rise and fall with the grey arrival rate (right axis), "
             + "lagging by its provisioning delay; a fixed pool stays flat.");
     h.append("<h2>Stage costs per runtime</h2>\n");
@@ -111,17 +158,26 @@ final class ReportPage {
       h.append("<p>No calibration profile was given, so stage costs are not shown.</p>\n");
       return;
     }
-    figure(h, StageCostChart.of(costs.get()), "stages", WIDE, 380,
+    figure(
+        h,
+        StageCostChart.of(costs.get()),
+        "stages",
+        WIDE,
+        380,
         "Lower boxes are faster container stages; each box runs from the median to p90 and its "
             + "whisker to p99, so a tall box means erratic costs. Shaded runtimes marked "
             + "[literature] are published figures, not measured on this host.");
   }
 
-  private static void figure(StringBuilder h, JFreeChart chart, String id, int w, int ht,
-      String caption) {
-    h.append("<figure id=\"fig-").append(id).append("\">\n")
-        .append(SvgFigure.render(chart, id, w, ht)).append("\n<figcaption>")
-        .append(esc(caption)).append("</figcaption>\n</figure>\n");
+  private static void figure(
+      StringBuilder h, JFreeChart chart, String id, int w, int ht, String caption) {
+    h.append("<figure id=\"fig-")
+        .append(id)
+        .append("\">\n")
+        .append(SvgFigure.render(chart, id, w, ht))
+        .append("\n<figcaption>")
+        .append(esc(caption))
+        .append("</figcaption>\n</figure>\n");
   }
 
   /** Escapes text for HTML element content and attribute values. */

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The figures of one finished run that the report compares, read from its {@code summary.json}
- * by the keys the simulator declares ({@link SummaryKey}; seconds unless named otherwise).
- * Absent numbers are NaN and show as blank in the CSV and "-" in the table.
+ * The figures of one finished run that the report compares, read from its {@code summary.json} by
+ * the keys the simulator declares ({@link SummaryKey}; seconds unless named otherwise). Absent
+ * numbers are NaN and show as blank in the CSV and "-" in the table.
  *
  * @param scenario scenario name (summary provenance, else the run directory's name)
  * @param agents agents of the pool at the start
@@ -41,8 +41,8 @@ public record ReportRow(
   /**
    * Reads {@code dir/summary.json} by the keys of {@link SummaryKey}. A run written before the
    * summary named its pool has its shape and runtime taken from {@code dir/scenario.json} (the
-   * resolved scenario) when present, else "-". The scenario name is the summary's
-   * {@code scenario} without its extension, else the directory's name.
+   * resolved scenario) when present, else "-". The scenario name is the summary's {@code scenario}
+   * without its extension, else the directory's name.
    */
   public static ReportRow read(Path dir) throws IOException {
     return of(dir, SummaryFile.read(dir.resolve("summary.json")));
@@ -50,8 +50,10 @@ public record ReportRow(
 
   static ReportRow of(Path dir, SummaryFile summary) throws IOException {
     Path scenarioFile = dir.resolve("scenario.json");
-    JsonNode scenario = Files.isRegularFile(scenarioFile)
-        ? SummaryFile.object(scenarioFile, false) : JsonNodeFactory.instance.objectNode();
+    JsonNode scenario =
+        Files.isRegularFile(scenarioFile)
+            ? SummaryFile.object(scenarioFile, false)
+            : JsonNodeFactory.instance.objectNode();
     String dirName = dir.toAbsolutePath().normalize().getFileName().toString();
     String name = summary.text(SummaryKey.SCENARIO, "").replaceFirst("\\.(conf|hocon)$", "");
     return new ReportRow(
@@ -73,10 +75,21 @@ public record ReportRow(
 
   /** This summary with absent feedback and wait percentiles taken from {@code d}. */
   ReportRow fillFrom(FeedbackDistribution d) {
-    return new ReportRow(scenario, agents, slotsPerAgent, runtime, cost,
-        or(feedbackP50, d.feedbackAt(0.50)), or(feedbackP95, d.feedbackAt(0.95)),
-        or(feedbackP99, d.feedbackAt(0.99)), or(waitP95, d.waitAt(0.95)), peakQueue,
-        utilisation, or(submissions, d.delivered() + d.withoutFeedback()), rejected, provenance);
+    return new ReportRow(
+        scenario,
+        agents,
+        slotsPerAgent,
+        runtime,
+        cost,
+        or(feedbackP50, d.feedbackAt(0.50)),
+        or(feedbackP95, d.feedbackAt(0.95)),
+        or(feedbackP99, d.feedbackAt(0.99)),
+        or(waitP95, d.waitAt(0.95)),
+        peakQueue,
+        utilisation,
+        or(submissions, d.delivered() + d.withoutFeedback()),
+        rejected,
+        provenance);
   }
 
   private static double or(double v, double fallback) {
@@ -95,7 +108,9 @@ public record ReportRow(
       String v = summary.text(k.getValue(), "");
       if (!v.isEmpty()) {
         boolean hash = k.getValue().unit().equals("sha256");
-        out.append(out.length() == 0 ? "" : ", ").append(k.getKey()).append(' ')
+        out.append(out.length() == 0 ? "" : ", ")
+            .append(k.getKey())
+            .append(' ')
             .append(v.length() > 12 && hash ? v.substring(0, 12) : v);
       }
     }

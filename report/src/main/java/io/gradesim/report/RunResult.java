@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * One finished run as the report sees it: its summary figures, its feedback-time distribution
- * (from its histogram logs) and its reduced time series.
+ * One finished run as the report sees it: its summary figures, its feedback-time distribution (from
+ * its histogram logs) and its reduced time series.
  */
-public record RunResult(Path dir, ReportRow summary, FeedbackDistribution feedback,
-    TimeSeries series) {
+public record RunResult(
+    Path dir, ReportRow summary, FeedbackDistribution feedback, TimeSeries series) {
 
   /**
    * Reads a run directory: its summary, its histogram logs and its time series; a run written
@@ -28,9 +28,13 @@ public record RunResult(Path dir, ReportRow summary, FeedbackDistribution feedba
     ReportRow summary = ReportRow.of(dir, file);
     FeedbackDistribution feedback;
     if (HistogramLogs.present(dir, RunOutputWriter.WAIT_LOG, RunOutputWriter.FEEDBACK_LOG)) {
-      feedback = FeedbackDistribution.readLogs(dir.resolve(RunOutputWriter.WAIT_LOG),
-          dir.resolve(RunOutputWriter.FEEDBACK_LOG), file.number(SummaryKey.WAIT_MAX_S),
-          file.number(SummaryKey.FEEDBACK_MAX_S), file.number(SummaryKey.SUBMISSIONS));
+      feedback =
+          FeedbackDistribution.readLogs(
+              dir.resolve(RunOutputWriter.WAIT_LOG),
+              dir.resolve(RunOutputWriter.FEEDBACK_LOG),
+              file.number(SummaryKey.WAIT_MAX_S),
+              file.number(SummaryKey.FEEDBACK_MAX_S),
+              file.number(SummaryKey.SUBMISSIONS));
       bytesRead.accept(bytesToRead(dir));
     } else {
       feedback = FeedbackDistribution.read(require(dir, RunOutputWriter.SUBMISSIONS), bytesRead);

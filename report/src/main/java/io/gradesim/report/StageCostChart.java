@@ -21,10 +21,9 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * Stage costs per runtime from a calibration profile as box-like marks: the box spans the
- * median to p90, the whisker reaches p99, the dot is the mean. Runtimes known only from the
- * literature sit on a shaded band and carry "[literature]" in their label. The mean is not
- * drawn.
+ * Stage costs per runtime from a calibration profile as box-like marks: the box spans the median to
+ * p90, the whisker reaches p99, the dot is the mean. Runtimes known only from the literature sit on
+ * a shaded band and carry "[literature]" in their label. The mean is not drawn.
  */
 final class StageCostChart {
   static final String LITERATURE_MARK = " [literature]";
@@ -45,14 +44,25 @@ final class StageCostChart {
       }
       double p90 = Double.isNaN(e.p90Ms()) ? e.p50Ms() : e.p90Ms();
       double p99 = Double.isNaN(e.p99Ms()) ? p90 : e.p99Ms();
-      data.add(new BoxAndWhiskerItem(Double.isNaN(e.meanMs()) ? null : e.meanMs(), e.p50Ms(),
-          e.p50Ms(), p90, e.p50Ms(), p99, null, null, List.of()), e.stage(), column);
+      data.add(
+          new BoxAndWhiskerItem(
+              Double.isNaN(e.meanMs()) ? null : e.meanMs(),
+              e.p50Ms(),
+              e.p50Ms(),
+              p90,
+              e.p50Ms(),
+              p99,
+              null,
+              null,
+              List.of()),
+          e.stage(),
+          column);
       lo = Math.min(lo, Math.max(e.p50Ms(), 0.01));
       hi = Math.max(hi, p99);
     }
     boolean log = hi / lo > 50;
-    ValueAxis axis = log ? new LogAxis("stage cost (ms, log scale)") : new NumberAxis(
-        "stage cost (ms)");
+    ValueAxis axis =
+        log ? new LogAxis("stage cost (ms, log scale)") : new NumberAxis("stage cost (ms)");
     if (log) {
       ((LogAxis) axis).setSmallestValue(0.01);
       ((LogAxis) axis).setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
@@ -63,8 +73,12 @@ final class StageCostChart {
     r.setFillBox(true);
     r.setMaximumBarWidth(0.06);
     r.setDefaultOutlinePaint(Color.DARK_GRAY);
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("runtime (concurrency "
-        + concurrencyLabel(entries) + ")"), axis, r);
+    CategoryPlot plot =
+        new CategoryPlot(
+            data,
+            new CategoryAxis("runtime (concurrency " + concurrencyLabel(entries) + ")"),
+            axis,
+            r);
     for (String column : literature) {
       CategoryMarker m = new CategoryMarker(column, new Color(0xFFF1D6), new BasicStroke(1f));
       m.setDrawAsLine(false);
@@ -75,8 +89,8 @@ final class StageCostChart {
       m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
-    JFreeChart chart = new JFreeChart("Container stage costs per runtime", ReportCharts.TITLE,
-        plot, true);
+    JFreeChart chart =
+        new JFreeChart("Container stage costs per runtime", ReportCharts.TITLE, plot, true);
     ChartFactory.getChartTheme().apply(chart); // the same fonts as the other charts
     chart.setBackgroundPaint(Color.WHITE);
     plot.setBackgroundPaint(Color.WHITE);

@@ -11,9 +11,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A run's {@code summary.json} bound by the names the simulator declares ({@link SummaryKey}):
- * the report knows no key of its own. A key the file lacks (a run written before it existed) or
- * holds as {@code null} reads as NaN or the fallback.
+ * A run's {@code summary.json} bound by the names the simulator declares ({@link SummaryKey}): the
+ * report knows no key of its own. A key the file lacks (a run written before it existed) or holds
+ * as {@code null} reads as NaN or the fallback.
  */
 final class SummaryFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,15 +52,22 @@ final class SummaryFile {
   /** The JSON object in {@code file}; {@code run} adds a hint that it is a run's file. */
   static JsonNode object(Path file, boolean run) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": missing" + (run ? " (is " + file.getParent()
-          + " a finished run directory?)" : ""));
+      throw new IOException(
+          file
+              + ": missing"
+              + (run ? " (is " + file.getParent() + " a finished run directory?)" : ""));
     }
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new IOException(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IOException(
+          file
+              + ": line "
+              + e.getLocation().getLineNr()
+              + ": not valid JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
     if (root == null || !root.isObject()) {
       throw new IOException(file + ": line 1: expected a JSON object");

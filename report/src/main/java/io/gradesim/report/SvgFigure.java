@@ -7,8 +7,8 @@ import org.jfree.svg.ViewBox;
 
 /**
  * A chart rendered to an inline {@code <svg>} element with JFreeSVG. Definition ids carry the
- * figure's id as prefix, so several SVGs share one page without clashing and the same chart
- * gives the same text.
+ * figure's id as prefix, so several SVGs share one page without clashing and the same chart gives
+ * the same text.
  */
 public final class SvgFigure {
   static {

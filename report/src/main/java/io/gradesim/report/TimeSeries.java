@@ -25,8 +25,14 @@ public final class TimeSeries {
   static final int MAX_POINTS = 1200;
 
   /** One span of the run: {@code [startS, endS)} seconds since the run's start. */
-  public record Point(double startS, double endS, double queueMax, double busyMean,
-      double slotsMax, double agentsMax, double arrivals) {
+  public record Point(
+      double startS,
+      double endS,
+      double queueMax,
+      double busyMean,
+      double slotsMax,
+      double agentsMax,
+      double arrivals) {
 
     /** Arrivals per minute over this span. */
     public double arrivalsPerMinute() {
@@ -37,8 +43,13 @@ public final class TimeSeries {
       double wa = endS - startS;
       double wb = b.endS - b.startS;
       double busy = wa + wb > 0 ? (busyMean * wa + b.busyMean * wb) / (wa + wb) : busyMean;
-      return new Point(startS, b.endS, Math.max(queueMax, b.queueMax), busy,
-          Math.max(slotsMax, b.slotsMax), Math.max(agentsMax, b.agentsMax),
+      return new Point(
+          startS,
+          b.endS,
+          Math.max(queueMax, b.queueMax),
+          busy,
+          Math.max(slotsMax, b.slotsMax),
+          Math.max(agentsMax, b.agentsMax),
           arrivals + b.arrivals);
     }
   }
@@ -88,9 +99,13 @@ public final class TimeSeries {
       for (CSVRecord row : csv) {
         double t = seconds(file, row, time, cols);
         first = Double.isNaN(first) ? t : first;
-        r.add(t - first, cols.number(row, width, "bucket_s"),
-            cols.number(row, queue, "queue_max"), cols.number(row, busy, "busy_slots_mean"),
-            cols.number(row, slots, "slots_up"), cols.number(row, agents, "agents_up"),
+        r.add(
+            t - first,
+            cols.number(row, width, "bucket_s"),
+            cols.number(row, queue, "queue_max"),
+            cols.number(row, busy, "busy_slots_mean"),
+            cols.number(row, slots, "slots_up"),
+            cols.number(row, agents, "agents_up"),
             cols.number(row, arrivals, "arrivals"));
       }
       return new TimeSeries(r.finish(), arrivals >= 0, slots >= 0);
@@ -105,30 +120,40 @@ public final class TimeSeries {
         Instant i = Instant.parse(s);
         return i.getEpochSecond() + i.getNano() / 1e9;
       } catch (DateTimeParseException e) {
-        throw new IOException(file + ": line " + (row.getRecordNumber() + 1)
-            + ": field time: not an ISO-8601 instant: '" + s + "'");
+        throw new IOException(
+            file
+                + ": line "
+                + (row.getRecordNumber() + 1)
+                + ": field time: not an ISO-8601 instant: '"
+                + s
+                + "'");
       }
     }
     return cols.number(row, col, "time");
   }
 
   /**
-   * Holds one row back to learn its end from the next row's start when the file gives no
-   * {@code bucket_s}.
+   * Holds one row back to learn its end from the next row's start when the file gives no {@code
+   * bucket_s}.
    */
   private static final class Reducer {
     private final List<Point> out = new ArrayList<>();
     private double[] pending;
     private double lastWidth = 1;
 
-    void add(double t, double width, double queue, double busy, double slots, double agents,
+    void add(
+        double t,
+        double width,
+        double queue,
+        double busy,
+        double slots,
+        double agents,
         double arrivals) {
       if (pending != null) {
         lastWidth = Math.max(t - pending[0], 0);
         emit(Double.isNaN(pending[1]) ? t : pending[0] + pending[1]);
       }
-      pending = new double[] {t, width, nz(queue), nz(busy), nz(slots), nz(agents),
-          nz(arrivals)};
+      pending = new double[] {t, width, nz(queue), nz(busy), nz(slots), nz(agents), nz(arrivals)};
     }
 
     List<Point> finish() {
@@ -139,8 +164,8 @@ public final class TimeSeries {
     }
 
     private void emit(double end) {
-      out.add(new Point(pending[0], end, pending[2], pending[3], pending[4], pending[5],
-          pending[6]));
+      out.add(
+          new Point(pending[0], end, pending[2], pending[3], pending[4], pending[5], pending[6]));
       if (out.size() >= MAX_POINTS) {
         halve();
       }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The report's plain-language verdict under one stated rule: a scenario meets the service level
- * when its feedback p95 is at most {@code sloP95Seconds}; among those, the cheapest wins (ties:
- * the lower p95, then the name). When none meets it, the one with the lowest p95 is named.
+ * when its feedback p95 is at most {@code sloP95Seconds}; among those, the cheapest wins (ties: the
+ * lower p95, then the name). When none meets it, the one with the lowest p95 is named.
  */
 public record Verdict(double sloP95Seconds) {
 
@@ -19,17 +19,24 @@ public record Verdict(double sloP95Seconds) {
 
   /** The recommended scenario: the cheapest that meets the level, if any does. */
   public Optional<ReportRow> best(List<ReportRow> runs) {
-    return runs.stream().filter(this::meets).min(Comparator
-        .comparingDouble((ReportRow s) -> Double.isNaN(s.cost()) ? Double.MAX_VALUE : s.cost())
-        .thenComparingDouble(ReportRow::feedbackP95)
-        .thenComparing(ReportRow::scenario));
+    return runs.stream()
+        .filter(this::meets)
+        .min(
+            Comparator.comparingDouble(
+                    (ReportRow s) -> Double.isNaN(s.cost()) ? Double.MAX_VALUE : s.cost())
+                .thenComparingDouble(ReportRow::feedbackP95)
+                .thenComparing(ReportRow::scenario));
   }
 
   /** The rule in one sentence. */
   public String rule() {
-    return String.format(Locale.ROOT, "Rule: a scenario meets the service level when 95 %% of "
-        + "students get feedback within %s s (feedback p95 <= %s s); among those, the cheapest "
-        + "wins.", Formats.seconds(sloP95Seconds), Formats.seconds(sloP95Seconds));
+    return String.format(
+        Locale.ROOT,
+        "Rule: a scenario meets the service level when 95 %% of "
+            + "students get feedback within %s s (feedback p95 <= %s s); among those, the cheapest "
+            + "wins.",
+        Formats.seconds(sloP95Seconds),
+        Formats.seconds(sloP95Seconds));
   }
 
   /** The verdict in plain language (two or three sentences). */
@@ -38,19 +45,38 @@ public record Verdict(double sloP95Seconds) {
     Optional<ReportRow> best = best(runs);
     if (best.isPresent()) {
       ReportRow b = best.get();
-      String unpriced = b.cost() == 0 ? " Its cost is 0 because its scenario sets no prices: "
-          + "costs compare only between priced scenarios." : "";
-      return String.format(Locale.ROOT, "Scenarios meeting it: %d of %d. The cheapest of them is "
-          + "%s: cost %s, feedback p95 %s s, p99 %s s.%s", meeting, runs.size(), b.scenario(),
-          Formats.cost(b.cost()), Formats.seconds(b.feedbackP95()),
-          Formats.seconds(b.feedbackP99()), unpriced);
+      String unpriced =
+          b.cost() == 0
+              ? " Its cost is 0 because its scenario sets no prices: "
+                  + "costs compare only between priced scenarios."
+              : "";
+      return String.format(
+          Locale.ROOT,
+          "Scenarios meeting it: %d of %d. The cheapest of them is "
+              + "%s: cost %s, feedback p95 %s s, p99 %s s.%s",
+          meeting,
+          runs.size(),
+          b.scenario(),
+          Formats.cost(b.cost()),
+          Formats.seconds(b.feedbackP95()),
+          Formats.seconds(b.feedbackP99()),
+          unpriced);
     }
-    Optional<ReportRow> closest = runs.stream().filter(s -> !Double.isNaN(s.feedbackP95()))
-        .min(Comparator.comparingDouble(ReportRow::feedbackP95)
-            .thenComparing(ReportRow::scenario));
-    return closest.map(c -> String.format(Locale.ROOT, "No scenario meets it. The closest is %s "
-            + "with feedback p95 %s s: add capacity or a faster runtime.", c.scenario(),
-            Formats.seconds(c.feedbackP95())))
+    Optional<ReportRow> closest =
+        runs.stream()
+            .filter(s -> !Double.isNaN(s.feedbackP95()))
+            .min(
+                Comparator.comparingDouble(ReportRow::feedbackP95)
+                    .thenComparing(ReportRow::scenario));
+    return closest
+        .map(
+            c ->
+                String.format(
+                    Locale.ROOT,
+                    "No scenario meets it. The closest is %s "
+                        + "with feedback p95 %s s: add capacity or a faster runtime.",
+                    c.scenario(),
+                    Formats.seconds(c.feedbackP95())))
         .orElse("No scenario has a feedback p95: nothing was delivered.");
   }
 }

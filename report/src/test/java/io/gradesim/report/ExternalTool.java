@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds and runs a program the tests need from the host (chromium, jupyter): outside CI a
- * missing program aborts the test with a message, in CI ({@code CI=true}) it fails it.
+ * Finds and runs a program the tests need from the host (chromium, jupyter): outside CI a missing
+ * program aborts the test with a message, in CI ({@code CI=true}) it fails it.
  */
 final class ExternalTool {
   /** Exit code, standard output and standard error of a finished process. */
@@ -51,16 +51,26 @@ final class ExternalTool {
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
-      throw new AssertionError(command.get(0) + " did not finish within " + timeoutS + " s; "
-          + "stderr: " + Files.readString(err, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          command.get(0)
+              + " did not finish within "
+              + timeoutS
+              + " s; "
+              + "stderr: "
+              + Files.readString(err, StandardCharsets.UTF_8));
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

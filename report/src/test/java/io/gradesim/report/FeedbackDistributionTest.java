@@ -21,12 +21,19 @@ class FeedbackDistributionTest {
     Path dir = FixtureRuns.write(tmp, List.of(FixtureRuns.THREE.get(0)), 3).get(0);
     Path file = dir.resolve("submissions.csv");
     double[] exact;
-    try (CSVParser csv = CSVParser.parse(file, java.nio.charset.StandardCharsets.UTF_8,
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-      exact = csv.stream().map(r -> r.get("feedback_s")).filter(s -> !s.isEmpty())
-          .mapToDouble(Double::parseDouble).toArray();
+    try (CSVParser csv =
+        CSVParser.parse(
+            file,
+            java.nio.charset.StandardCharsets.UTF_8,
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      exact =
+          csv.stream()
+              .map(r -> r.get("feedback_s"))
+              .filter(s -> !s.isEmpty())
+              .mapToDouble(Double::parseDouble)
+              .toArray();
     }
-    FeedbackDistribution d = FeedbackDistribution.read(file, b -> { });
+    FeedbackDistribution d = FeedbackDistribution.read(file, b -> {});
     assertThat(d.delivered()).isEqualTo(exact.length).isGreaterThan(2000);
     for (double q : new double[] {0.5, 0.9, 0.95, 0.99}) {
       double e = FixtureRuns.exactQuantile(exact, q);
@@ -47,17 +54,17 @@ class FeedbackDistributionTest {
     }
     Path two = tmp.resolve("two.csv");
     Files.writeString(two, "id,wait_s,feedback_s\ns0,0.0,0.001\ns1,3600.0,3600.0\n");
-    FeedbackDistribution d = FeedbackDistribution.read(many, b -> { });
+    FeedbackDistribution d = FeedbackDistribution.read(many, b -> {});
     assertThat(d.delivered()).isEqualTo(300_000);
     assertThat(d.footprintBytes())
-        .isEqualTo(FeedbackDistribution.read(two, b -> { }).footprintBytes())
+        .isEqualTo(FeedbackDistribution.read(two, b -> {}).footprintBytes())
         .isLessThan(Files.size(many) / 20);
   }
 
   @Test
   void drawsTheCdfWithAFixedNumberOfPointsWhateverTheRowCount() throws IOException {
     FeedbackDistribution d =
-        FeedbackDistribution.read(Fixtures.resource("runs/runc-4x8/submissions.csv"), b -> { });
+        FeedbackDistribution.read(Fixtures.resource("runs/runc-4x8/submissions.csv"), b -> {});
     double[] cdf = d.feedbackCdf();
     assertThat(cdf).hasSize(FeedbackDistribution.CDF_QUANTILES.length);
     assertThat(cdf[0]).isEqualTo(5.0);
@@ -70,7 +77,7 @@ class FeedbackDistributionTest {
   @Test
   void countsRowsWithoutFeedbackApart() throws IOException {
     FeedbackDistribution d =
-        FeedbackDistribution.read(Fixtures.resource("runs/runc-4x8/submissions.csv"), b -> { });
+        FeedbackDistribution.read(Fixtures.resource("runs/runc-4x8/submissions.csv"), b -> {});
     assertThat(d.delivered()).isEqualTo(4);
     assertThat(d.withoutFeedback()).isEqualTo(1);
     assertThat(d.waitAt(1.0)).isEqualTo(3.25);
@@ -80,7 +87,7 @@ class FeedbackDistributionTest {
   void namesFileLineAndFieldOfABadNumber(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("submissions.csv");
     Files.writeString(f, "id,wait_s,feedback_s\na,0.5,1.0\nb,0.1,soon\n");
-    assertThatThrownBy(() -> FeedbackDistribution.read(f, b -> { }))
+    assertThatThrownBy(() -> FeedbackDistribution.read(f, b -> {}))
         .isInstanceOf(IOException.class)
         .hasMessage(f + ": line 3: field feedback_s: not a number: 'soon'");
   }
@@ -89,7 +96,7 @@ class FeedbackDistributionTest {
   void refusesAFileWithoutTheFeedbackColumn(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("submissions.csv");
     Files.writeString(f, "id,wait_s\na,0.5\n");
-    assertThatThrownBy(() -> FeedbackDistribution.read(f, b -> { }))
+    assertThatThrownBy(() -> FeedbackDistribution.read(f, b -> {}))
         .hasMessageContaining("line 1: no column feedback_s");
   }
 }

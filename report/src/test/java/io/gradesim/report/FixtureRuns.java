@@ -15,10 +15,10 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * Writes plausible finished run directories for tests: a two-hour exam whose arrival rate climbs
- * to a peak, served first-come first-served by a pool of agents in one-second steps (fixed, or
- * autoscaled on queue length with a provisioning delay). Seeded, so the files are the same on
- * every run. The outputs have the columns of DESIGN.md "Simulation outputs".
+ * Writes plausible finished run directories for tests: a two-hour exam whose arrival rate climbs to
+ * a peak, served first-come first-served by a pool of agents in one-second steps (fixed, or
+ * autoscaled on queue length with a provisioning delay). Seeded, so the files are the same on every
+ * run. The outputs have the columns of DESIGN.md "Simulation outputs".
  */
 final class FixtureRuns {
   private static final Instant EPOCH = Instant.parse("2024-03-08T09:00:00Z");
@@ -26,14 +26,15 @@ final class FixtureRuns {
   private static final int BUCKET_S = 60;
 
   /** A scenario: pool shape, median service time, and autoscaling bounds (0 = fixed pool). */
-  record Spec(String name, String runtime, int agents, int slots, double serviceMedianS,
-      int maxAgents) {}
+  record Spec(
+      String name, String runtime, int agents, int slots, double serviceMedianS, int maxAgents) {}
 
   /** The three scenarios used by the page and notebook tests. */
-  static final List<Spec> THREE = List.of(
-      new Spec("runc-4x4", "runc", 4, 4, 14, 0),
-      new Spec("crun-4x4", "crun", 4, 4, 11, 0),
-      new Spec("crun-autoscale", "crun", 1, 4, 11, 8));
+  static final List<Spec> THREE =
+      List.of(
+          new Spec("runc-4x4", "runc", 4, 4, 14, 0),
+          new Spec("crun-4x4", "crun", 4, 4, 11, 0),
+          new Spec("crun-autoscale", "crun", 1, 4, 11, 8));
 
   private FixtureRuns() {}
 
@@ -59,8 +60,10 @@ final class FixtureRuns {
     final Spec spec;
     final Random rnd;
     final List<double[]> done = new ArrayList<>(); // arrival, wait, feedback (s)
-    final StringBuilder series = new StringBuilder("bucket_start,bucket_s,queue_mean,queue_max,"
-        + "busy_slots_mean,slots_up,agents_up,arrivals,completions\n");
+    final StringBuilder series =
+        new StringBuilder(
+            "bucket_start,bucket_s,queue_mean,queue_max,"
+                + "busy_slots_mean,slots_up,agents_up,arrivals,completions\n");
     double queueSum;
     int queueMax;
     double busySum;
@@ -76,17 +79,25 @@ final class FixtureRuns {
     }
 
     void write(Path dir) throws IOException {
-      try (Writer subs = Files.newBufferedWriter(dir.resolve("submissions.csv"),
-          StandardCharsets.UTF_8)) {
-        subs.write("id,arrival,queued,dispatched,started,graded,removed,delivered,agent,slot,"
-            + "result,wait_s,feedback_s\n");
+      try (Writer subs =
+          Files.newBufferedWriter(dir.resolve("submissions.csv"), StandardCharsets.UTF_8)) {
+        subs.write(
+            "id,arrival,queued,dispatched,started,graded,removed,delivered,agent,slot,"
+                + "result,wait_s,feedback_s\n");
         simulate(subs);
       }
       Files.writeString(dir.resolve("timeseries.csv"), series.toString());
       Files.writeString(dir.resolve("summary.json"), summary());
-      Files.writeString(dir.resolve("scenario.json"), String.format(Locale.ROOT,
-          "{\"agents\":%d,\"cores\":%d,\"name\":\"%s\",\"runtime\":\"%s\",\"slots\":%d}\n",
-          spec.agents(), spec.slots(), spec.name(), spec.runtime(), spec.slots()));
+      Files.writeString(
+          dir.resolve("scenario.json"),
+          String.format(
+              Locale.ROOT,
+              "{\"agents\":%d,\"cores\":%d,\"name\":\"%s\",\"runtime\":\"%s\",\"slots\":%d}\n",
+              spec.agents(),
+              spec.slots(),
+              spec.name(),
+              spec.runtime(),
+              spec.slots()));
     }
 
     private void simulate(Writer subs) throws IOException {
@@ -97,7 +108,8 @@ final class FixtureRuns {
       int arrivals = 0;
       int completions = 0;
       int n = 0;
-      for (int t = 0; t < EXAM_S + 3600 && (t < EXAM_S || !queue.isEmpty() || !busy.isEmpty());
+      for (int t = 0;
+          t < EXAM_S + 3600 && (t < EXAM_S || !queue.isEmpty() || !busy.isEmpty());
           t++) {
         double p = t < EXAM_S ? rate(t) : 0;
         for (int k = 0; k < 3; k++) {
@@ -124,8 +136,11 @@ final class FixtureRuns {
           row(subs, (int) q[1], q[0], wait, wait + service);
         }
         if (spec.maxAgents() > 0 && t % 30 == 0) {
-          int want = Math.min(spec.maxAgents(), Math.max(1,
-              (int) Math.ceil((busy.size() + queue.size()) / (double) spec.slots())));
+          int want =
+              Math.min(
+                  spec.maxAgents(),
+                  Math.max(
+                      1, (int) Math.ceil((busy.size() + queue.size()) / (double) spec.slots())));
           if (want > agents && pending < 0) {
             pending = t + 90; // provisioning delay
           } else if (want < agents && busy.size() <= (agents - 1) * spec.slots()) {
@@ -144,9 +159,19 @@ final class FixtureRuns {
         queueMax = Math.max(queueMax, queue.size());
         busySum += busy.size();
         if (t % BUCKET_S == BUCKET_S - 1) {
-          series.append(String.format(Locale.ROOT, "%s,%d.000000,%.6f,%d,%.6f,%d,%d,%d,%d%n",
-              instant(t + 1 - BUCKET_S), BUCKET_S, queueSum / BUCKET_S, queueMax,
-              busySum / BUCKET_S, agents * spec.slots(), agents, arrivals, completions));
+          series.append(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%d.000000,%.6f,%d,%.6f,%d,%d,%d,%d%n",
+                  instant(t + 1 - BUCKET_S),
+                  BUCKET_S,
+                  queueSum / BUCKET_S,
+                  queueMax,
+                  busySum / BUCKET_S,
+                  agents * spec.slots(),
+                  agents,
+                  arrivals,
+                  completions));
           arrivals = 0;
           completions = 0;
           queueSum = 0;
@@ -158,8 +183,8 @@ final class FixtureRuns {
 
     private static String instant(double seconds) {
       Instant i = EPOCH.plusNanos(Math.round(seconds * 1e6) * 1000);
-      return String.format(Locale.ROOT, "%s.%06dZ", i.toString().substring(0, 19),
-          i.getNano() / 1000);
+      return String.format(
+          Locale.ROOT, "%s.%06dZ", i.toString().substring(0, 19), i.getNano() / 1000);
     }
 
     private void row(Writer w, int n, double arrival, double wait, double feedback)
@@ -170,20 +195,38 @@ final class FixtureRuns {
         return;
       }
       String end = instant(arrival + feedback);
-      w.write(String.format(Locale.ROOT, "s%d,%s,%s,,,,,%s,0,0,success,%.6f,%.6f%n", n, at, at,
-          end, wait, feedback));
+      w.write(
+          String.format(
+              Locale.ROOT,
+              "s%d,%s,%s,,,,,%s,0,0,success,%.6f,%.6f%n",
+              n,
+              at,
+              at,
+              end,
+              wait,
+              feedback));
     }
 
     private String summary() {
       double[] fb = done.stream().mapToDouble(d -> d[2]).sorted().toArray();
       double[] wt = done.stream().mapToDouble(d -> d[1]).sorted().toArray();
-      return String.format(Locale.ROOT, "{\n  \"version\": \"test\",\n"
+      return String.format(
+          Locale.ROOT,
+          "{\n  \"version\": \"test\",\n"
               + "  \"scenario\": \"%s.conf\",\n  \"seed\": 7,\n  \"submissions\": %d,\n"
               + "  \"rejected\": %d,\n  \"wait_p95_s\": %.6f,\n  \"feedback_p50_s\": %.6f,\n"
               + "  \"feedback_p95_s\": %.6f,\n  \"feedback_p99_s\": %.6f,\n"
               + "  \"peak_queue\": %d,\n  \"utilisation\": %.6f,\n  \"cost\": %.6f\n}\n",
-          spec.name(), fb.length + rejected, rejected, q(wt, 0.95), q(fb, 0.5), q(fb, 0.95),
-          q(fb, 0.99), peakQueue, busySeconds / slotSeconds, agentSeconds / 3600 * 0.40);
+          spec.name(),
+          fb.length + rejected,
+          rejected,
+          q(wt, 0.95),
+          q(fb, 0.5),
+          q(fb, 0.95),
+          q(fb, 0.99),
+          peakQueue,
+          busySeconds / slotSeconds,
+          agentSeconds / 3600 * 0.40);
     }
 
     private static double q(double[] sorted, double p) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Executes each notebook of {@code notebooks/} headless with {@code jupyter nbconvert --execute}
- * on compare outputs built from fixture runs, and checks that it writes its figures.
+ * Executes each notebook of {@code notebooks/} headless with {@code jupyter nbconvert --execute} on
+ * compare outputs built from fixture runs, and checks that it writes its figures.
  */
 class NotebooksTest {
   @TempDir static Path tmp;
@@ -25,8 +25,11 @@ class NotebooksTest {
 
   @BeforeAll
   static void buildOutputs() throws IOException {
-    jupyter = ExternalTool.require("jupyter", "Debian packages jupyter-nbconvert "
-        + "python3-ipykernel python3-pandas python3-matplotlib");
+    jupyter =
+        ExternalTool.require(
+            "jupyter",
+            "Debian packages jupyter-nbconvert "
+                + "python3-ipykernel python3-pandas python3-matplotlib");
     out = tmp.resolve("out");
     List<Path> runs = FixtureRuns.write(out.resolve("runs"), FixtureRuns.THREE, 7);
     CompareReport.read(runs, Optional.empty(), new Verdict(60), CompareReportTest.quietBar())
@@ -44,10 +47,21 @@ class NotebooksTest {
     Path source = SharedData.projectRoot().resolve("notebooks").resolve(notebook);
     assertThat(source).isRegularFile();
     Path executed = Files.createTempDirectory(tmp, "executed");
-    ExternalTool.Result r = ExternalTool.run(List.of(jupyter.toString(), "nbconvert", "--to",
-            "notebook", "--execute", "--output-dir", executed.toString(), source.toString()),
-        executed, Map.of("GRADESIM_OUT", out.toString(),
-            "MPLCONFIGDIR", executed.resolve("mpl").toString()), 300);
+    ExternalTool.Result r =
+        ExternalTool.run(
+            List.of(
+                jupyter.toString(),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--output-dir",
+                executed.toString(),
+                source.toString()),
+            executed,
+            Map.of(
+                "GRADESIM_OUT", out.toString(), "MPLCONFIGDIR", executed.resolve("mpl").toString()),
+            300);
     assertThat(r.exit()).as("nbconvert stderr:%n%s", r.err()).isZero();
     assertThat(executed.resolve(notebook)).isRegularFile();
     for (String figure : figures.split(";")) {

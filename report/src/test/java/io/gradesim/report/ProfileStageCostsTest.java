@@ -14,18 +14,28 @@ class ProfileStageCostsTest {
   @Test
   void readsEachRuntimeStageAndConcurrencyInMilliseconds() throws IOException {
     ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
-    assertThat(c.entries()).extracting(e -> e.runtime() + "/" + e.stage() + "/" + e.concurrency())
-        .containsExactly("crun/create/1", "crun/start/1", "crun/remove/1", "firecracker/start/1",
-            "runc/create/1", "runc/create/4", "runc/start/1", "runc/remove/1");
-    assertThat(c.entries().get(0)).isEqualTo(new ProfileStageCosts.Entry("crun", "create",
-        "true", 1, 30, 50, 70, 90, 55, false));
+    assertThat(c.entries())
+        .extracting(e -> e.runtime() + "/" + e.stage() + "/" + e.concurrency())
+        .containsExactly(
+            "crun/create/1",
+            "crun/start/1",
+            "crun/remove/1",
+            "firecracker/start/1",
+            "runc/create/1",
+            "runc/create/4",
+            "runc/start/1",
+            "runc/remove/1");
+    assertThat(c.entries().get(0))
+        .isEqualTo(
+            new ProfileStageCosts.Entry("crun", "create", "true", 1, 30, 50, 70, 90, 55, false));
     assertThat(c.atLowestConcurrency()).hasSize(7).noneMatch(e -> e.concurrency() == 4);
   }
 
   @Test
   void showsMeasuredRowsOverLiteratureAndMarksLiteratureOnlyRuntimes() throws IOException {
     ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
-    assertThat(c.entries()).filteredOn(e -> e.runtime().equals("runc"))
+    assertThat(c.entries())
+        .filteredOn(e -> e.runtime().equals("runc"))
         .noneMatch(ProfileStageCosts.Entry::literature);
     assertThat(c.literatureOnly("firecracker")).isTrue();
     assertThat(c.literatureOnly("runc")).isFalse();
@@ -47,7 +57,8 @@ class ProfileStageCostsTest {
   void refusesAFileThatIsNotAProfile(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("p.json");
     Files.writeString(f, "{\"schema\":\"other\",\"version\":1,\"rows\":[]}");
-    assertThatThrownBy(() -> ProfileStageCosts.read(f)).hasMessageContaining(f.toString())
+    assertThatThrownBy(() -> ProfileStageCosts.read(f))
+        .hasMessageContaining(f.toString())
         .hasMessageContaining("field schema/version");
   }
 }

@@ -34,15 +34,30 @@ class ReportPageChromiumTest {
   static void buildReport() throws IOException {
     chromium = ExternalTool.require("chromium", "Debian package chromium");
     List<Path> runs = FixtureRuns.write(tmp.resolve("runs"), FixtureRuns.THREE, 7);
-    page = CompareReport.read(runs, Optional.of(Fixtures.resource("profile.json")),
-        new Verdict(60), CompareReportTest.quietBar()).writeTo(tmp.resolve("out"));
+    page =
+        CompareReport.read(
+                runs,
+                Optional.of(Fixtures.resource("profile.json")),
+                new Verdict(60),
+                CompareReportTest.quietBar())
+            .writeTo(tmp.resolve("out"));
   }
 
   private static List<String> chromium(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -50,19 +65,22 @@ class ReportPageChromiumTest {
   @Test
   void pageIsSelfContained() throws IOException {
     String html = Files.readString(page, StandardCharsets.UTF_8);
-    assertThat(html).doesNotContainIgnoringCase("<script")
+    assertThat(html)
+        .doesNotContainIgnoringCase("<script")
         .doesNotContainPattern("(src|href)\\s*=\\s*\"(https?:)?//")
-        .doesNotContain("url(http").doesNotContain("<img");
+        .doesNotContain("url(http")
+        .doesNotContain("<img");
   }
 
   @Test
   void everyChartIsInTheRenderedDomWithDrawnContent() throws Exception {
-    ExternalTool.Result r = ExternalTool.run(chromium("--dump-dom", page.toUri().toString()),
-        tmp, Map.of(), 120);
+    ExternalTool.Result r =
+        ExternalTool.run(chromium("--dump-dom", page.toUri().toString()), tmp, Map.of(), 120);
     assertThat(r.exit()).as(r.err()).isZero();
     String dom = r.out();
-    Matcher fig = Pattern.compile("<figure id=\"fig-([a-z0-9-]+)\">(.*?)</figure>",
-        Pattern.DOTALL).matcher(dom);
+    Matcher fig =
+        Pattern.compile("<figure id=\"fig-([a-z0-9-]+)\">(.*?)</figure>", Pattern.DOTALL)
+            .matcher(dom);
     List<String> ids = new ArrayList<>();
     while (fig.find()) {
       ids.add(fig.group(1));
@@ -73,15 +91,24 @@ class ReportPageChromiumTest {
       assertThat(count(body, "<text")).as("labels in %s", fig.group(1)).isGreaterThan(8);
     }
     assertThat(ids).hasSize(FIGURES).contains("cdf", "agents", "stages", "queue-0");
-    assertThat(dom).contains("Feedback time: cumulative distribution", "Agents up and arrival "
-        + "rate", "Container stage costs per runtime", "firecracker [literature]", "Verdict.");
+    assertThat(dom)
+        .contains(
+            "Feedback time: cumulative distribution",
+            "Agents up and arrival " + "rate",
+            "Container stage costs per runtime",
+            "firecracker [literature]",
+            "Verdict.");
   }
 
   @Test
   void screenshotShowsTheChartsInTheirColours() throws Exception {
     Path png = tmp.resolve("report.png");
-    ExternalTool.Result r = ExternalTool.run(chromium("--screenshot=" + png,
-        "--window-size=1000,4200", page.toUri().toString()), tmp, Map.of(), 120);
+    ExternalTool.Result r =
+        ExternalTool.run(
+            chromium("--screenshot=" + png, "--window-size=1000,4200", page.toUri().toString()),
+            tmp,
+            Map.of(),
+            120);
     assertThat(r.exit()).as(r.err()).isZero();
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(1000);
@@ -107,8 +134,9 @@ class ReportPageChromiumTest {
   }
 
   private static boolean near(int a, int b) {
-    return Math.abs((a >> 16) - (b >> 16)) < 24 && Math.abs(((a >> 8) & 255) - ((b >> 8) & 255))
-        < 24 && Math.abs((a & 255) - (b & 255)) < 24;
+    return Math.abs((a >> 16) - (b >> 16)) < 24
+        && Math.abs(((a >> 8) & 255) - ((b >> 8) & 255)) < 24
+        && Math.abs((a & 255) - (b & 255)) < 24;
   }
 
   private static int count(String s, String needle) {

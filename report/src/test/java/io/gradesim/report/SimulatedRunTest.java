@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report over a run folded by the simulator's own {@link RunOutputWriter}: it reads the
- * pool from the summary and the distributions from the histogram logs, never submissions.csv.
+ * The report over a run folded by the simulator's own {@link RunOutputWriter}: it reads the pool
+ * from the summary and the distributions from the histogram logs, never submissions.csv.
  */
 class SimulatedRunTest {
   private static final long EPOCH = 1_709_888_400_000_000L; // 2024-03-08T09:00:00Z
@@ -46,16 +46,27 @@ class SimulatedRunTest {
   RunSummary summary;
 
   /**
-   * One agent of two slots, first come first served; a submission every 0.9 s on average,
-   * graded in 0.2 to 3.2 s, every 97th refused by admission. Seeded.
+   * One agent of two slots, first come first served; a submission every 0.9 s on average, graded in
+   * 0.2 to 3.2 s, every 97th refused by admission. Seeded.
    */
   @BeforeEach
   void simulatedRun() throws IOException {
     dir = tmp.resolve("crun-1x2");
     List<SimEvent> events = new ArrayList<>();
-    events.add(new RunStarted(0, "r", EPOCH, "exam.csv", "th", "crun-1x2.conf", "sh",
-        "{\"agents\":1,\"slots\":2,\"runtime\":\"crun\",\"output\":{\"bucket-s\":60}}", "", "",
-        9, "test"));
+    events.add(
+        new RunStarted(
+            0,
+            "r",
+            EPOCH,
+            "exam.csv",
+            "th",
+            "crun-1x2.conf",
+            "sh",
+            "{\"agents\":1,\"slots\":2,\"runtime\":\"crun\",\"output\":{\"bucket-s\":60}}",
+            "",
+            "",
+            9,
+            "test"));
     events.add(new AgentUp(0, 0, 2, 2, 4096));
     SplittableRandom rnd = new SplittableRandom(11);
     long[] free = new long[2];
@@ -90,7 +101,7 @@ class SimulatedRunTest {
     // A report that re-parsed the submissions would fail on this file.
     Files.writeString(dir.resolve(RunOutputWriter.SUBMISSIONS), "not,a\n\"run");
 
-    RunResult r = RunResult.read(dir, b -> { });
+    RunResult r = RunResult.read(dir, b -> {});
 
     assertThat(r.summary().agents()).isEqualTo(1);
     assertThat(r.summary().slotsPerAgent()).isEqualTo(2);
@@ -106,9 +117,9 @@ class SimulatedRunTest {
 
   @Test
   void theLogsGiveTheDistributionOfTheSubmissionsToTheMicrosecond() throws IOException {
-    FeedbackDistribution logs = RunResult.read(dir, b -> { }).feedback();
+    FeedbackDistribution logs = RunResult.read(dir, b -> {}).feedback();
     FeedbackDistribution rows =
-        FeedbackDistribution.read(dir.resolve(RunOutputWriter.SUBMISSIONS), b -> { });
+        FeedbackDistribution.read(dir.resolve(RunOutputWriter.SUBMISSIONS), b -> {});
 
     assertSameCdf(logs, rows);
     for (double q : new double[] {0.25, 0.5, 0.9, 0.99, 1}) {
@@ -118,12 +129,12 @@ class SimulatedRunTest {
 
   @Test
   void aRunWrittenBeforeTheLogsIsReadFromItsSubmissions() throws IOException {
-    RunResult withLogs = RunResult.read(dir, b -> { });
+    RunResult withLogs = RunResult.read(dir, b -> {});
     long logBytes = RunResult.bytesToRead(dir);
     Files.delete(dir.resolve(RunOutputWriter.WAIT_LOG));
     Files.delete(dir.resolve(RunOutputWriter.FEEDBACK_LOG));
 
-    RunResult old = RunResult.read(dir, b -> { });
+    RunResult old = RunResult.read(dir, b -> {});
 
     assertSameCdf(withLogs.feedback(), old.feedback());
     assertThat(RunResult.bytesToRead(dir))
@@ -132,14 +143,14 @@ class SimulatedRunTest {
   }
 
   /**
-   * The same CDF but for its first point: the logs know the smallest value only to their
-   * precision (the summary keeps the exact maximum, not the minimum).
+   * The same CDF but for its first point: the logs know the smallest value only to their precision
+   * (the summary keeps the exact maximum, not the minimum).
    */
   private static void assertSameCdf(FeedbackDistribution logs, FeedbackDistribution rows) {
     double[] a = logs.feedbackCdf();
     double[] b = rows.feedbackCdf();
-    assertThat(Arrays.copyOfRange(a, 1, a.length)).containsExactly(
-        Arrays.copyOfRange(b, 1, b.length));
+    assertThat(Arrays.copyOfRange(a, 1, a.length))
+        .containsExactly(Arrays.copyOfRange(b, 1, b.length));
     assertThat(a[0]).isLessThanOrEqualTo(b[0]).isCloseTo(b[0], within(b[0] / 1000));
   }
 
@@ -148,20 +159,24 @@ class SimulatedRunTest {
     Path log = dir.resolve(RunOutputWriter.FEEDBACK_LOG);
     Files.writeString(log, Files.readString(log).replace(",HIST", ",HIST!!"));
 
-    assertThatThrownBy(() -> RunResult.read(dir, b -> { }))
+    assertThatThrownBy(() -> RunResult.read(dir, b -> {}))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(log + ": not a readable HdrHistogram log");
   }
 
   @Test
   void theTableShowsEveryColumnOfASimulatedRun() throws IOException {
-    CompareReport report = CompareReport.read(List.of(dir), Optional.empty(), new Verdict(60),
-        new ProgressBar(new PrintStream(new ByteArrayOutputStream()), "test", 1, false));
+    CompareReport report =
+        CompareReport.read(
+            List.of(dir),
+            Optional.empty(),
+            new Verdict(60),
+            new ProgressBar(new PrintStream(new ByteArrayOutputStream()), "test", 1, false));
 
     String row = report.table().lines().skip(2).findFirst().orElseThrow();
-    assertThat(row).startsWith("crun-1x2").contains("1 x 2").contains("crun")
-        .doesNotContain(" - ");
+    assertThat(row).startsWith("crun-1x2").contains("1 x 2").contains("crun").doesNotContain(" - ");
     assertThat(report.csv().lines().skip(1).findFirst().orElseThrow())
-        .startsWith("crun-1x2,1,2,crun,measured,").doesNotContain(",,");
+        .startsWith("crun-1x2,1,2,crun,measured,")
+        .doesNotContain(",,");
   }
 }

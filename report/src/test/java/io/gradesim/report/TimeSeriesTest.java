@@ -18,15 +18,19 @@ class TimeSeriesTest {
     // The short column names of hand-written files: seconds, one row a second.
     int rows = 10_000;
     for (int t = 0; t < rows; t++) {
-      csv.append(t).append(',').append(t == 7777 ? 500 : t % 7).append(",4,")
-          .append(1 + t / 5000).append(",3\n");
+      csv.append(t)
+          .append(',')
+          .append(t == 7777 ? 500 : t % 7)
+          .append(",4,")
+          .append(1 + t / 5000)
+          .append(",3\n");
     }
     Files.writeString(f, csv);
     TimeSeries s = TimeSeries.read(f);
-    assertThat(s.points()).hasSizeLessThanOrEqualTo(TimeSeries.MAX_POINTS)
+    assertThat(s.points())
+        .hasSizeLessThanOrEqualTo(TimeSeries.MAX_POINTS)
         .hasSizeGreaterThan(TimeSeries.MAX_POINTS / 4);
-    assertThat(s.points().stream().mapToDouble(TimeSeries.Point::queueMax).max())
-        .hasValue(500);
+    assertThat(s.points().stream().mapToDouble(TimeSeries.Point::queueMax).max()).hasValue(500);
     assertThat(s.points().stream().mapToDouble(TimeSeries.Point::arrivals).sum())
         .isEqualTo(3.0 * rows);
     assertThat(s.points().get(0).busyMean()).isCloseTo(4, within(1e-9));
@@ -37,9 +41,11 @@ class TimeSeriesTest {
   @Test
   void readsIsoInstantsAsSecondsSinceTheFirstRow(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("timeseries.csv");
-    Files.writeString(f, "bucket_start,bucket_s,queue_max,busy_slots_mean,agents_up\n"
-        + "2024-03-08T09:00:00.000000Z,60.000000,1,2.5,3\n"
-        + "2024-03-08T09:01:00.000000Z,12.500000,4,5,6\n");
+    Files.writeString(
+        f,
+        "bucket_start,bucket_s,queue_max,busy_slots_mean,agents_up\n"
+            + "2024-03-08T09:00:00.000000Z,60.000000,1,2.5,3\n"
+            + "2024-03-08T09:01:00.000000Z,12.500000,4,5,6\n");
     TimeSeries s = TimeSeries.read(f);
     assertThat(s.hasArrivals()).isFalse();
     assertThat(s.hasSlots()).isFalse();

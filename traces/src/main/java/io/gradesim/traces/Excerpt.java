@@ -1,8 +1,8 @@
 package io.gradesim.traces;
 
 /**
- * Input quoted in a message, cut to a readable length: a 50 MB header line must not be echoed
- * whole to the terminal. The cut text says how long the original was.
+ * Input quoted in a message, cut to a readable length: a 50 MB header line must not be echoed whole
+ * to the terminal. The cut text says how long the original was.
  */
 public final class Excerpt {
   /** The longest piece of input a message quotes whole. */

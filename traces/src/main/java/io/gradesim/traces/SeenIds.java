@@ -6,12 +6,12 @@ import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * The submission ids a reader has seen, to reject a second row with the same id. It keeps a
- * 64-bit hash and the line of each id in two primitive arrays, half full at most (32 to 64 bytes
- * a row, whatever the length of the ids). A hash that was seen before is checked
- * exactly by asking the caller for the id on the earlier line (a re-read, which with 64-bit
- * hashes happens for a true duplicate or, about once in 10^7 traces of a million rows, for a
- * collision); ids whose hash collided are then kept as strings.
+ * The submission ids a reader has seen, to reject a second row with the same id. It keeps a 64-bit
+ * hash and the line of each id in two primitive arrays, half full at most (32 to 64 bytes a row,
+ * whatever the length of the ids). A hash that was seen before is checked exactly by asking the
+ * caller for the id on the earlier line (a re-read, which with 64-bit hashes happens for a true
+ * duplicate or, about once in 10^7 traces of a million rows, for a collision); ids whose hash
+ * collided are then kept as strings.
  */
 public final class SeenIds {
   private static final long EMPTY = 0;
@@ -35,8 +35,8 @@ public final class SeenIds {
   }
 
   /**
-   * Records {@code id} at {@code line} (1-based); returns 0 when it is new, else the line where
-   * it was seen first (the id is then not recorded again).
+   * Records {@code id} at {@code line} (1-based); returns 0 when it is new, else the line where it
+   * was seen first (the id is then not recorded again).
    */
   public long firstLine(String id, long line) {
     long h = hash.applyAsLong(id);

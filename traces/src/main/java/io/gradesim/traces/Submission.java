@@ -59,8 +59,20 @@ public record Submission(
 
   /** The same submission with another grading demand. */
   public Submission withGradingMs(Long ms) {
-    return new Submission(id, submittedAt, course, task, users, environment, priority, ms,
-        completedAt, result, cpuLimitS, hardLimitS, memoryMb);
+    return new Submission(
+        id,
+        submittedAt,
+        course,
+        task,
+        users,
+        environment,
+        priority,
+        ms,
+        completedAt,
+        result,
+        cpuLimitS,
+        hardLimitS,
+        memoryMb);
   }
 
   /** The environment type: the part of {@code environment} before the slash. */

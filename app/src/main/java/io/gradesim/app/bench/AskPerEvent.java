@@ -22,10 +22,11 @@ public final class AskPerEvent {
   record Delivery(SimEvent event, ActorRef<Boolean> replyTo) {}
 
   private static Behavior<Delivery> listener() {
-    return Behaviors.receiveMessage(d -> {
-      d.replyTo().tell(Boolean.TRUE);
-      return Behaviors.same();
-    });
+    return Behaviors.receiveMessage(
+        d -> {
+          d.replyTo().tell(Boolean.TRUE);
+          return Behaviors.same();
+        });
   }
 
   /** Runs {@code workload} once with a round trip per event; returns the wall nanos. */
@@ -33,8 +34,12 @@ public final class AskPerEvent {
     ActorSystem<Delivery> system = ActorSystem.create(listener(), "ask-per-event");
     try {
       Duration timeout = Duration.ofSeconds(10);
-      SimEventListener out = e -> AskPattern.<Delivery, Boolean>ask(system,
-          r -> new Delivery(e, r), timeout, system.scheduler()).toCompletableFuture().join();
+      SimEventListener out =
+          e ->
+              AskPattern.<Delivery, Boolean>ask(
+                      system, r -> new Delivery(e, r), timeout, system.scheduler())
+                  .toCompletableFuture()
+                  .join();
       long t0 = System.nanoTime();
       workload.run(99, out);
       return System.nanoTime() - t0;

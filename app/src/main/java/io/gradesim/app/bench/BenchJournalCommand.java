@@ -1,6 +1,5 @@
 package io.gradesim.app.bench;
 
-import io.gradesim.app.bench.SimulateBenchmark;
 import io.gradesim.journal.JournalSession;
 import io.gradesim.journal.JournalTarget;
 import io.gradesim.journal.RunJournal;
@@ -20,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gradesim bench journal}: what persisting a run costs, and how fast export reads it. */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(
+    name = "journal",
+    mixinStandardHelpOptions = true,
     description = {
       "What persisting a run costs, with --journal none against the default H2 journal, on the "
           + "same Poisson run (bench simulate's workload), in pairs run one after the other "
@@ -38,20 +39,28 @@ import picocli.CommandLine.Option;
           + ">= 1,000,000)."
     })
 public final class BenchJournalCommand implements Callable<Integer> {
-  @Option(names = "--submissions", paramLabel = "N",
+  @Option(
+      names = "--submissions",
+      paramLabel = "N",
       description = "submissions per run (default: ${DEFAULT-VALUE})")
   long submissions = 1_000_000;
 
-  @Option(names = "--processes", paramLabel = "P",
-      description = "measured pairs of fresh-JVM simulate runs, 0 to skip (default:"
-          + " ${DEFAULT-VALUE})")
+  @Option(
+      names = "--processes",
+      paramLabel = "P",
+      description =
+          "measured pairs of fresh-JVM simulate runs, 0 to skip (default:" + " ${DEFAULT-VALUE})")
   int processes = 5;
 
-  @Option(names = "--repeat", paramLabel = "R",
+  @Option(
+      names = "--repeat",
+      paramLabel = "R",
       description = "measured pairs in this JVM (default: ${DEFAULT-VALUE})")
   int repeat = 5;
 
-  @Option(names = "--warmup", paramLabel = "W",
+  @Option(
+      names = "--warmup",
+      paramLabel = "W",
       description = "discarded warm-up pairs (default: ${DEFAULT-VALUE})")
   int warmup = 1;
 
@@ -60,8 +69,8 @@ public final class BenchJournalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (submissions <= 0 || repeat <= 0 || warmup < 0 || processes < 0) {
-      throw new IllegalArgumentException("--submissions and --repeat must be positive,"
-          + " --warmup and --processes at least 0");
+      throw new IllegalArgumentException(
+          "--submissions and --repeat must be positive," + " --warmup and --processes at least 0");
     }
     PrintWriter o = spec.commandLine().getOut();
     BenchWorkload workload = new BenchWorkload(submissions, 40);
@@ -72,8 +81,9 @@ public final class BenchJournalCommand implements Callable<Integer> {
       if (processes > 0) {
         inProcesses(o, workload, tmp);
       }
-      o.printf("%d. In this JVM, engine and output files only (no JVM start, no trace file; h2"
-          + " includes opening and closing the journal), %d warm-up + %d measured pairs:%n",
+      o.printf(
+          "%d. In this JVM, engine and output files only (no JVM start, no trace file; h2"
+              + " includes opening and closing the journal), %d warm-up + %d measured pairs:%n",
           processes > 0 ? 2 : 1, warmup, repeat);
       List<Double> none = new ArrayList<>();
       List<Double> journaled = new ArrayList<>();
@@ -115,9 +125,10 @@ public final class BenchJournalCommand implements Callable<Integer> {
    */
   private void inProcesses(PrintWriter o, BenchWorkload w, Path tmp) throws IOException {
     SimulateProcessBench b = SimulateProcessBench.prepare(w, 7, tmp);
-    o.printf("1. gradesim simulate, a fresh JVM per run (trace %s, %,d bytes), beside the engine"
-        + " alone in this JVM, %d warm-up + %d measured rounds:%n", b.trace().getFileName(),
-        Files.size(b.trace()), warmup, processes);
+    o.printf(
+        "1. gradesim simulate, a fresh JVM per run (trace %s, %,d bytes), beside the engine"
+            + " alone in this JVM, %d warm-up + %d measured rounds:%n",
+        b.trace().getFileName(), Files.size(b.trace()), warmup, processes);
     o.flush();
     List<Double> engine = new ArrayList<>();
     List<Double> none = new ArrayList<>();
@@ -132,8 +143,10 @@ public final class BenchJournalCommand implements Callable<Integer> {
         a = b.simulate("none", "p-none-" + i);
       }
       String tag = i < warmup ? "warm-up" : "pair " + (i - warmup + 1);
-      o.printf("  %-8s engine %6.2f s   none %6.2f s   h2 %6.2f s   none/engine %.2f"
-          + "   h2/none %.2f%n", tag, e, a, h, a / e, h / a);
+      o.printf(
+          "  %-8s engine %6.2f s   none %6.2f s   h2 %6.2f s   none/engine %.2f"
+              + "   h2/none %.2f%n",
+          tag, e, a, h, a / e, h / a);
       o.flush();
       if (i >= warmup) {
         engine.add(e);
@@ -147,11 +160,14 @@ public final class BenchJournalCommand implements Callable<Integer> {
       overEngine.add(none.get(i) / engine.get(i));
     }
     double[] r = spread(overEngine);
-    o.printf("  engine only:    median %.2f s (min %.2f, max %.2f, n=%d; warm JVM, same workload"
-        + " and seed, events counted)%n", en[0], en[1], en[2], engine.size());
-    o.printf("  simulate cost:  %.2fx the engine (median of the rounds' none/engine; min %.2f,"
-        + " max %.2f; ratio of the medians %.2fx) (target <= 4x)%n", r[0], r[1], r[2],
-        spread(none)[0] / en[0]);
+    o.printf(
+        "  engine only:    median %.2f s (min %.2f, max %.2f, n=%d; warm JVM, same workload"
+            + " and seed, events counted)%n",
+        en[0], en[1], en[2], engine.size());
+    o.printf(
+        "  simulate cost:  %.2fx the engine (median of the rounds' none/engine; min %.2f,"
+            + " max %.2f; ratio of the medians %.2fx) (target <= 4x)%n",
+        r[0], r[1], r[2], spread(none)[0] / en[0]);
     summary(o, none, journaled, "(target <= 1.2x)");
   }
 
@@ -164,12 +180,16 @@ public final class BenchJournalCommand implements Callable<Integer> {
       ratios.add(journaled.get(i) / none.get(i));
     }
     double[] r = spread(ratios);
-    o.printf("  --journal none: median %.2f s (min %.2f, max %.2f, n=%d)%n", n[0], n[1], n[2],
-        none.size());
-    o.printf("  --journal h2:   median %.2f s (min %.2f, max %.2f, n=%d)%n", j[0], j[1], j[2],
-        journaled.size());
-    o.printf("  journal cost: %.2fx (median of the pairs' ratios; min %.2f, max %.2f; ratio of the"
-        + " medians %.2fx) %s%n", r[0], r[1], r[2], j[0] / n[0], note);
+    o.printf(
+        "  --journal none: median %.2f s (min %.2f, max %.2f, n=%d)%n",
+        n[0], n[1], n[2], none.size());
+    o.printf(
+        "  --journal h2:   median %.2f s (min %.2f, max %.2f, n=%d)%n",
+        j[0], j[1], j[2], journaled.size());
+    o.printf(
+        "  journal cost: %.2fx (median of the pairs' ratios; min %.2f, max %.2f; ratio of the"
+            + " medians %.2fx) %s%n",
+        r[0], r[1], r[2], j[0] / n[0], note);
     o.flush();
   }
 
@@ -193,9 +213,12 @@ public final class BenchJournalCommand implements Callable<Integer> {
     }
     double[] f = spread(full);
     double[] d = spread(decode);
-    o.printf("%d. runs export: median %,.0f events/s (min %,.0f, max %,.0f, n=%d, %,d events;"
-        + " target >= 1,000,000)%n", processes > 0 ? 3 : 2, f[0], f[1], f[2], full.size(), events);
-    o.printf("   journal read + decode alone: median %,.0f events/s (min %,.0f, max %,.0f)%n",
+    o.printf(
+        "%d. runs export: median %,.0f events/s (min %,.0f, max %,.0f, n=%d, %,d events;"
+            + " target >= 1,000,000)%n",
+        processes > 0 ? 3 : 2, f[0], f[1], f[2], full.size(), events);
+    o.printf(
+        "   journal read + decode alone: median %,.0f events/s (min %,.0f, max %,.0f)%n",
         d[0], d[1], d[2]);
   }
 
@@ -206,8 +229,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
   }
 
   /** One run as simulate does it: outputs written, events teed into the journal. */
-  private long run(BenchWorkload w, JournalTarget t, String id, Path tmp)
-      throws IOException {
+  private long run(BenchWorkload w, JournalTarget t, String id, Path tmp) throws IOException {
     long c0 = cpuNanos();
     long t0 = System.nanoTime();
     long t1;
@@ -223,10 +245,15 @@ public final class BenchJournalCommand implements Callable<Integer> {
       t2 = System.nanoTime();
       events = engine.events() + 1;
     }
-    phases = String.format("open %.2f s, run %.2f s, close %.2f s, process CPU %.2f s",
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9,
-        (cpuNanos() - c0) / 1e9);
-    ScratchFolder.deleteTree(tmp.resolve("out-" + id)); // a 1M-submission run writes ~200 MB of outputs
+    phases =
+        String.format(
+            "open %.2f s, run %.2f s, close %.2f s, process CPU %.2f s",
+            (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9,
+            (System.nanoTime() - t2) / 1e9,
+            (cpuNanos() - c0) / 1e9);
+    ScratchFolder.deleteTree(
+        tmp.resolve("out-" + id)); // a 1M-submission run writes ~200 MB of outputs
     return events;
   }
 
@@ -235,11 +262,11 @@ public final class BenchJournalCommand implements Callable<Integer> {
   /** CPU time of this process, all threads (the machine may be shared: wall time is noisy). */
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double[] spread(List<Double> v) {
     return SimulateBenchmark.spread(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
-
 }

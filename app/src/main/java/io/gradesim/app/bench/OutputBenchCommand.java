@@ -35,8 +35,10 @@ public final class OutputBenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
   int warmup = 1;
 
-  @Option(names = "--discard-rows", description = "format rows but write no CSV bytes to disk, "
-      + "to measure the fold without the disk")
+  @Option(
+      names = "--discard-rows",
+      description =
+          "format rows but write no CSV bytes to disk, " + "to measure the fold without the disk")
   boolean discardRows;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -44,8 +46,7 @@ public final class OutputBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (submissions < 1 || repeats < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
-          "--submissions and --repeats must be >= 1, --warmup >= 0");
+      throw new IllegalArgumentException("--submissions and --repeats must be >= 1, --warmup >= 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     SyntheticLifecycles run = new SyntheticLifecycles(submissions, 10, 10_000);
@@ -68,14 +69,21 @@ public final class OutputBenchCommand implements Callable<Integer> {
       }
       long bytes = Files.size(dir.resolve(RunOutputWriter.SUBMISSIONS));
       double perSubmission = events / (double) submissions;
-      out.printf("bench output: %,d submissions, %,d events per run (%.2f per submission), "
-          + "%d runs after %d warm-up%s%n", submissions, events, perSubmission, repeats,
-          warmup, discardRows ? ", CSV rows discarded" : ", CSV rows written to disk");
+      out.printf(
+          "bench output: %,d submissions, %,d events per run (%.2f per submission), "
+              + "%d runs after %d warm-up%s%n",
+          submissions,
+          events,
+          perSubmission,
+          repeats,
+          warmup,
+          discardRows ? ", CSV rows discarded" : ", CSV rows written to disk");
       print(out, "events/s (wall)", wallRate, 1);
       print(out, "events/s (CPU) ", cpuRate, 1);
       print(out, "rows/s (wall)  ", wallRate, perSubmission);
       print(out, "rows/s (CPU)   ", cpuRate, perSubmission);
-      out.printf("  submissions.csv %,d bytes; heap peak %.0f MiB; event generation not timed%n",
+      out.printf(
+          "  submissions.csv %,d bytes; heap peak %.0f MiB; event generation not timed%n",
           bytes, PerfReport.currentHeapPeakMb());
       out.flush();
       return 0;
@@ -94,7 +102,8 @@ public final class OutputBenchCommand implements Callable<Integer> {
     Arrays.sort(sorted);
     int n = sorted.length;
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    out.printf("  %s median %,.0f  min %,.0f  max %,.0f  (n=%d)%n", label, median / divisor,
-        sorted[0] / divisor, sorted[n - 1] / divisor, n);
+    out.printf(
+        "  %s median %,.0f  min %,.0f  max %,.0f  (n=%d)%n",
+        label, median / divisor, sorted[0] / divisor, sorted[n - 1] / divisor, n);
   }
 }

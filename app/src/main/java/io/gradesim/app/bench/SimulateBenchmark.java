@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures the simulator like JMH would, by hand: warm-up runs first (discarded), then
- * {@code repeat} measured runs, each reporting wall and CPU time; figures are medians with their
- * min and max. Parallel mode times {@code k} runs one after another and the same {@code k} runs
- * as actors of a sweep on all cores.
+ * Measures the simulator like JMH would, by hand: warm-up runs first (discarded), then {@code
+ * repeat} measured runs, each reporting wall and CPU time; figures are medians with their min and
+ * max. Parallel mode times {@code k} runs one after another and the same {@code k} runs as actors
+ * of a sweep on all cores.
  */
 public final class SimulateBenchmark {
   private final BenchWorkload workload;
@@ -64,7 +64,9 @@ public final class SimulateBenchmark {
     return samples;
   }
 
-  /** Wall nanos of {@code k} runs one after another and then in parallel: {sequential, parallel}. */
+  /**
+   * Wall nanos of {@code k} runs one after another and then in parallel: {sequential, parallel}.
+   */
   public long[] parallel(int k, int cores) {
     long t0 = System.nanoTime();
     check(Sweeps.run(specs(k), 1));
@@ -94,8 +96,7 @@ public final class SimulateBenchmark {
 
       @Override
       public RunOutcome.Completed finish() {
-        return new RunOutcome.Completed("bench-" + seed, engine.events(), engine.arrivals(), 0,
-            "");
+        return new RunOutcome.Completed("bench-" + seed, engine.events(), engine.arrivals(), 0, "");
       }
 
       @Override
@@ -115,8 +116,8 @@ public final class SimulateBenchmark {
   public static double[] spread(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
-    double median = v.length % 2 == 1 ? v[v.length / 2]
-        : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    double median =
+        v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     return new double[] {median, v[0], v[v.length - 1]};
   }
 

@@ -59,10 +59,21 @@ final class SimulateProcessBench {
     Path out = dir.resolve("out-" + tag);
     Path log = dir.resolve("log-" + tag + ".txt");
     List<String> cmd = javaCommand(dir.resolve("home"));
-    cmd.addAll(List.of("simulate", "--trace", trace.toString(), "--scenario", scenario.toString(),
-        "--seed", Long.toString(seed), "--journal", journal, "--out", out.toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    cmd.addAll(
+        List.of(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--seed",
+            Long.toString(seed),
+            "--journal",
+            journal,
+            "--out",
+            out.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     long t0 = System.nanoTime();
     Process p = pb.start();
     int code;
@@ -75,16 +86,21 @@ final class SimulateProcessBench {
     }
     double s = (System.nanoTime() - t0) / 1e9;
     if (code != 0) {
-      throw new IOException("gradesim simulate --journal " + journal + " exited with " + code
-          + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+      throw new IOException(
+          "gradesim simulate --journal "
+              + journal
+              + " exited with "
+              + code
+              + ":\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
     }
     ScratchFolder.deleteTree(out); // ~200 MB of outputs per 1M-submission run
     return s;
   }
 
   /**
-   * {@code java [memory, class-data sharing and -D options of this JVM] -cp <this class path>
-   * <main class>}, with the data folder set to {@code home}: the JVM the launcher would start.
+   * {@code java [memory, class-data sharing and -D options of this JVM] -cp <this class path> <main
+   * class>}, with the data folder set to {@code home}: the JVM the launcher would start.
    */
   private static List<String> javaCommand(Path home) {
     List<String> cmd = new ArrayList<>();

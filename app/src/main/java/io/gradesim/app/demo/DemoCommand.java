@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gradesim demo}: the main job on embedded defaults. Probes the runtimes available with
  * quick settings, calibrates, imports the bundled sample INGInious exam, compares the bundled
- * capacity plans on it and prints the table and the report's path. Each step is the same
- * command a user would type, run in-process, so the demo shows the real workflow. A runtime
- * that fails in the probe is reported and left out; a plan whose runtime has no figures in the
- * profile just made is left out of the comparison; only plain processes must be measurable.
+ * capacity plans on it and prints the table and the report's path. Each step is the same command a
+ * user would type, run in-process, so the demo shows the real workflow. A runtime that fails in the
+ * probe is reported and left out; a plan whose runtime has no figures in the profile just made is
+ * left out of the comparison; only plain processes must be measurable.
  */
 @Command(
     name = "demo",
@@ -42,15 +42,24 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "gradesim-demo",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "gradesim-demo",
       description = "Working and output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Measured rounds per runtime in the quick probe (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--runtime", paramLabel = "R1,R2", split = ",",
+  @Option(
+      names = "--runtime",
+      paramLabel = "R1,R2",
+      split = ",",
       description = "Runtimes to probe (default: every one available here).")
   List<String> runtimes;
 
@@ -74,13 +83,26 @@ public final class DemoCommand implements Callable<Integer> {
     step(err, 1, "probing " + present.size() + " runtime(s): " + String.join(", ", present));
     printAbsent(err, found.absent());
     if (present.equals(List.of(Runtime.PROCESS.label()))) {
-      err.println("  no container runtime can run on this host: only plain processes are"
-          + " measured; plans for other runtimes use published (literature) figures.");
+      err.println(
+          "  no container runtime can run on this host: only plain processes are"
+              + " measured; plans for other runtimes use published (literature) figures.");
     }
     err.flush();
-    int probed = runner.apply(new String[] {"probe", "--runtime", String.join(",", present),
-        "--repeat", Integer.toString(repeat), "--warmup", "1", "--stages",
-        "create,start,exec,remove", "--out", probeDir.toString()});
+    int probed =
+        runner.apply(
+            new String[] {
+              "probe",
+              "--runtime",
+              String.join(",", present),
+              "--repeat",
+              Integer.toString(repeat),
+              "--warmup",
+              "1",
+              "--stages",
+              "create,start,exec,remove",
+              "--out",
+              probeDir.toString()
+            });
     if (probed == ProbeCommand.INTERRUPTED) {
       return probed;
     }
@@ -91,30 +113,47 @@ public final class DemoCommand implements Callable<Integer> {
     reportProbe(err, present, ProbeOutcome.read(probeDir.resolve("probe.jfr")));
 
     step(err, 2, "calibrating stage costs from " + probeDir.resolve("probe.jfr"));
-    run("calibrate", "--from", probeDir.resolve("probe.jfr").toString(), "-o",
-        profile.toString());
+    run("calibrate", "--from", probeDir.resolve("probe.jfr").toString(), "-o", profile.toString());
 
     step(err, 3, "importing the bundled sample INGInious exam");
     Path input = out.resolve("input");
     Path export = DemoInputs.extractExam(input);
-    run("trace", "import", "--format", "inginious", export.toString(), "--tasks",
-        input.resolve("tasks").toString(), "-o", trace.toString());
+    run(
+        "trace",
+        "import",
+        "--format",
+        "inginious",
+        export.toString(),
+        "--tasks",
+        input.resolve("tasks").toString(),
+        "-o",
+        trace.toString());
 
     DemoPlans plans = DemoPlans.against(DemoInputs.scenarios(), profile);
     step(err, 4, "comparing " + plans.kept().size() + " capacity plans");
     plans.leftOut().forEach((plan, why) -> err.printf("  left out %s: %s%n", plan, why));
     err.flush();
-    List<String> compare = new ArrayList<>(List.of("compare", "--trace", trace.toString(),
-        "--calibration", profile.toString(), "--out", compareDir.toString()));
+    List<String> compare =
+        new ArrayList<>(
+            List.of(
+                "compare",
+                "--trace",
+                trace.toString(),
+                "--calibration",
+                profile.toString(),
+                "--out",
+                compareDir.toString()));
     plans.kept().forEach(s -> compare.add(s.toString()));
     run(compare.toArray(String[]::new));
 
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.printf("%nreport: %s%n",
-        compareDir.resolve("report.html").toAbsolutePath().normalize().toUri());
+    stdout.printf(
+        "%nreport: %s%n", compareDir.resolve("report.html").toAbsolutePath().normalize().toUri());
     if (!found.absent().isEmpty()) {
-      stdout.printf("not probed here: %s; as root, probes/host-setup.sh runtimes installs"
-          + " them (then run the demo again)%n", String.join(", ", found.absent().keySet()));
+      stdout.printf(
+          "not probed here: %s; as root, probes/host-setup.sh runtimes installs"
+              + " them (then run the demo again)%n",
+          String.join(", ", found.absent().keySet()));
     }
     return 0;
   }
@@ -130,14 +169,16 @@ public final class DemoCommand implements Callable<Integer> {
       String why = e.getValue();
       if (!busybox.isEmpty() && why.contains(busybox)) {
         shared = true;
-        why = why.equals(busybox) ? "only busybox is missing (see below)"
-            : why.replace("; " + busybox, "");
+        why =
+            why.equals(busybox)
+                ? "only busybox is missing (see below)"
+                : why.replace("; " + busybox, "");
       }
       err.printf("  %-13s absent: %s%n", e.getKey(), why);
     }
     if (shared) {
-      err.printf("  and the images of every runtime but process are built from busybox: %s%n",
-          busybox);
+      err.printf(
+          "  and the images of every runtime but process are built from busybox: %s%n", busybox);
     }
   }
 
@@ -147,27 +188,33 @@ public final class DemoCommand implements Callable<Integer> {
       // Results carry the driver's label (e.g. qemu-emulated under TCG).
       String label = Runtime.of(r).driver().resultLabel(r);
       if (!outcome.measured().contains(label)) {
-        err.printf("  %-13s failed in the probe, left out: %s%n", r,
-            outcome.firstError(label).map(DemoCommand::oneLine)
+        err.printf(
+            "  %-13s failed in the probe, left out: %s%n",
+            r,
+            outcome
+                .firstError(label)
+                .map(DemoCommand::oneLine)
                 .orElse("no stage ran (the probe's problem line above says why)"));
       }
     }
     err.printf("  measured: %s%n", String.join(", ", outcome.measured()));
     err.flush();
     if (!outcome.measured().contains(Runtime.PROCESS.label())) {
-      throw new IllegalStateException("demo stopped: not even plain processes could be"
-          + " measured on this host (see the probe's problems above)");
+      throw new IllegalStateException(
+          "demo stopped: not even plain processes could be"
+              + " measured on this host (see the probe's problems above)");
     }
   }
 
   /**
-   * The first line of a message, at most about 160 characters: runtimes' errors start with a
-   * long command line and end with the runtime's own words, so the middle goes.
+   * The first line of a message, at most about 160 characters: runtimes' errors start with a long
+   * command line and end with the runtime's own words, so the middle goes.
    */
   static String oneLine(String message) {
     String first = message.strip().lines().findFirst().orElse("");
     return first.length() > 160
-        ? first.substring(0, 50) + " ... " + first.substring(first.length() - 105) : first;
+        ? first.substring(0, 50) + " ... " + first.substring(first.length() - 105)
+        : first;
   }
 
   private static void step(PrintWriter err, int n, String what) {
@@ -183,7 +230,11 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static IllegalStateException stopped(String command, int code) {
-    return new IllegalStateException("demo stopped: its step 'gradesim " + command
-        + "' exited with code " + code + " (its message is above)");
+    return new IllegalStateException(
+        "demo stopped: its step 'gradesim "
+            + command
+            + "' exited with code "
+            + code
+            + " (its message is above)");
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The inputs the demo ships with: the sample INGInious exam (an export and its course's
- * task.yaml files, bundled as resources) and the bundled scenario files.
+ * The inputs the demo ships with: the sample INGInious exam (an export and its course's task.yaml
+ * files, bundled as resources) and the bundled scenario files.
  */
 public final class DemoInputs {
   private static final String EXAM = "/io/gradesim/demo/inginious-exam/";
@@ -20,9 +20,18 @@ public final class DemoInputs {
       List.of("bigdata", "hello", "loops", "quiz", "recursion", "sorting");
 
   /** Scenarios the demo compares: every capacity plan of simulator/scenarios but the M/M/c one. */
-  static final List<String> SCENARIOS = List.of("inginious-today", "runtime-crun",
-      "runtime-podman", "runtime-gvisor", "runtime-firecracker", "runtime-kata", "vertical",
-      "horizontal", "autoscale", "warm-pool");
+  static final List<String> SCENARIOS =
+      List.of(
+          "inginious-today",
+          "runtime-crun",
+          "runtime-podman",
+          "runtime-gvisor",
+          "runtime-firecracker",
+          "runtime-kata",
+          "vertical",
+          "horizontal",
+          "autoscale",
+          "warm-pool");
 
   private DemoInputs() {}
 
@@ -31,23 +40,29 @@ public final class DemoInputs {
     Path export = dir.resolve("submissions.json.gz");
     copy(EXAM + "submissions.json.gz", export);
     for (String task : TASKS) {
-      copy(EXAM + "tasks/" + COURSE + "/" + task + "/task.yaml",
+      copy(
+          EXAM + "tasks/" + COURSE + "/" + task + "/task.yaml",
           dir.resolve("tasks").resolve(COURSE).resolve(task).resolve("task.yaml"));
     }
     return export;
   }
 
   /**
-   * The bundled scenario files: the {@code simulator/scenarios} folder of the installation
-   * (the launcher passes its root as {@code gradesim.root}), or of the working folder.
+   * The bundled scenario files: the {@code simulator/scenarios} folder of the installation (the
+   * launcher passes its root as {@code gradesim.root}), or of the working folder.
    */
   public static List<Path> scenarios() {
     Path folder = scenarioFolder();
-    List<Path> found = SCENARIOS.stream().map(n -> folder.resolve(n + ".conf"))
-        .filter(Files::isRegularFile).toList();
+    List<Path> found =
+        SCENARIOS.stream()
+            .map(n -> folder.resolve(n + ".conf"))
+            .filter(Files::isRegularFile)
+            .toList();
     if (found.isEmpty()) {
-      throw new IllegalStateException(folder + ": no bundled scenario found; run the demo"
-          + " through the ./gradesim launcher of a gradesim checkout");
+      throw new IllegalStateException(
+          folder
+              + ": no bundled scenario found; run the demo"
+              + " through the ./gradesim launcher of a gradesim checkout");
     }
     return found;
   }
@@ -61,8 +76,8 @@ public final class DemoInputs {
   private static void copy(String resource, Path target) throws IOException {
     try (InputStream in = DemoInputs.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the demo resource " + resource + " is missing from the"
-            + " build");
+        throw new IllegalStateException(
+            "the demo resource " + resource + " is missing from the" + " build");
       }
       Files.createDirectories(target.getParent());
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bundled plans the demo can compare against the profile it just calibrated: a plan whose
- * costs come from the profile needs its runtime there, measured or from a cited publication.
+ * The bundled plans the demo can compare against the profile it just calibrated: a plan whose costs
+ * come from the profile needs its runtime there, measured or from a cited publication.
  *
  * @param kept the scenario files to compare, in the bundled order
  * @param leftOut scenario name to the reason it is left out
@@ -31,13 +31,18 @@ record DemoPlans(List<Path> kept, Map<String, String> leftOut) {
       if (s.costs().kind() != CostKind.PROFILE || sampler.stages().containsKey(s.runtime())) {
         kept.add(file);
       } else {
-        leftOut.put(s.name(), "runtime '" + s.runtime() + "' was not measured here and has"
-            + " no published (literature) figures in " + profile.getFileName());
+        leftOut.put(
+            s.name(),
+            "runtime '"
+                + s.runtime()
+                + "' was not measured here and has"
+                + " no published (literature) figures in "
+                + profile.getFileName());
       }
     }
     if (kept.isEmpty()) {
-      throw new IllegalStateException(profile + ": no bundled plan has stage costs in this"
-          + " profile");
+      throw new IllegalStateException(
+          profile + ": no bundled plan has stage costs in this" + " profile");
     }
     return new DemoPlans(List.copyOf(kept), leftOut);
   }

@@ -12,15 +12,15 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One run as an actor: it owns the run's event loop and advances it a slice of events per
- * message to itself, so a long run never monopolises a thread between slices and costs one
- * message per slice rather than one per simulated event. It reports its outcome to its sweep.
+ * One run as an actor: it owns the run's event loop and advances it a slice of events per message
+ * to itself, so a long run never monopolises a thread between slices and costs one message per
+ * slice rather than one per simulated event. It reports its outcome to its sweep.
  *
- * <p>Whatever the run throws, errors included (an {@code OutOfMemoryError} while its tables
- * grow), is caught here: the run's task is closed first, which drops its tables and removes its
- * partial outputs, then the cause itself goes to the sweep as {@link SweepActor.RunFailed}. So
- * Pekko never sees the failure: no supervision log line, no wrapping in an
- * {@code ActorInitializationException}, and no JVM exit on a fatal error.
+ * <p>Whatever the run throws, errors included (an {@code OutOfMemoryError} while its tables grow),
+ * is caught here: the run's task is closed first, which drops its tables and removes its partial
+ * outputs, then the cause itself goes to the sweep as {@link SweepActor.RunFailed}. So Pekko never
+ * sees the failure: no supervision log line, no wrapping in an {@code
+ * ActorInitializationException}, and no JVM exit on a fatal error.
  */
 public final class RunActor extends AbstractBehavior<RunActor.Command> {
   /** Events processed per message. */
@@ -40,8 +40,8 @@ public final class RunActor extends AbstractBehavior<RunActor.Command> {
   private final long startNanos;
   private RunTask task;
 
-  private RunActor(ActorContext<Command> ctx, RunSpec spec, int index,
-      ActorRef<SweepActor.Command> sweep) {
+  private RunActor(
+      ActorContext<Command> ctx, RunSpec spec, int index, ActorRef<SweepActor.Command> sweep) {
     super(ctx);
     this.spec = spec;
     this.index = index;
@@ -51,16 +51,17 @@ public final class RunActor extends AbstractBehavior<RunActor.Command> {
 
   /** A run of {@code spec}, the {@code index}-th of {@code sweep}. */
   static Behavior<Command> create(RunSpec spec, int index, ActorRef<SweepActor.Command> sweep) {
-    return Behaviors.setup(ctx -> {
-      RunActor run = new RunActor(ctx, spec, index, sweep);
-      try {
-        run.task = spec.open().call();
-      } catch (Throwable e) {
-        return run.fail(e);
-      }
-      ctx.getSelf().tell(Step.INSTANCE);
-      return run;
-    });
+    return Behaviors.setup(
+        ctx -> {
+          RunActor run = new RunActor(ctx, spec, index, sweep);
+          try {
+            run.task = spec.open().call();
+          } catch (Throwable e) {
+            return run.fail(e);
+          }
+          ctx.getSelf().tell(Step.INSTANCE);
+          return run;
+        });
   }
 
   @Override

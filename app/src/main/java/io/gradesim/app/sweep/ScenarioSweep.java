@@ -1,6 +1,5 @@
 package io.gradesim.app.sweep;
 
-import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
@@ -19,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replays one trace through several scenarios in parallel into {@code out/runs/<scenario>/}:
- * each run is prepared as {@code gradesim simulate} prepares one ({@link SimulationSetup}, so
- * bad inputs fail before any run starts) and driven by the simulator's {@link Sweeps} runner.
- * Each run's resolved scenario is written beside its outputs as {@code scenario.json}. A
- * progress bar follows the submissions that have arrived, summed over the runs.
+ * Replays one trace through several scenarios in parallel into {@code out/runs/<scenario>/}: each
+ * run is prepared as {@code gradesim simulate} prepares one ({@link SimulationSetup}, so bad inputs
+ * fail before any run starts) and driven by the simulator's {@link Sweeps} runner. Each run's
+ * resolved scenario is written beside its outputs as {@code scenario.json}. A progress bar follows
+ * the submissions that have arrived, summed over the runs.
  */
 public final class ScenarioSweep {
   /** The sub-folder of the output directory that holds one folder per replayed scenario. */
   public static final String RUNS = "runs";
+
   private static final int PROGRESS_BATCH = 1024;
 
   private ScenarioSweep() {}
@@ -36,8 +36,14 @@ public final class ScenarioSweep {
    * Runs every scenario file on {@code trace}; returns the run directories in the order given.
    * Fails (after the other runs end) when a run fails, naming the scenario and the reason.
    */
-  public static List<Path> run(Path trace, Path calibration, List<Path> scenarios, Path out,
-      int parallelism, ProgressBar.Factory bars) throws IOException {
+  public static List<Path> run(
+      Path trace,
+      Path calibration,
+      List<Path> scenarios,
+      Path out,
+      int parallelism,
+      ProgressBar.Factory bars)
+      throws IOException {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("compare: no scenario files given");
     }
@@ -47,26 +53,37 @@ public final class ScenarioSweep {
     Map<String, Path> names = new HashMap<>();
     // One scan of the trace for every scenario; its rows stay in memory for all the runs when
     // they take at most a sixth of the heap.
-    SimulationSetup.Scans scans =
-        SimulationSetup.once(trace, Runtime.getRuntime().maxMemory() / 6);
+    SimulationSetup.Scans scans = SimulationSetup.once(trace, Runtime.getRuntime().maxMemory() / 6);
     for (Path file : scenarios) {
       ScenarioSettings s = ScenarioLoader.load(file, List.of());
       Path clash = names.putIfAbsent(s.name(), file);
       if (clash != null) {
-        throw new IllegalArgumentException(file + ": scenario name '" + s.name()
-            + "' is also the name of " + clash + ": rename one file");
+        throw new IllegalArgumentException(
+            file
+                + ": scenario name '"
+                + s.name()
+                + "' is also the name of "
+                + clash
+                + ": rename one file");
       }
       Path dir = out.resolve(RUNS).resolve(s.name());
-      runs.add(SimulationSetup.prepare(new SimulationSetup.Inputs(trace, file, List.of(), null,
-          calibration, s.name() + "#" + s.seed(), dir), scans, List.of(arrivals(bar)), null));
+      runs.add(
+          SimulationSetup.prepare(
+              new SimulationSetup.Inputs(
+                  trace, file, List.of(), null, calibration, s.name() + "#" + s.seed(), dir),
+              scans,
+              List.of(arrivals(bar)),
+              null));
       dirs.add(dir);
     }
     long total = runs.stream().mapToLong(p -> p.survey().submissions()).sum();
     bar[0] = bars.create("replaying " + runs.size() + " scenarios", total);
     for (int i = 0; i < runs.size(); i++) {
       Files.createDirectories(dirs.get(i));
-      Files.writeString(dirs.get(i).resolve("scenario.json"),
-          runs.get(i).header().scenarioJson() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          dirs.get(i).resolve("scenario.json"),
+          runs.get(i).header().scenarioJson() + "\n",
+          StandardCharsets.UTF_8);
     }
     List<RunOutcome> outcomes;
     try {
@@ -85,8 +102,13 @@ public final class ScenarioSweep {
     }
     if (!failed.isEmpty()) {
       removeUnfinished(dirs);
-      throw new IllegalStateException("compare: " + failed.size() + " of " + outcomes.size()
-          + " runs failed, no report written: " + String.join("; ", failed));
+      throw new IllegalStateException(
+          "compare: "
+              + failed.size()
+              + " of "
+              + outcomes.size()
+              + " runs failed, no report written: "
+              + String.join("; ", failed));
     }
     return dirs;
   }

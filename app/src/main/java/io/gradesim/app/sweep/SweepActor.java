@@ -20,11 +20,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * Supervises a sweep: keeps at most {@code parallelism} {@link RunActor}s alive on the run
- * dispatcher and starts the next run when one ends, so memory holds only the runs in progress
- * (a run's tables are opened when its actor starts and dropped when it stops). It completes with
- * every run's outcome in the order given. A failed run is recorded with its reason and the
- * others go on, except after a fatal error of the JVM (out of memory): then the runs in progress
- * are stopped, the rest never start, and the sweep completes at once.
+ * dispatcher and starts the next run when one ends, so memory holds only the runs in progress (a
+ * run's tables are opened when its actor starts and dropped when it stops). It completes with every
+ * run's outcome in the order given. A failed run is recorded with its reason and the others go on,
+ * except after a fatal error of the JVM (out of memory): then the runs in progress are stopped, the
+ * rest never start, and the sweep completes at once.
  */
 public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
 
@@ -46,8 +46,12 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
   private int started;
   private int remaining;
 
-  private SweepActor(ActorContext<Command> ctx, List<RunSpec> specs, String dispatcher,
-      int parallelism, CompletableFuture<List<RunOutcome>> done) {
+  private SweepActor(
+      ActorContext<Command> ctx,
+      List<RunSpec> specs,
+      String dispatcher,
+      int parallelism,
+      CompletableFuture<List<RunOutcome>> done) {
     super(ctx);
     this.specs = List.copyOf(specs);
     this.dispatcher = dispatcher;
@@ -64,11 +68,14 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
   }
 
   /**
-   * A sweep of {@code specs}, at most {@code parallelism} at a time, whose runs use
-   * {@code dispatcher}; completes {@code done}.
+   * A sweep of {@code specs}, at most {@code parallelism} at a time, whose runs use {@code
+   * dispatcher}; completes {@code done}.
    */
-  public static Behavior<Command> create(List<RunSpec> specs, String dispatcher,
-      int parallelism, CompletableFuture<List<RunOutcome>> done) {
+  public static Behavior<Command> create(
+      List<RunSpec> specs,
+      String dispatcher,
+      int parallelism,
+      CompletableFuture<List<RunOutcome>> done) {
     return Behaviors.setup(ctx -> new SweepActor(ctx, specs, dispatcher, parallelism, done));
   }
 
@@ -84,9 +91,12 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
 
   private void startNext() {
     int i = started++;
-    ActorRef<RunActor.Command> ref = getContext().spawn(
-        RunActor.create(specs.get(i), i, getContext().getSelf()), "run-" + i,
-        DispatcherSelector.fromConfig(dispatcher));
+    ActorRef<RunActor.Command> ref =
+        getContext()
+            .spawn(
+                RunActor.create(specs.get(i), i, getContext().getSelf()),
+                "run-" + i,
+                DispatcherSelector.fromConfig(dispatcher));
     getContext().watch(ref);
     children.put(ref, i);
   }

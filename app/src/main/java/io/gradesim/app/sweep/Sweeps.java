@@ -20,25 +20,32 @@ public final class Sweeps {
   private Sweeps() {}
 
   /**
-   * Runs {@code specs} with at most {@code parallelism} at a time (only those hold memory);
-   * returns their outcomes. A fatal error of the JVM in a run (out of memory) is rethrown here,
-   * after every run's partial outputs were removed.
+   * Runs {@code specs} with at most {@code parallelism} at a time (only those hold memory); returns
+   * their outcomes. A fatal error of the JVM in a run (out of memory) is rethrown here, after every
+   * run's partial outputs were removed.
    */
   public static List<RunOutcome> run(List<RunSpec> specs, int parallelism) {
     int threads = Math.max(1, parallelism);
-    Config config = ConfigFactory.parseString(
-        RUN_DISPATCHER + ".thread-pool-executor.fixed-pool-size = " + threads)
-        .withFallback(ConfigFactory.parseResources("gradesim-runs.conf"))
-        .withFallback(ConfigFactory.load());
+    Config config =
+        ConfigFactory.parseString(
+                RUN_DISPATCHER + ".thread-pool-executor.fixed-pool-size = " + threads)
+            .withFallback(ConfigFactory.parseResources("gradesim-runs.conf"))
+            .withFallback(ConfigFactory.load());
     CompletableFuture<List<RunOutcome>> done = new CompletableFuture<>();
-    ActorSystem<SweepActor.Command> system = ActorSystem.create(
-        SweepActor.create(specs, RUN_DISPATCHER, threads, done), "gradesim", config);
+    ActorSystem<SweepActor.Command> system =
+        ActorSystem.create(
+            SweepActor.create(specs, RUN_DISPATCHER, threads, done), "gradesim", config);
     List<RunOutcome> outcomes;
     try {
       // Should the system stop without an answer (a fatal error inside Pekko itself), say so
       // instead of waiting for ever.
-      system.getWhenTerminated().thenRun(() -> done.completeExceptionally(
-          new IllegalStateException("the runs' actor system stopped before the runs ended")));
+      system
+          .getWhenTerminated()
+          .thenRun(
+              () ->
+                  done.completeExceptionally(
+                      new IllegalStateException(
+                          "the runs' actor system stopped before the runs ended")));
       outcomes = done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -16,8 +16,8 @@ class OutputBenchCommandTest {
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
 
-    int code = cl.execute("bench", "output", "--submissions", "2000", "--repeats", "3",
-        "--warmup", "0");
+    int code =
+        cl.execute("bench", "output", "--submissions", "2000", "--repeats", "3", "--warmup", "0");
 
     assertThat(code).isZero();
     assertThat(out.toString())

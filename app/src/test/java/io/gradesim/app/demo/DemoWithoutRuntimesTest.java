@@ -26,11 +26,23 @@ class DemoWithoutRuntimesTest {
     Path out = tmp.resolve("demo");
     Path log = tmp.resolve("demo.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> demo = List.of(java, "-Dgradesim.root=" + root,
-        "-Dgradesim.home=" + tmp.resolve("home"), "-cp", System.getProperty("java.class.path"),
-        "io.gradesim.cli.GradesimCommand", "demo", "--repeat", "2", "--out", out.toString());
-    ProcessBuilder pb = new ProcessBuilder(HiddenRuntimes.wrap(demo))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> demo =
+        List.of(
+            java,
+            "-Dgradesim.root=" + root,
+            "-Dgradesim.home=" + tmp.resolve("home"),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.gradesim.cli.GradesimCommand",
+            "demo",
+            "--repeat",
+            "2",
+            "--out",
+            out.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(HiddenRuntimes.wrap(demo))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("GRADESIM_HOME", tmp.resolve("home").toString());
     Process child = pb.start();
     boolean done = child.waitFor(10, TimeUnit.MINUTES);
@@ -49,11 +61,13 @@ class DemoWithoutRuntimesTest {
         .contains("not probed here: unshare, bwrap", "probes/host-setup.sh runtimes")
         .doesNotContain("Exception", "\tat ");
     // The comparison table: its header and a row of a plan with published figures.
-    assertThat(text).containsPattern("(?m)^scenario +agents x slots +runtime")
+    assertThat(text)
+        .containsPattern("(?m)^scenario +agents x slots +runtime")
         .containsPattern("(?m)^inginious-today +\\d+ x \\d+ +docker-runc \\(lit\\)");
     assertThat(out.resolve("compare/report.html")).isRegularFile();
     assertThat(Files.readString(out.resolve("compare/report.html"))).contains("inginious-today");
     assertThat(Files.readAllLines(out.resolve("compare/compare.csv")))
-        .as("a header and the 8 plans with figures").hasSize(9);
+        .as("a header and the 8 plans with figures")
+        .hasSize(9);
   }
 }

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A command line that runs a program with every container runtime and {@code /bin/busybox}
- * made unusable: in a private mount namespace ({@code unshare -m}, util-linux) each binary that
- * exists is covered by a bind mount of {@code /dev/null}, which is not executable. The host
- * keeps its binaries; nothing outlives the namespace.
+ * A command line that runs a program with every container runtime and {@code /bin/busybox} made
+ * unusable: in a private mount namespace ({@code unshare -m}, util-linux) each binary that exists
+ * is covered by a bind mount of {@code /dev/null}, which is not executable. The host keeps its
+ * binaries; nothing outlives the namespace.
  */
 final class HiddenRuntimes {
   /** Binds /dev/null over its first N arguments, then execs the rest: a constant script. */
@@ -24,8 +24,19 @@ final class HiddenRuntimes {
       "n=$1; shift; while [ \"$n\" -gt 0 ]; do mount --bind /dev/null \"$1\" || exit 125;"
           + " shift; n=$((n - 1)); done; exec \"$@\"";
 
-  private static final List<String> NAMES = List.of("runc", "crun", "runsc", "podman", "docker",
-      "dockerd", "containerd", "systemd-nspawn", "bwrap", "qemu-system-x86_64", "busybox");
+  private static final List<String> NAMES =
+      List.of(
+          "runc",
+          "crun",
+          "runsc",
+          "podman",
+          "docker",
+          "dockerd",
+          "containerd",
+          "systemd-nspawn",
+          "bwrap",
+          "qemu-system-x86_64",
+          "busybox");
   private static final List<String> DIRS =
       List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
@@ -87,9 +98,19 @@ final class HiddenRuntimes {
   /** {@code argv} wrapped so that it runs with every runtime (and busybox unless kept) hidden. */
   static List<String> wrap(List<String> argv, boolean keepBusybox) throws IOException {
     Set<Path> hide = present(keepBusybox);
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--mount",
-        "--propagation", "private", "--", "/bin/sh", "-c", HIDE, "hide-runtimes",
-        Integer.toString(hide.size())));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "--",
+                "/bin/sh",
+                "-c",
+                HIDE,
+                "hide-runtimes",
+                Integer.toString(hide.size())));
     hide.forEach(p -> cmd.add(p.toString()));
     cmd.addAll(argv);
     return cmd;

@@ -66,9 +66,11 @@ public record SampleStats(
   /** The type-7 quantiles of sorted data at each probability of {@code ps}, each in [0, 1]. */
   public static double[] quantiles(double[] sorted, double... ps) {
     // Sorted input: no NaN to rank and a median-of-3 pivot finds each order statistic at once.
-    Percentile r7 = new Percentile().withEstimationType(EstimationType.R_7)
-        .withNaNStrategy(NaNStrategy.FAILED)
-        .withKthSelector(new KthSelector(new MedianOf3PivotingStrategy()));
+    Percentile r7 =
+        new Percentile()
+            .withEstimationType(EstimationType.R_7)
+            .withNaNStrategy(NaNStrategy.FAILED)
+            .withKthSelector(new KthSelector(new MedianOf3PivotingStrategy()));
     r7.setData(sorted);
     double[] out = new double[ps.length];
     for (int i = 0; i < ps.length; i++) {

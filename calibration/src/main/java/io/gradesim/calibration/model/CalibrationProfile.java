@@ -121,8 +121,8 @@ public record CalibrationProfile(
   }
 
   /**
-   * Reads a profile from a stream; {@code name} labels errors, which give the JSON line of the
-   * bad value ({@link ProfileCheck}).
+   * Reads a profile from a stream; {@code name} labels errors, which give the JSON line of the bad
+   * value ({@link ProfileCheck}).
    */
   public static CalibrationProfile parse(InputStream in, String name) throws IOException {
     byte[] json = in.readAllBytes();

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks the text of a profile value by value before it is bound, so that an error names the
- * JSON line of the bad value ({@code NAME:LINE: FIELD: reason}): syntax, then each row's stage
- * (one of {@link Stage}), concurrency (a whole number, at least 1), counts and statistics
- * (finite, not negative) and fit parameters (lognormal {@code sigma}, gamma {@code shape} and
- * {@code scale} positive; {@code mu} finite; a fixed value and empirical quantiles finite, not
- * negative, the quantiles in increasing order).
+ * Checks the text of a profile value by value before it is bound, so that an error names the JSON
+ * line of the bad value ({@code NAME:LINE: FIELD: reason}): syntax, then each row's stage (one of
+ * {@link Stage}), concurrency (a whole number, at least 1), counts and statistics (finite, not
+ * negative) and fit parameters (lognormal {@code sigma}, gamma {@code shape} and {@code scale}
+ * positive; {@code mu} finite; a fixed value and empirical quantiles finite, not negative, the
+ * quantiles in increasing order).
  */
 final class ProfileCheck {
   private static final List<String> STATISTICS =
@@ -40,8 +40,8 @@ final class ProfileCheck {
       throw syntax(name, e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(name + ":1: not a calibration profile: expected a JSON"
-          + " object");
+      throw new IllegalArgumentException(
+          name + ":1: not a calibration profile: expected a JSON" + " object");
     }
     JsonNode rows = root.path("rows");
     for (int i = 0; i < rows.size(); i++) {
@@ -52,18 +52,23 @@ final class ProfileCheck {
   /** A syntax or binding error of Jackson, with the line it stopped at. */
   static IllegalArgumentException syntax(String name, JsonProcessingException e) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    return new IllegalArgumentException(name + (line > 0 ? ":" + line : "")
-        + ": not a calibration profile: " + e.getOriginalMessage(), e);
+    return new IllegalArgumentException(
+        name
+            + (line > 0 ? ":" + line : "")
+            + ": not a calibration profile: "
+            + e.getOriginalMessage(),
+        e);
   }
 
   /** Records the line of every value by its JSON pointer. */
   private void locate(byte[] json) throws IOException {
     try (JsonParser p = ProfileJson.MAPPER.getFactory().createParser(json)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT
-            && t != JsonToken.END_ARRAY) {
-          String at = t.isStructStart() ? p.getParsingContext().getParent().pathAsPointer()
-              .toString() : p.getParsingContext().pathAsPointer().toString();
+        if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
+          String at =
+              t.isStructStart()
+                  ? p.getParsingContext().getParent().pathAsPointer().toString()
+                  : p.getParsingContext().pathAsPointer().toString();
           lines.putIfAbsent(at, p.currentTokenLocation().getLineNr());
         }
       }
@@ -76,13 +81,12 @@ final class ProfileCheck {
     }
     JsonNode stage = row.path("stage");
     if (!stage.isTextual() || Stage.of(stage.textValue()).isEmpty()) {
-      throw bad(at + "/stage", "stage", "expected one of " + Stage.labels()
-          + ", found " + stage);
+      throw bad(at + "/stage", "stage", "expected one of " + Stage.labels() + ", found " + stage);
     }
     JsonNode c = row.path("concurrency");
     if (!c.isIntegralNumber() || !c.canConvertToInt() || c.intValue() < 1) {
-      throw bad(at + "/concurrency", "concurrency", "must be a whole number of at least 1, found "
-          + c);
+      throw bad(
+          at + "/concurrency", "concurrency", "must be a whole number of at least 1, found " + c);
     }
     for (String key : List.of("n", "excluded_busy")) {
       JsonNode v = row.get(key);
@@ -111,11 +115,14 @@ final class ProfileCheck {
         positive(params.get("shape"), at + "/params/shape", "fit.params.shape");
         positive(params.get("scale"), at + "/params/scale", "fit.params.scale");
       }
-      case "fixed" -> notNegative(params.get("value_us"), at + "/params/value_us",
-          "fit.params.value_us");
+      case "fixed" ->
+          notNegative(params.get("value_us"), at + "/params/value_us", "fit.params.value_us");
       case "empirical" -> quantiles(fit.path("quantiles_us"), at + "/quantiles_us");
-      default -> throw bad(at + "/family", "fit.family", "expected lognormal, gamma, empirical"
-          + " or fixed, found " + fit.path("family"));
+      default ->
+          throw bad(
+              at + "/family",
+              "fit.family",
+              "expected lognormal, gamma, empirical" + " or fixed, found " + fit.path("family"));
     }
   }
 
@@ -125,8 +132,16 @@ final class ProfileCheck {
       JsonNode v = q.get(i);
       notNegative(v, at + "/" + i, "fit.quantiles_us");
       if (v.doubleValue() < prev) {
-        throw bad(at + "/" + i, "fit.quantiles_us", "quantile " + i + " (" + v.doubleValue()
-            + ") is below the one before it (" + prev + ")");
+        throw bad(
+            at + "/" + i,
+            "fit.quantiles_us",
+            "quantile "
+                + i
+                + " ("
+                + v.doubleValue()
+                + ") is below the one before it ("
+                + prev
+                + ")");
       }
       prev = v.doubleValue();
     }
@@ -157,7 +172,7 @@ final class ProfileCheck {
     for (String p = pointer; line == null && !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
       line = lines.get(p);
     }
-    return new IllegalArgumentException(name + (line == null ? "" : ":" + line) + ": " + field
-        + ": " + reason);
+    return new IllegalArgumentException(
+        name + (line == null ? "" : ":" + line) + ": " + field + ": " + reason);
   }
 }

@@ -91,8 +91,7 @@ class CalibrateCommandTest {
     StageCost create = row(p, "alpha", "create", 1);
     assertThat(create.n()).isEqualTo(9);
     assertThat(create.source()).isEqualTo(StageCost.MEASURED);
-    assertThat(create.recording())
-        .isEqualTo("probe.jfr sha256:" + Sha256.ofFile(recording));
+    assertThat(create.recording()).isEqualTo("probe.jfr sha256:" + Sha256.ofFile(recording));
     assertThat(create.p50Us()).isCloseTo(rawMedianMicros("create", 1), within(0.001));
     assertThat(create.p50Us()).isGreaterThanOrEqualTo(1990.0).isLessThan(15_000.0);
     assertThat(row(p, "alpha", "start", 1).n()).isEqualTo(7);
@@ -128,8 +127,7 @@ class CalibrateCommandTest {
   }
 
   @Test
-  void loadSourceAutoAndJvmNameTheCpuLoadEventsInTheProfile(@TempDir Path dir)
-      throws IOException {
+  void loadSourceAutoAndJvmNameTheCpuLoadEventsInTheProfile(@TempDir Path dir) throws IOException {
     for (String source : new String[] {"auto", "jvm"}) {
       Path out = dir.resolve(source + ".json");
       assertThat(run("--from", recording.toString(), "-o", out.toString(), "--load-source", source))

@@ -38,13 +38,14 @@ class CalibrateHostileInputTest {
     CommandLine cl = new CommandLine(new CalibrateCommand());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof IllegalArgumentException || e instanceof IOException) {
-        cmd.getErr().println("gradesim: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof IOException) {
+            cmd.getErr().println("gradesim: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     return cl.execute(args);
   }
 
@@ -54,8 +55,13 @@ class CalibrateHostileInputTest {
   void profileOntoTheRecordingIsRefused() throws IOException {
     InputSnapshot before = InputSnapshot.of(recording);
     assertThat(run("--from", recording.toString(), "-o", recording.toString())).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("gradesim: refusing to write " + recording
-        + " (-o): it is the input given as --from (" + recording + ")\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "gradesim: refusing to write "
+                + recording
+                + " (-o): it is the input given as --from ("
+                + recording
+                + ")\n");
     before.assertUnchanged();
     InputSnapshot.assertNoLeftovers(dir);
   }
@@ -69,7 +75,8 @@ class CalibrateHostileInputTest {
     InputSnapshot before = InputSnapshot.of(recording);
     assertThat(run("--from", folder.toString(), "-o", recording.toString())).isEqualTo(2);
     assertThat(run("--from", folder.toString(), "-o", link.toString())).isEqualTo(2);
-    assertThat(err.toString().lines().toList()).hasSize(2)
+    assertThat(err.toString().lines().toList())
+        .hasSize(2)
         .allSatisfy(l -> assertThat(l).contains("it is the input given as --from"));
     before.assertUnchanged();
     InputSnapshot.assertNoLeftovers(dir);

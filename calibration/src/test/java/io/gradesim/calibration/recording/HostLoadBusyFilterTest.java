@@ -58,8 +58,8 @@ class HostLoadBusyFilterTest {
     assertThat(new HostLoadWindow(0, 1, 0.3, 0.4).otherLoad()).isZero();
     BusyFilter f =
         new BusyFilter(
-            0.5, List.of(new HostLoadWindow(0, 100, 0.9, 0.8), new HostLoadWindow(100, 200, 0.9,
-                0.1)));
+            0.5,
+            List.of(new HostLoadWindow(0, 100, 0.9, 0.8), new HostLoadWindow(100, 200, 0.9, 0.1)));
     StageSample early = new StageSample("r", "create", "true", 1, 0, 0, false, true, 50, 10, 0, "");
     StageSample late = new StageSample("r", "create", "true", 1, 1, 0, false, true, 10, 150, 0, "");
     assertThat(f.isBusy(early)).isFalse();
@@ -115,8 +115,8 @@ class HostLoadBusyFilterTest {
         new Calibrator(0.5, Map.of(), LoadSource.AUTO).calibrate(withoutHostLoad);
     assertThat(p.recording().loadSource()).isEqualTo("jdk.CPULoad");
     assertThat(p.recording().hostLoadWindows()).isZero();
-    assertThatThrownBy(() -> new Calibrator(0.5, Map.of(), LoadSource.HOST).calibrate(
-            withoutHostLoad))
+    assertThatThrownBy(
+            () -> new Calibrator(0.5, Map.of(), LoadSource.HOST).calibrate(withoutHostLoad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("old.jfr")
         .hasMessageContaining("gradesim.HostLoad");

@@ -55,8 +55,8 @@ public final class TestRecording implements AutoCloseable {
   }
 
   /**
-   * Commits a HostLoad event now whose window reaches back to the previous call (or to the start
-   * of the recording), with the given loads.
+   * Commits a HostLoad event now whose window reaches back to the previous call (or to the start of
+   * the recording), with the given loads.
    */
   public void hostLoad(double machineLoad, double probeLoad) {
     long now = System.nanoTime();

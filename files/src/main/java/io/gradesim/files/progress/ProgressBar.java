@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line text progress bar redrawn in place ({@code \r}) on a terminal; elsewhere (logs, CI)
- * it prints only its final line. Thread-safe, so parallel runs may report into one bar.
+ * A one-line text progress bar redrawn in place ({@code \r}) on a terminal; elsewhere (logs, CI) it
+ * prints only its final line. Thread-safe, so parallel runs may report into one bar.
  */
 public final class ProgressBar {
   private static final int WIDTH = 30;
@@ -73,15 +73,20 @@ public final class ProgressBar {
   public synchronized void finish() {
     done = total;
     String line = line();
-    out.println(interactive
-        ? "\r" + line + " ".repeat(Math.max(0, shownLength - line.length())) : line);
+    out.println(
+        interactive ? "\r" + line + " ".repeat(Math.max(0, shownLength - line.length())) : line);
     out.flush();
   }
 
-  /** The bar's current text, e.g. {@code [#######.......]  45% reading runs}. */
+  /** The bar's current text, e.g. {@code [#######.......] 45% reading runs}. */
   synchronized String line() {
     int filled = (int) (done * WIDTH / total);
-    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-        + String.format(Locale.ROOT, "%3d%%", done * 100 / total) + " " + label;
+    return "["
+        + "#".repeat(filled)
+        + ".".repeat(WIDTH - filled)
+        + "] "
+        + String.format(Locale.ROOT, "%3d%%", done * 100 / total)
+        + " "
+        + label;
   }
 }

@@ -26,8 +26,13 @@ import picocli.CommandLine.Parameters;
           + "'gradesim simulate'): list them, show one, print a submission's timeline, rebuild a run's "
           + "output files from the journal alone, or delete a run."
     },
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsEventsCommand.class,
-        RunsExportCommand.class, RunsCommand.Delete.class})
+    subcommands = {
+      RunsCommand.ListRuns.class,
+      RunsCommand.Show.class,
+      RunsEventsCommand.class,
+      RunsExportCommand.class,
+      RunsCommand.Delete.class
+    })
 public final class RunsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,23 +57,27 @@ public final class RunsCommand implements Runnable {
   }
 
   static String status(RunState s) {
-    return s.status() == RunState.Status.FAILED ? "failed: " + s.reason()
+    return s.status() == RunState.Status.FAILED
+        ? "failed: " + s.reason()
         : s.status().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   static RunState existing(RunJournal journal, String id) throws IOException {
     RunState s = journal.state(id);
     if (s.status() == RunState.Status.NEW) {
-      throw new IllegalArgumentException("no run '" + id + "' in journal "
-          + journal.target().label());
+      throw new IllegalArgumentException(
+          "no run '" + id + "' in journal " + journal.target().label());
     }
     return s;
   }
 
   /** {@code runs list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "One line per run: id, scenario, trace, status, start time (UTC),"
-          + " submissions, p95 time to feedback in seconds.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "One line per run: id, scenario, trace, status, start time (UTC),"
+              + " submissions, p95 time to feedback in seconds.")
   static final class ListRuns implements Callable<Integer> {
     @Mixin JournalOption journal;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,18 +86,24 @@ public final class RunsCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"ID", "SCENARIO", "TRACE", "STATUS", "STARTED", "SUBMISSIONS",
-          "P95_FB_S"});
+      rows.add(
+          new String[] {"ID", "SCENARIO", "TRACE", "STATUS", "STARTED", "SUBMISSIONS", "P95_FB_S"});
       try (RunJournal j = RunJournal.open(journal.target())) {
         for (String id : j.runIds()) {
           RunState s = j.state(id);
           if (s.started() == null) {
             continue;
           }
-          rows.add(new String[] {id, s.started().scenarioName(), s.started().traceFile(),
-              s.status().name().toLowerCase(java.util.Locale.ROOT),
-              Instant.ofEpochMilli(s.startedMillis()).toString().replaceFirst("\\.\\d+Z$", "Z"),
-              Long.toString(s.submissions()), summaryValue(s, "feedback_p95_s")});
+          rows.add(
+              new String[] {
+                id,
+                s.started().scenarioName(),
+                s.started().traceFile(),
+                s.status().name().toLowerCase(java.util.Locale.ROOT),
+                Instant.ofEpochMilli(s.startedMillis()).toString().replaceFirst("\\.\\d+Z$", "Z"),
+                Long.toString(s.submissions()),
+                summaryValue(s, "feedback_p95_s")
+              });
         }
       }
       // Columns as wide as their longest value: ids are often 36-character UUIDs.
@@ -98,8 +113,9 @@ public final class RunsCommand implements Runnable {
           w[c] = Math.max(w[c], r[c].length());
         }
       }
-      String format = "%-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %-"
-          + w[4] + "s  %" + w[5] + "s  %" + w[6] + "s%n";
+      String format =
+          "%-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %-" + w[4] + "s  %"
+              + w[5] + "s  %" + w[6] + "s%n";
       for (String[] r : rows) {
         o.printf(format, (Object[]) r);
       }
@@ -108,12 +124,18 @@ public final class RunsCommand implements Runnable {
   }
 
   /** {@code runs show ID}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "A run's provenance (trace, scenario, calibration with their SHA-256, seed,"
-          + " version), status, counts and summary.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "A run's provenance (trace, scenario, calibration with their SHA-256, seed,"
+              + " version), status, counts and summary.")
   static final class Show implements Callable<Integer> {
     @Mixin JournalOption journal;
-    @Parameters(paramLabel = "ID", description = "the run id") String id;
+
+    @Parameters(paramLabel = "ID", description = "the run id")
+    String id;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -122,14 +144,17 @@ public final class RunsCommand implements Runnable {
       try (RunJournal j = RunJournal.open(journal.target())) {
         RunState s = existing(j, id);
         var p = s.started();
-        o.printf("run          %s%nstatus       %s%nstarted      %s%n", id, status(s),
-            Instant.ofEpochMilli(s.startedMillis()));
+        o.printf(
+            "run          %s%nstatus       %s%nstarted      %s%n",
+            id, status(s), Instant.ofEpochMilli(s.startedMillis()));
         o.printf("trace        %s  sha256 %s%n", p.traceFile(), p.traceHash());
         o.printf("scenario     %s  sha256 %s%n", p.scenarioName(), p.scenarioHash());
-        o.printf("calibration  %s  sha256 %s%n", p.calibrationFile().isEmpty() ? "(none)"
-            : p.calibrationFile(), p.calibrationHash());
-        o.printf("seed         %d%nversion      %s%nepoch        %s%n", p.seed(), p.version(),
-            Instant.EPOCH.plusNanos(p.epochMicros() * 1000));
+        o.printf(
+            "calibration  %s  sha256 %s%n",
+            p.calibrationFile().isEmpty() ? "(none)" : p.calibrationFile(), p.calibrationHash());
+        o.printf(
+            "seed         %d%nversion      %s%nepoch        %s%n",
+            p.seed(), p.version(), Instant.EPOCH.plusNanos(p.epochMicros() * 1000));
         o.printf("events       %d%nsubmissions  %d%n", s.events(), s.submissions());
         o.printf("scenario (resolved)%n%s%n", p.scenarioJson());
         if (!s.summaryJson().isEmpty()) {
@@ -141,12 +166,19 @@ public final class RunsCommand implements Runnable {
   }
 
   /** {@code runs delete ID...}. */
-  @Command(name = "delete", mixinStandardHelpOptions = true,
-      description = {"Deletes runs' events and snapshots from the journal (not their output files)"
-          + ", then compacts an H2 journal so that the space they held is given back."})
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Deletes runs' events and snapshots from the journal (not their output files)"
+            + ", then compacts an H2 journal so that the space they held is given back."
+      })
   static final class Delete implements Callable<Integer> {
     @Mixin JournalOption journal;
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "the run ids") List<String> ids;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "the run ids")
+    List<String> ids;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -156,8 +188,8 @@ public final class RunsCommand implements Runnable {
         List<String> known = j.runIds();
         for (String id : ids) { // all or none: a mistyped id deletes nothing
           if (!known.contains(id)) {
-            throw new IllegalArgumentException("no run '" + id + "' in journal "
-                + j.target().label() + "; nothing deleted");
+            throw new IllegalArgumentException(
+                "no run '" + id + "' in journal " + j.target().label() + "; nothing deleted");
           }
         }
         for (String id : ids) {
@@ -167,8 +199,9 @@ public final class RunsCommand implements Runnable {
       }
       long[] size = JournalDatabase.compact(journal.target());
       if (size != null) {
-        o.printf("compacted journal %s: %.1f MB -> %.1f MB%n", journal.target().label(),
-            size[0] / 1e6, size[1] / 1e6);
+        o.printf(
+            "compacted journal %s: %.1f MB -> %.1f MB%n",
+            journal.target().label(), size[0] / 1e6, size[1] / 1e6);
       }
       return 0;
     }

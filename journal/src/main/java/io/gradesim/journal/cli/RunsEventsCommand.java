@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gradesim runs events ID [--submission SID]}: events read back from the journal. */
-@Command(name = "events", mixinStandardHelpOptions = true,
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
     description = {
       "Prints a run's events from the journal, one per line: virtual instant, seconds since the "
           + "run's epoch, event and its fields.",
@@ -24,9 +26,13 @@ import picocli.CommandLine.Parameters;
     })
 public final class RunsEventsCommand implements Callable<Integer> {
   @Mixin JournalOption journal;
-  @Parameters(paramLabel = "ID", description = "the run id") String id;
+
+  @Parameters(paramLabel = "ID", description = "the run id")
+  String id;
+
   @Option(names = "--submission", paramLabel = "SID", description = "only this submission")
   String submission;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -37,15 +43,16 @@ public final class RunsEventsCommand implements Callable<Integer> {
       long epoch = s.started().epochMicros();
       int[] ordinal = {-1};
       long[] printed = {0};
-      j.replay(id, e -> {
-        if (submission == null || matches(e, ordinal)) {
-          o.println(format(e, epoch));
-          printed[0]++;
-        }
-      });
+      j.replay(
+          id,
+          e -> {
+            if (submission == null || matches(e, ordinal)) {
+              o.println(format(e, epoch));
+              printed[0]++;
+            }
+          });
       if (submission != null && printed[0] == 0) {
-        throw new IllegalArgumentException("run " + id + " has no submission '" + submission
-            + "'");
+        throw new IllegalArgumentException("run " + id + " has no submission '" + submission + "'");
       }
     }
     o.flush();
@@ -57,7 +64,8 @@ public final class RunsEventsCommand implements Callable<Integer> {
       ordinal[0] = a.n();
       return true;
     }
-    return ordinal[0] >= 0 && !(e instanceof SimEvent.SubmissionArrived)
+    return ordinal[0] >= 0
+        && !(e instanceof SimEvent.SubmissionArrived)
         && ordinalOf(e) == ordinal[0];
   }
 
@@ -77,11 +85,13 @@ public final class RunsEventsCommand implements Callable<Integer> {
   /** One line: instant, offset in seconds, event name and fields other than t. */
   static String format(SimEvent e, long epochMicros) {
     long abs = epochMicros + e.t();
-    StringBuilder b = new StringBuilder()
-        .append(Instant.ofEpochSecond(Math.floorDiv(abs, 1_000_000L),
-            Math.floorMod(abs, 1_000_000L) * 1000L))
-        .append(String.format(" %12.6f ", e.t() / 1e6))
-        .append(e.getClass().getSimpleName());
+    StringBuilder b =
+        new StringBuilder()
+            .append(
+                Instant.ofEpochSecond(
+                    Math.floorDiv(abs, 1_000_000L), Math.floorMod(abs, 1_000_000L) * 1000L))
+            .append(String.format(" %12.6f ", e.t() / 1e6))
+            .append(e.getClass().getSimpleName());
     for (RecordComponent c : e.getClass().getRecordComponents()) {
       if (c.getName().equals("t") || c.getName().endsWith("Json")) {
         continue;

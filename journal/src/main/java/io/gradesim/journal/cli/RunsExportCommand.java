@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gradesim runs export ID --out DIR}: a run's outputs rebuilt from the journal alone. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
     description = {
       "Rebuilds submissions.csv, timeseries.csv, wait.hlog, feedback.hlog and summary.json of a"
           + " finished run from its journaled events alone (no simulation), byte-identical to the"
@@ -23,8 +25,13 @@ import picocli.CommandLine.Parameters;
     })
 public final class RunsExportCommand implements Callable<Integer> {
   @Mixin JournalOption journal;
-  @Parameters(paramLabel = "ID", description = "the run id") String id;
-  @Option(names = "--out", required = true, description = "output directory") Path out;
+
+  @Parameters(paramLabel = "ID", description = "the run id")
+  String id;
+
+  @Option(names = "--out", required = true, description = "output directory")
+  Path out;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -33,15 +40,24 @@ public final class RunsExportCommand implements Callable<Integer> {
     try (RunJournal j = RunJournal.open(journal.target())) {
       RunState s = RunsCommand.existing(j, id);
       if (s.status() != RunState.Status.FINISHED) {
-        throw new IllegalStateException("run " + id + " is " + RunsCommand.status(s)
-            + ", not finished: its outputs would be partial (resume it with 'gradesim simulate"
-            + " ... --run-id " + id + "')");
+        throw new IllegalStateException(
+            "run "
+                + id
+                + " is "
+                + RunsCommand.status(s)
+                + ", not finished: its outputs would be partial (resume it with 'gradesim simulate"
+                + " ... --run-id "
+                + id
+                + "')");
       }
       long t0 = System.nanoTime();
       long n = export(j, id, out);
       double s2 = (System.nanoTime() - t0) / 1e9;
-      spec.commandLine().getOut().printf("exported run %s: %,d events in %.2f s (%,.0f events/s)"
-          + " to %s%n", id, n, s2, n / s2, out);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "exported run %s: %,d events in %.2f s (%,.0f events/s)" + " to %s%n",
+              id, n, s2, n / s2, out);
     }
     return 0;
   }

@@ -209,25 +209,44 @@ public final class ChunkCodec {
       int tag = in.readByte();
       t += in.readVarLong(false);
       switch (tag) {
-        case QUEUED: return new SubmissionQueued(t, sub());
-        case DISPATCHED: return new SubmissionDispatched(t, sub(), in.readVarInt(true),
-            in.readVarInt(true));
-        case CREATED: return new ContainerCreated(t, sub());
-        case STARTED: return new ContainerStarted(t, sub());
-        case GRADED: return new GradingFinished(t, sub(), word());
-        case REMOVED: return new ContainerRemoved(t, sub());
-        case DELIVERED: return new ResultDelivered(t, sub());
-        case ARRIVED: return new SubmissionArrived(t, sub(), in.readString(), word(), word(),
-            in.readVarInt(false));
-        case REJECTED: return new SubmissionRejected(t, sub(), word());
-        case DEFERRED: return new SubmissionDeferred(t, sub());
-        case AGENT_UP: return new AgentUp(t, in.readVarInt(true), in.readVarInt(true),
-            in.readVarInt(true), in.readVarLong(true));
-        case AGENT_DOWN: return new AgentDown(t, in.readVarInt(true));
-        case AGENT_LOST: return new AgentLost(t, in.readVarInt(true));
-        case RUN_STARTED: return RunEventSerializers.readStarted(in, t);
-        case RUN_FINISHED: return new RunFinished(t, in.readString());
-        default: throw new IllegalStateException("corrupt journal chunk: unknown event tag " + tag);
+        case QUEUED:
+          return new SubmissionQueued(t, sub());
+        case DISPATCHED:
+          return new SubmissionDispatched(t, sub(), in.readVarInt(true), in.readVarInt(true));
+        case CREATED:
+          return new ContainerCreated(t, sub());
+        case STARTED:
+          return new ContainerStarted(t, sub());
+        case GRADED:
+          return new GradingFinished(t, sub(), word());
+        case REMOVED:
+          return new ContainerRemoved(t, sub());
+        case DELIVERED:
+          return new ResultDelivered(t, sub());
+        case ARRIVED:
+          return new SubmissionArrived(
+              t, sub(), in.readString(), word(), word(), in.readVarInt(false));
+        case REJECTED:
+          return new SubmissionRejected(t, sub(), word());
+        case DEFERRED:
+          return new SubmissionDeferred(t, sub());
+        case AGENT_UP:
+          return new AgentUp(
+              t,
+              in.readVarInt(true),
+              in.readVarInt(true),
+              in.readVarInt(true),
+              in.readVarLong(true));
+        case AGENT_DOWN:
+          return new AgentDown(t, in.readVarInt(true));
+        case AGENT_LOST:
+          return new AgentLost(t, in.readVarInt(true));
+        case RUN_STARTED:
+          return RunEventSerializers.readStarted(in, t);
+        case RUN_FINISHED:
+          return new RunFinished(t, in.readString());
+        default:
+          throw new IllegalStateException("corrupt journal chunk: unknown event tag " + tag);
       }
     }
   }

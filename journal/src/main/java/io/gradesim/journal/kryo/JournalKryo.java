@@ -17,29 +17,36 @@ import io.gradesim.journal.RunState;
 public final class JournalKryo {
   /** Registration id of {@link RunEvent.RunOpened}. */
   public static final int RUN_OPENED = 101;
+
   /** Registration id of {@link RunEvent.EventChunk}. */
   public static final int EVENT_CHUNK = 102;
+
   /** Registration id of {@link RunEvent.RunClosed}. */
   public static final int RUN_CLOSED = 103;
+
   /** Registration id of {@link RunEvent.RunFailed}. */
   public static final int RUN_FAILED = 104;
+
   /** Registration id of {@link RunState} (snapshots). */
   public static final int RUN_STATE = 105;
+
   /** Registration id of {@link RunEvent.RunResumed}. */
   public static final int RUN_RESUMED = 106;
 
-  private static final Pool<Kryo> KRYOS = new Pool<>(true, false, 16) {
-    @Override
-    protected Kryo create() {
-      return newKryo();
-    }
-  };
-  private static final Pool<Output> OUTPUTS = new Pool<>(true, false, 16) {
-    @Override
-    protected Output create() {
-      return new Output(64 * 1024, -1);
-    }
-  };
+  private static final Pool<Kryo> KRYOS =
+      new Pool<>(true, false, 16) {
+        @Override
+        protected Kryo create() {
+          return newKryo();
+        }
+      };
+  private static final Pool<Output> OUTPUTS =
+      new Pool<>(true, false, 16) {
+        @Override
+        protected Output create() {
+          return new Output(64 * 1024, -1);
+        }
+      };
 
   private JournalKryo() {}
 
@@ -82,8 +89,8 @@ public final class JournalKryo {
   }
 
   /** Encodes simulated events {@code [from, to)} as a chunk payload, with a pooled buffer. */
-  public static byte[] encodeChunk(io.gradesim.simulator.event.SimEvent[] events, int from,
-      int to) {
+  public static byte[] encodeChunk(
+      io.gradesim.simulator.event.SimEvent[] events, int from, int to) {
     Output out = OUTPUTS.obtain();
     try {
       out.reset();

@@ -3,9 +3,9 @@ package io.gradesim.journal.kryo;
 import org.apache.pekko.serialization.JSerializer;
 
 /**
- * The Pekko serializer of everything marked
- * {@link io.gradesim.journal.JournalSerializable}: Kryo with explicit registration
- * ({@link JournalKryo}). The class id travels inside the bytes, so no manifest is needed.
+ * The Pekko serializer of everything marked {@link io.gradesim.journal.JournalSerializable}: Kryo
+ * with explicit registration ({@link JournalKryo}). The class id travels inside the bytes, so no
+ * manifest is needed.
  */
 public final class KryoSerializer extends JSerializer {
   /** This serializer's Pekko id (Pekko reserves 0-40). */

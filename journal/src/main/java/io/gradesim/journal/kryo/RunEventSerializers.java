@@ -42,9 +42,19 @@ final class RunEventSerializers {
   }
 
   private static SimEvent.RunStarted startedBody(Input in, long t) {
-    return new SimEvent.RunStarted(t, in.readString(), in.readLong(), in.readString(),
-        in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
-        in.readString(), in.readLong(), in.readString());
+    return new SimEvent.RunStarted(
+        t,
+        in.readString(),
+        in.readLong(),
+        in.readString(),
+        in.readString(),
+        in.readString(),
+        in.readString(),
+        in.readString(),
+        in.readString(),
+        in.readString(),
+        in.readLong(),
+        in.readString());
   }
 
   /** {@link RunEvent.RunOpened}: the RunStarted fields, then the wall-clock start. */
@@ -145,8 +155,14 @@ final class RunEventSerializers {
     public RunState read(Kryo kryo, Input in, Class<? extends RunState> c) {
       RunState.Status status = RunState.Status.valueOf(in.readString());
       SimEvent.RunStarted started = in.readBoolean() ? readStarted(in) : null;
-      return new RunState(status, started, in.readLong(), in.readVarLong(true),
-          in.readVarLong(true), in.readString(), in.readString());
+      return new RunState(
+          status,
+          started,
+          in.readLong(),
+          in.readVarLong(true),
+          in.readVarLong(true),
+          in.readString(),
+          in.readString());
     }
   }
 }

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Removes labelled objects that live on the host rather than in a runtime: mounts (deepest
- * first, lazily), cgroups in every hierarchy (children first), network namespaces, and scratch
- * folders and files in the temporary directory.
+ * Removes labelled objects that live on the host rather than in a runtime: mounts (deepest first,
+ * lazily), cgroups in every hierarchy (children first), network namespaces, and scratch folders and
+ * files in the temporary directory.
  */
 public final class HostSweep {
   private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
@@ -79,8 +79,10 @@ public final class HostSweep {
       killMembers(cg);
       try (Stream<Path> sub = Files.walk(cg)) {
         // rmdir works only on empty cgroups, so children go first.
-        for (Path p : sub.filter(Files::isDirectory)
-            .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
+        for (Path p :
+            sub.filter(Files::isDirectory)
+                .sorted(Comparator.comparingInt(Path::getNameCount).reversed())
+                .toList()) {
           Files.deleteIfExists(p);
         }
       } catch (IOException | java.io.UncheckedIOException e) {

@@ -23,9 +23,12 @@ import java.util.function.Predicate;
  */
 public final class Janitor implements AutoCloseable {
   private static final long DRAIN_NANOS = 20_000_000_000L;
+
   /** What an interrupted probe says, once, whichever thread notices first. */
-  public static final String INTERRUPTED = "gradesim: probe interrupted: removing its containers"
-      + " and scratch files; no results written";
+  public static final String INTERRUPTED =
+      "gradesim: probe interrupted: removing its containers"
+          + " and scratch files; no results written";
+
   private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
   private final List<RuntimeDriver> drivers = new CopyOnWriteArrayList<>();
@@ -109,8 +112,8 @@ public final class Janitor implements AutoCloseable {
   }
 
   /**
-   * True the first time it is called: the interruption is announced by the shutdown hook or by
-   * the command, whichever comes first (the JVM may halt before the command's thread sees it).
+   * True the first time it is called: the interruption is announced by the shutdown hook or by the
+   * command, whichever comes first (the JVM may halt before the command's thread sees it).
    */
   public static boolean announceInterrupt() {
     return ANNOUNCED.compareAndSet(false, true);
@@ -137,8 +140,8 @@ public final class Janitor implements AutoCloseable {
       try {
         d.cleanup(labelled);
       } catch (RuntimeException e) {
-        System.err.println("gradesim: cleanup of " + d.getClass().getSimpleName() + " failed: "
-            + e.getMessage());
+        System.err.println(
+            "gradesim: cleanup of " + d.getClass().getSimpleName() + " failed: " + e.getMessage());
       }
     }
     HostSweep.sweep(labelled);

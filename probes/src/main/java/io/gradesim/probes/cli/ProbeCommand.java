@@ -46,37 +46,53 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the runtimes: available or not, version, reason.")
   boolean list;
 
-  @Option(names = "--runtime", paramLabel = "R1,R2",
+  @Option(
+      names = "--runtime",
+      paramLabel = "R1,R2",
       description = "Runtimes to probe (see --list).")
   String runtimes;
 
-  @Option(names = "--stages", paramLabel = "S1,S2",
+  @Option(
+      names = "--stages",
+      paramLabel = "S1,S2",
       defaultValue = "create,start,exec,stop,remove,run",
       description = "Stages to record (default: ${DEFAULT-VALUE}).")
   String stages;
 
-  @Option(names = "--payload", paramLabel = "P1,P2", defaultValue = "true",
-      description = "Payloads exec'd in the container: true, cpu, write"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--payload",
+      paramLabel = "P1,P2",
+      defaultValue = "true",
+      description =
+          "Payloads exec'd in the container: true, cpu, write" + " (default: ${DEFAULT-VALUE}).")
   String payloads;
 
-  @Option(names = "--repeat", defaultValue = "10",
-      description = "Measured rounds per runtime, payload and concurrency"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "10",
+      description =
+          "Measured rounds per runtime, payload and concurrency" + " (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--warmup", defaultValue = "2",
+  @Option(
+      names = "--warmup",
+      defaultValue = "2",
       description = "Warm-up rounds, recorded but left out of the CSV (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--concurrency", paramLabel = "1,2,4", defaultValue = "1",
+  @Option(
+      names = "--concurrency",
+      paramLabel = "1,2,4",
+      defaultValue = "1",
       description = "Lifecycles run at once, one level after another (default: ${DEFAULT-VALUE}).")
   String concurrency;
 
-  @Option(names = "--isolation",
-      description = "Instead of timing stages, check memory, CPU-time and wall-time limits, no"
-          + " network, pid isolation and read-only root for each runtime (default: all);"
-          + " writes DIR/isolation.csv.")
+  @Option(
+      names = "--isolation",
+      description =
+          "Instead of timing stages, check memory, CPU-time and wall-time limits, no"
+              + " network, pid isolation and read-only root for each runtime (default: all);"
+              + " writes DIR/isolation.csv.")
   boolean isolation;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
@@ -103,11 +119,17 @@ public final class ProbeCommand implements Callable<Integer> {
     if (runtimes == null) {
       throw new IllegalArgumentException("--runtime is required (see --list)");
     }
-    ProbePlan plan = new ProbePlan(Runtime.parse(runtimes), Stage.parse(stages),
-        Arrays.stream(payloads.split(",")).map(String::strip).map(Payload::of).toList(),
-        Arrays.stream(concurrency.split(",")).map(String::strip).map(ProbeCommand::level)
-            .toList(),
-        warmup, repeat);
+    ProbePlan plan =
+        new ProbePlan(
+            Runtime.parse(runtimes),
+            Stage.parse(stages),
+            Arrays.stream(payloads.split(",")).map(String::strip).map(Payload::of).toList(),
+            Arrays.stream(concurrency.split(","))
+                .map(String::strip)
+                .map(ProbeCommand::level)
+                .toList(),
+            warmup,
+            repeat);
     Files.createDirectories(out);
     try {
       return probe(plan, stdout);
@@ -142,8 +164,14 @@ public final class ProbeCommand implements Callable<Integer> {
       StageCsv.write(samples, out.resolve("probe.csv"));
       SummaryTable.print(SummaryTable.summarise(samples), stdout);
       problems.forEach((what, why) -> stdout.println("problem: " + what + ": " + why));
-      stdout.println("wrote " + jfr + " and " + out.resolve("probe.csv") + " ("
-          + samples.size() + " samples)");
+      stdout.println(
+          "wrote "
+              + jfr
+              + " and "
+              + out.resolve("probe.csv")
+              + " ("
+              + samples.size()
+              + " samples)");
       return problems.keySet().stream().anyMatch(k -> !k.contains(" ")) ? 1 : 0;
     }
   }
@@ -167,8 +195,12 @@ public final class ProbeCommand implements Callable<Integer> {
       RuntimeDriver d = r.driver();
       Availability a = d.availability();
       available += a.available() ? 1 : 0;
-      stdout.printf("%-13s %-9s %-44s %s%n", d.resultLabel(r.label()), a.available() ? "yes" : "no",
-          a.version().length() > 44 ? a.version().substring(0, 44) : a.version(), a.reason());
+      stdout.printf(
+          "%-13s %-9s %-44s %s%n",
+          d.resultLabel(r.label()),
+          a.available() ? "yes" : "no",
+          a.version().length() > 44 ? a.version().substring(0, 44) : a.version(),
+          a.reason());
     }
     stdout.printf("%d of %d runtimes available%n", available, Runtime.values().length);
     return 0;
@@ -185,13 +217,14 @@ public final class ProbeCommand implements Callable<Integer> {
   /** Runs the probe command on its own (the gradesim launcher normally does this). */
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new ProbeCommand());
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof IllegalArgumentException || e instanceof IOException) {
-        cmd.getErr().println("gradesim: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof IOException) {
+            cmd.getErr().println("gradesim: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     System.exit(cl.execute(args));
   }
 }

@@ -15,8 +15,20 @@ import java.util.List;
  */
 final class BusyboxRootfs {
   private static final List<String> DIRS =
-      List.of("bin", "sbin", "usr/bin", "usr/sbin", "proc", "sys", "dev", "etc", "root", "tmp",
-          "run", "var/tmp", "mnt");
+      List.of(
+          "bin",
+          "sbin",
+          "usr/bin",
+          "usr/sbin",
+          "proc",
+          "sys",
+          "dev",
+          "etc",
+          "root",
+          "tmp",
+          "run",
+          "var/tmp",
+          "mnt");
 
   private BusyboxRootfs() {}
 
@@ -25,13 +37,15 @@ final class BusyboxRootfs {
     for (String d : DIRS) {
       Files.createDirectories(root.resolve(d));
     }
-    Files.setPosixFilePermissions(root.resolve("tmp"),
-        PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(
+        root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
     Files.copy(ImageStore.BUSYBOX, root.resolve("bin/busybox"), StandardCopyOption.COPY_ATTRIBUTES);
     String applets = HostCommand.check(List.of(ImageStore.BUSYBOX.toString(), "--list-full"));
     for (String applet : applets.lines().map(String::strip).toList()) {
       Path link = root.resolve(applet);
-      if (applet.isEmpty() || applet.equals("bin/busybox") || Files.exists(link)
+      if (applet.isEmpty()
+          || applet.equals("bin/busybox")
+          || Files.exists(link)
           || !link.normalize().startsWith(root)) {
         continue;
       }
@@ -43,7 +57,8 @@ final class BusyboxRootfs {
     Files.writeString(root.resolve("etc/hostname"), "gradesim\n");
     Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n");
     // systemd-nspawn refuses a directory without os-release as "not an OS tree".
-    Files.writeString(root.resolve("etc/os-release"),
+    Files.writeString(
+        root.resolve("etc/os-release"),
         "NAME=gradesim-busybox\nID=gradesim\nPRETTY_NAME=\"gradesim busybox root\"\n");
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The cache of offline images under {@code GRADESIM_HOME/images} (default {@code ~/.gradesim}).
  * Each artefact is named by a hash of its inputs (the busybox binary and the layout version), is
- * built into a temporary path and moved into place, so concurrent or interrupted builds never
- * leave a half-built image under the final name.
+ * built into a temporary path and moved into place, so concurrent or interrupted builds never leave
+ * a half-built image under the final name.
  */
 public final class ImageStore {
   /** Where the Debian package busybox-static installs its binary. */
@@ -76,8 +76,16 @@ public final class ImageStore {
       Path root = rootfs();
       Path tmp = temp("tar");
       HostCommand.check(
-          List.of("tar", "--numeric-owner", "--sort=name", "--mtime=@0", "-C", root.toString(),
-              "-cf", tmp.toString(), "."));
+          List.of(
+              "tar",
+              "--numeric-owner",
+              "--sort=name",
+              "--mtime=@0",
+              "-C",
+              root.toString(),
+              "-cf",
+              tmp.toString(),
+              "."));
       moveIntoPlace(tmp, target);
     }
     return target;
@@ -98,18 +106,23 @@ public final class ImageStore {
   /** The rootfs tarball compressed with xz (the format lxc's {@code local} template reads). */
   public synchronized Path tarballXz() throws IOException {
     Path tar = tarball();
-    return cached("rootfs-" + hash() + ".tar.xz", tmp -> {
-      Process p = new ProcessBuilder("xz", "-T1", "-c", tar.toString())
-          .redirectOutput(tmp.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      try {
-        if (p.waitFor() != 0) {
-          throw new IOException("xz failed compressing " + tar + " (Debian package xz-utils)");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while compressing " + tar, e);
-      }
-    });
+    return cached(
+        "rootfs-" + hash() + ".tar.xz",
+        tmp -> {
+          Process p =
+              new ProcessBuilder("xz", "-T1", "-c", tar.toString())
+                  .redirectOutput(tmp.toFile())
+                  .redirectError(ProcessBuilder.Redirect.DISCARD)
+                  .start();
+          try {
+            if (p.waitFor() != 0) {
+              throw new IOException("xz failed compressing " + tar + " (Debian package xz-utils)");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while compressing " + tar, e);
+          }
+        });
   }
 
   /** Writes a cache file; the builder writes the given temporary path. */
@@ -119,8 +132,8 @@ public final class ImageStore {
   }
 
   /**
-   * The cache file {@code name} (which must name its content, e.g. by a hash), built by
-   * {@code builder} into a temporary path and moved into place on first use.
+   * The cache file {@code name} (which must name its content, e.g. by a hash), built by {@code
+   * builder} into a temporary path and moved into place on first use.
    */
   public synchronized Path cached(String name, FileBuilder builder) throws IOException {
     Path target = dir.resolve(name);

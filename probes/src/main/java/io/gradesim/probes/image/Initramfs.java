@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Packs the root file system as a newc cpio initramfs whose {@code /init} mounts the kernel file
- * systems, prints {@code gradesim-ready} on the serial console and then runs commands sent to it
- * as an argument count followed by one argument per line (never parsed by a shell), answering
- * {@code gradesim-done <exit code>}, until {@code poweroff}.
+ * systems, prints {@code gradesim-ready} on the serial console and then runs commands sent to it as
+ * an argument count followed by one argument per line (never parsed by a shell), answering {@code
+ * gradesim-done <exit code>}, until {@code poweroff}.
  */
 final class Initramfs {
   static final String INIT =
@@ -52,13 +52,16 @@ final class Initramfs {
       Files.writeString(init, INIT);
       Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
       // The kernel opens /dev/console for init before any devtmpfs is mounted.
-      HostCommand.check(List.of("mknod", "-m", "600", stage.resolve("dev/console").toString(),
-          "c", "5", "1"));
+      HostCommand.check(
+          List.of("mknod", "-m", "600", stage.resolve("dev/console").toString(), "c", "5", "1"));
       Path list = Path.of(out + ".list");
       try (Stream<Path> files = Files.walk(stage)) {
         List<String> names =
-            files.filter(p -> !p.equals(stage)).map(p -> stage.relativize(p).toString())
-                .sorted().toList();
+            files
+                .filter(p -> !p.equals(stage))
+                .map(p -> stage.relativize(p).toString())
+                .sorted()
+                .toList();
         Files.write(list, names);
       }
       Process p =

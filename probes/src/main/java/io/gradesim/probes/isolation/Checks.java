@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The isolation checks; each makes real attempts inside containers (see {@link Check}). */
 final class Checks {
   private static final Duration SHORT = Duration.ofSeconds(60);
+
   /** Allocates and touches a 100 MiB buffer (dd's block), past the 64 MiB limit. */
   private static final List<String> HOG =
       List.of("/bin/dd", "if=/dev/zero", "of=/dev/null", "bs=100M", "count=1");
+
   private static final int MEMORY_MB = 64;
 
   private Checks() {}
@@ -37,8 +39,14 @@ final class Checks {
     if (limited.exitCode() == 137 || (!limited.ok() && o.oomKills() > 0)) {
       ExecResult free = t.attempt(Limits.NONE, HOG, SHORT).result();
       return free.ok()
-          ? Verdict.pass("killed (" + limited.describe() + ", cgroup oom_kill " + o.oomKills()
-              + ") under " + MEMORY_MB + " MiB; same allocation exits 0 without the limit")
+          ? Verdict.pass(
+              "killed ("
+                  + limited.describe()
+                  + ", cgroup oom_kill "
+                  + o.oomKills()
+                  + ") under "
+                  + MEMORY_MB
+                  + " MiB; same allocation exits 0 without the limit")
           : Verdict.fail("the allocation fails even without a limit: " + free.describe());
     }
     return Verdict.fail("100 MiB under a " + MEMORY_MB + " MiB limit: " + limited.describe());
@@ -63,16 +71,18 @@ final class Checks {
   static Verdict wallTime(RuntimeDriver d, Trial t) throws IOException {
     String marker = Integer.toString(700_000 + ThreadLocalRandom.current().nextInt(99_999));
     long t0 = System.nanoTime();
-    Trial.Outcome o = t.attempt(Limits.NONE, List.of("/bin/sleep", marker),
-        Duration.ofSeconds(2));
+    Trial.Outcome o = t.attempt(Limits.NONE, List.of("/bin/sleep", marker), Duration.ofSeconds(2));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     boolean left = ProcessHandle.allProcesses().anyMatch(h -> isSleep(h, marker));
     if (!o.result().timedOut()) {
       return Verdict.fail("sleep " + marker + " ended before the limit: " + o.result().describe());
     }
     if (!o.stopped() || left) {
-      return Verdict.fail("after the 2 s limit the payload " + (left ? "is still running" : "")
-          + " " + o.stopError());
+      return Verdict.fail(
+          "after the 2 s limit the payload "
+              + (left ? "is still running" : "")
+              + " "
+              + o.stopError());
     }
     return Verdict.pass("overrun ended by stop; no payload process left (" + ms + " ms total)");
   }
@@ -81,22 +91,35 @@ final class Checks {
   static Verdict network(RuntimeDriver d, Trial t) throws IOException {
     try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
       AtomicInteger accepted = new AtomicInteger();
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try (Socket s = server.accept()) {
-            accepted.incrementAndGet();
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      }, "gradesim-probe-listener");
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!server.isClosed()) {
+                  try (Socket s = server.accept()) {
+                    accepted.incrementAndGet();
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              },
+              "gradesim-probe-listener");
       acceptor.setDaemon(true);
       acceptor.start();
-      ExecResult r = t.attempt(Limits.NONE, List.of("/bin/busybox", "nc", "-w", "3", "127.0.0.1",
-          Integer.toString(server.getLocalPort())), SHORT).result();
+      ExecResult r =
+          t.attempt(
+                  Limits.NONE,
+                  List.of(
+                      "/bin/busybox",
+                      "nc",
+                      "-w",
+                      "3",
+                      "127.0.0.1",
+                      Integer.toString(server.getLocalPort())),
+                  SHORT)
+              .result();
       return accepted.get() == 0
-          ? Verdict.pass("127.0.0.1:" + server.getLocalPort() + " not reached (nc "
-              + r.describe() + ")")
+          ? Verdict.pass(
+              "127.0.0.1:" + server.getLocalPort() + " not reached (nc " + r.describe() + ")")
           : Verdict.fail("reached the host listener on 127.0.0.1:" + server.getLocalPort());
     }
   }
@@ -107,10 +130,15 @@ final class Checks {
     Process host = HostCommand.spawn(List.of("sleep", marker));
     try {
       // The marker is passed in two halves, so the searching shell never shows it whole.
-      String script = "p=$0; q=$1; for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' <\"$f\"; echo;"
-          + " done | grep -q \"^sleep $p$q *$\"";
-      ExecResult r = t.attempt(Limits.NONE, List.of("/bin/sh", "-c", script,
-          marker.substring(0, 4), marker.substring(4)), SHORT).result();
+      String script =
+          "p=$0; q=$1; for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' <\"$f\"; echo;"
+              + " done | grep -q \"^sleep $p$q *$\"";
+      ExecResult r =
+          t.attempt(
+                  Limits.NONE,
+                  List.of("/bin/sh", "-c", script, marker.substring(0, 4), marker.substring(4)),
+                  SHORT)
+              .result();
       if (r.exitCode() == 0) {
         return Verdict.fail("host process 'sleep " + marker + "' is visible inside");
       }

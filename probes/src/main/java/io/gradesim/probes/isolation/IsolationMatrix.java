@@ -61,15 +61,24 @@ public final class IsolationMatrix {
   }
 
   private static void write(List<Cell> cells, Path csv) throws IOException {
-    AtomicWrite.write(csv, w -> {
-      CSVPrinter p = CSVFormat.DEFAULT.builder()
-          .setHeader("runtime", "check", "verdict", "detail").get().print(w);
-      for (Cell c : cells) {
-        p.printRecord(c.runtime(), c.check().label(), c.verdict().outcome().label(),
-            c.verdict().detail());
-      }
-      p.flush();
-    });
+    AtomicWrite.write(
+        csv,
+        w -> {
+          CSVPrinter p =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader("runtime", "check", "verdict", "detail")
+                  .get()
+                  .print(w);
+          for (Cell c : cells) {
+            p.printRecord(
+                c.runtime(),
+                c.check().label(),
+                c.verdict().outcome().label(),
+                c.verdict().detail());
+          }
+          p.flush();
+        });
   }
 
   private static void print(List<Cell> cells, PrintWriter out) {

@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One real attempt inside a fresh container: create with the limits, start, exec the command
- * with a timeout, then stop and remove whatever happened (the wall-time check relies on this
- * stop to end a payload that overran).
+ * One real attempt inside a fresh container: create with the limits, start, exec the command with a
+ * timeout, then stop and remove whatever happened (the wall-time check relies on this stop to end a
+ * payload that overran).
  */
 final class Trial {
   private final RuntimeDriver driver;
@@ -34,13 +34,14 @@ final class Trial {
   record Outcome(ExecResult result, boolean stopped, String stopError, long oomKills) {}
 
   /**
-   * The kernel's OOM-kill count of the cgroup v1 memory cgroup named after the container, where
-   * the runtime made one (runc, crun and runsc name it from the bundle's cgroupsPath), else 0.
+   * The kernel's OOM-kill count of the cgroup v1 memory cgroup named after the container, where the
+   * runtime made one (runc, crun and runsc name it from the bundle's cgroupsPath), else 0.
    */
   static long oomKills(String name) {
     try {
-      for (String line : Files.readAllLines(
-          java.nio.file.Path.of("/sys/fs/cgroup/memory", name, "memory.oom_control"))) {
+      for (String line :
+          Files.readAllLines(
+              java.nio.file.Path.of("/sys/fs/cgroup/memory", name, "memory.oom_control"))) {
         if (line.startsWith("oom_kill ")) {
           return Long.parseLong(line.substring(9).strip());
         }
@@ -57,8 +58,9 @@ final class Trial {
       throw new IOException("probe interrupted");
     }
     String name = Label.next("iso");
-    ContainerSpec spec = new ContainerSpec(name,
-        Files.createDirectory(janitor.scratch().resolve(name)), images, limits);
+    ContainerSpec spec =
+        new ContainerSpec(
+            name, Files.createDirectory(janitor.scratch().resolve(name)), images, limits);
     Container c = null;
     try {
       c = driver.create(spec);

@@ -14,11 +14,10 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
- * Periodic event: the machine's CPU load and the probe's own share of it (the JVM, its
- * descendants, the runtime daemons and the probe's containers: {@link HostLoadSampler}), both
- * averaged over the window since the previous event. Calibration's busy filter counts only the
- * difference as other work; {@code jdk.CPULoad} cannot tell the runtimes a probe starts from
- * someone else's work.
+ * Periodic event: the machine's CPU load and the probe's own share of it (the JVM, its descendants,
+ * the runtime daemons and the probe's containers: {@link HostLoadSampler}), both averaged over the
+ * window since the previous event. Calibration's busy filter counts only the difference as other
+ * work; {@code jdk.CPULoad} cannot tell the runtimes a probe starts from someone else's work.
  */
 @Name(HostLoadEvent.NAME)
 @Label("Host load")

@@ -12,9 +12,9 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * What a dumped probe recording says about each runtime: whether any measured stage succeeded,
- * and the first error it recorded (warm-ups included, since a runtime that fails outright fails
- * in its first round, which is often a warm-up).
+ * What a dumped probe recording says about each runtime: whether any measured stage succeeded, and
+ * the first error it recorded (warm-ups included, since a runtime that fails outright fails in its
+ * first round, which is often a warm-up).
  */
 public final class ProbeOutcome {
   private final Set<String> measured;

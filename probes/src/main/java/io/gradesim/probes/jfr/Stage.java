@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle stages of a container, in lifecycle order, as {@link StageEvent#stage} names
- * them; {@code run} is the whole lifecycle as one operation. The probes time them, calibration
- * fits them, the simulator charges the four an INGInious docker agent performs around a grading
- * job ({@link #SIMULATED}: {@code inginious/agent/docker_agent/__init__.py} creates, starts, then
- * removes the container after grading; {@code exec} is the latency from a started container to
- * the first command it runs, the thesis' "exec" column).
+ * The lifecycle stages of a container, in lifecycle order, as {@link StageEvent#stage} names them;
+ * {@code run} is the whole lifecycle as one operation. The probes time them, calibration fits them,
+ * the simulator charges the four an INGInious docker agent performs around a grading job ({@link
+ * #SIMULATED}: {@code inginious/agent/docker_agent/__init__.py} creates, starts, then removes the
+ * container after grading; {@code exec} is the latency from a started container to the first
+ * command it runs, the thesis' "exec" column).
  */
 public enum Stage {
   CREATE,
@@ -71,8 +71,12 @@ public enum Stage {
       if (name.isEmpty()) {
         continue;
       }
-      out.add(of(name).orElseThrow(() -> new IllegalArgumentException(
-          "unknown stage '" + name + "' (known: " + labels() + ")")));
+      out.add(
+          of(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown stage '" + name + "' (known: " + labels() + ")")));
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("--stages names no stage");

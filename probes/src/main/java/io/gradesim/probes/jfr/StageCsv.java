@@ -13,14 +13,23 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Reads the measured (non-warm-up) stage samples back from a dumped recording and writes them as
- * CSV, one row per stage. Reading the file is simpler than a RecordingStream, which delivers
- * events only about a second after commit and cannot be stopped on Java 17.
+ * CSV, one row per stage. Reading the file is simpler than a RecordingStream, which delivers events
+ * only about a second after commit and cannot be stopped on Java 17.
  */
 public final class StageCsv {
   /** The CSV header; the first seven columns are the contract calibration relies on. */
   public static final String[] HEADER = {
-    "runtime", "stage", "payload", "concurrency", "iteration", "ok", "duration_ns",
-    "slot", "start_epoch_ns", "load1", "error"
+    "runtime",
+    "stage",
+    "payload",
+    "concurrency",
+    "iteration",
+    "ok",
+    "duration_ns",
+    "slot",
+    "start_epoch_ns",
+    "load1",
+    "error"
   };
 
   private StageCsv() {}
@@ -39,14 +48,25 @@ public final class StageCsv {
 
   /** Writes {@code samples} to {@code csv} whole or not at all ({@link AtomicWrite}). */
   public static void write(List<StageSample> samples, Path csv) throws IOException {
-    AtomicWrite.write(csv, w -> {
-      CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(w);
-      for (StageSample s : samples) {
-        p.printRecord(s.runtime(), s.stage(), s.payload(), s.concurrency(), s.iteration(),
-            s.ok(), s.durationNs(), s.slot(), s.startEpochNs(),
-            String.format(java.util.Locale.ROOT, "%.2f", s.load1()), s.error());
-      }
-      p.flush();
-    });
+    AtomicWrite.write(
+        csv,
+        w -> {
+          CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(w);
+          for (StageSample s : samples) {
+            p.printRecord(
+                s.runtime(),
+                s.stage(),
+                s.payload(),
+                s.concurrency(),
+                s.iteration(),
+                s.ok(),
+                s.durationNs(),
+                s.slot(),
+                s.startEpochNs(),
+                String.format(java.util.Locale.ROOT, "%.2f", s.load1()),
+                s.error());
+          }
+          p.flush();
+        });
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * One {@link StageEvent} read back from a recording: what the probes' summary table and
- * {@code stages.csv} print and what calibration fits.
+ * One {@link StageEvent} read back from a recording: what the probes' summary table and {@code
+ * stages.csv} print and what calibration fits.
  *
  * @param runtime runtime name as the probe wrote it
  * @param stage lifecycle stage label ({@link Stage#label()}), as recorded

@@ -3,8 +3,8 @@ package io.gradesim.probes.load;
 import java.util.Set;
 
 /**
- * The machine's load and the probe's share of it over one window, as fractions of the whole
- * machine (all CPUs together).
+ * The machine's load and the probe's share of it over one window, as fractions of the whole machine
+ * (all CPUs together).
  *
  * @param machineLoad CPU time not idle and not waiting for I/O, over all CPU time, in [0, 1]
  * @param probeLoad CPU time of the counted processes over all CPU time, in [0, 1]

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Measures how much of the machine the probe's own work uses, from {@code /proc} deltas between
- * two samples (proc(5)).
+ * Measures how much of the machine the probe's own work uses, from {@code /proc} deltas between two
+ * samples (proc(5)).
  *
  * <p>Counted as the probe's own work: the probe JVM and every descendant of it; every process whose
  * command name is one of {@link #DAEMONS} (dockerd, containerd, its shims, podman's conmon,
@@ -82,8 +82,8 @@ public final class HostLoadSampler {
   }
 
   /**
-   * Reads {@code /proc} and returns the load since the previous call; the first call only sets
-   * the baseline and returns empty.
+   * Reads {@code /proc} and returns the load since the previous call; the first call only sets the
+   * baseline and returns empty.
    */
   public synchronized Optional<HostLoad> sample() throws IOException {
     long t0 = System.nanoTime();

@@ -14,10 +14,10 @@ import java.util.Map;
  *
  * <p>{@code /proc/<pid>/cgroup} and {@code /proc/<pid>/cmdline} are read only for orphans (parent
  * pid 1): runc, crun and runsc leave a container's init there when their {@code create} command
- * exits, and its cgroup, named after the probe's label, is what still ties it to the probe;
- * runsc's sandbox and gofer (command name {@code exe}: runsc re-executes itself) stay in the
- * caller's cgroup but carry the labelled container id and bundle path in their arguments. A
- * process that vanishes while the pass runs is skipped.
+ * exits, and its cgroup, named after the probe's label, is what still ties it to the probe; runsc's
+ * sandbox and gofer (command name {@code exe}: runsc re-executes itself) stay in the caller's
+ * cgroup but carry the labelled container id and bundle path in their arguments. A process that
+ * vanishes while the pass runs is skipped.
  *
  * @param busyTicks machine CPU time not idle and not waiting for I/O, summed over CPUs, in ticks
  * @param totalTicks all machine CPU time (user, nice, system, idle, iowait, irq, softirq, steal)
@@ -50,8 +50,11 @@ public record ProcSnapshot(
 
   /** {busy, total} from the first ({@code cpu }) line of {@code /proc/stat}. */
   static long[] cpuLine(String stat) {
-    String line = stat.lines().filter(l -> l.startsWith("cpu ")).findFirst().orElseThrow(
-        () -> new IllegalStateException("/proc/stat has no aggregate cpu line"));
+    String line =
+        stat.lines()
+            .filter(l -> l.startsWith("cpu "))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("/proc/stat has no aggregate cpu line"));
     String[] f = line.trim().split("\\s+");
     long total = 0;
     // user nice system idle iowait irq softirq steal; guest and guest_nice are already in user.
@@ -66,8 +69,9 @@ public record ProcSnapshot(
     try {
       String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
       ProcessSample p = parseStat(stat);
-      if (p.ppid() == 1 && !marker.isEmpty() && (holds(dir, "cgroup", marker)
-          || holds(dir, "cmdline", marker))) {
+      if (p.ppid() == 1
+          && !marker.isEmpty()
+          && (holds(dir, "cgroup", marker) || holds(dir, "cmdline", marker))) {
         return new ProcessSample(p.pid(), p.comm(), 1, p.ticks(), p.startTicks(), true);
       }
       return p;
@@ -93,8 +97,11 @@ public record ProcSnapshot(
     // After the name: state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17) ...
     // starttime(22); index 0 below is field 3.
     String[] f = stat.substring(close + 2).trim().split(" ");
-    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
-        + Long.parseLong(f[14]);
+    long ticks =
+        Long.parseLong(f[11])
+            + Long.parseLong(f[12])
+            + Long.parseLong(f[13])
+            + Long.parseLong(f[14]);
     return new ProcessSample(pid, comm, Long.parseLong(f[1]), ticks, Long.parseLong(f[19]), false);
   }
 }

@@ -9,8 +9,8 @@ package io.gradesim.probes.load;
  * @param ticks utime + stime + cutime + cstime, in clock ticks: its own CPU time and that of the
  *     children it has reaped
  * @param startTicks start time after boot, in clock ticks: tells a reused pid from the old process
- * @param labelled whether the process is an orphan (parent pid 1) whose cgroup path or command
- *     line holds the probe's label; only orphans are looked at, see {@link ProcSnapshot}
+ * @param labelled whether the process is an orphan (parent pid 1) whose cgroup path or command line
+ *     holds the probe's label; only orphans are looked at, see {@link ProcSnapshot}
  */
 public record ProcessSample(
     long pid, String comm, long ppid, long ticks, long startTicks, boolean labelled) {

@@ -3,18 +3,18 @@ package io.gradesim.probes.report;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
- * The distribution-free confidence interval of a median from order statistics: with X ~
- * Binomial(n, 1/2), the interval [x(k), x(n-k+1)] covers the median with probability
- * 1 - 2 P(X &lt;= k-1); k is the largest rank keeping that at least the asked level (Conover,
- * Practical Nonparametric Statistics, 3rd ed., section 3.2). The probes' summary table and
- * calibration's sample statistics both take it from here.
+ * The distribution-free confidence interval of a median from order statistics: with X ~ Binomial(n,
+ * 1/2), the interval [x(k), x(n-k+1)] covers the median with probability 1 - 2 P(X &lt;= k-1); k is
+ * the largest rank keeping that at least the asked level (Conover, Practical Nonparametric
+ * Statistics, 3rd ed., section 3.2). The probes' summary table and calibration's sample statistics
+ * both take it from here.
  */
 public final class MedianInterval {
   private MedianInterval() {}
 
   /**
-   * The 1-based lower rank k of the interval for {@code n} samples at {@code level} (e.g.
-   * 0.95), or 0 when even [min, max] covers less than the level (n &lt; 6 at 95 %).
+   * The 1-based lower rank k of the interval for {@code n} samples at {@code level} (e.g. 0.95), or
+   * 0 when even [min, max] covers less than the level (n &lt; 6 at 95 %).
    */
   public static int lowerRank(int n, double level) {
     if (n < 1) {

@@ -20,17 +20,31 @@ public record StageSummary(
     long ciHighNs) {
 
   /** Summarises the durations of the successful samples and the failure count. */
-  public static StageSummary of(String runtime, String stage, String payload, int concurrency,
-      long[] okDurations, int failed) {
+  public static StageSummary of(
+      String runtime,
+      String stage,
+      String payload,
+      int concurrency,
+      long[] okDurations,
+      int failed) {
     long[] s = okDurations.clone();
     Arrays.sort(s);
     if (s.length == 0) {
       return new StageSummary(runtime, stage, payload, concurrency, 0, failed, -1, -1, -1, -1, -1);
     }
     long[] ci = MedianInterval.of(s, 0.95);
-    return new StageSummary(runtime, stage, payload, concurrency, s.length, failed,
-        percentile(s, 0.5), percentile(s, 0.9), percentile(s, 0.99),
-        ci == null ? -1 : ci[0], ci == null ? -1 : ci[1]);
+    return new StageSummary(
+        runtime,
+        stage,
+        payload,
+        concurrency,
+        s.length,
+        failed,
+        percentile(s, 0.5),
+        percentile(s, 0.9),
+        percentile(s, 0.99),
+        ci == null ? -1 : ci[0],
+        ci == null ? -1 : ci[1]);
   }
 
   /** The nearest-rank percentile {@code p} (0 to 1) of sorted samples. */

@@ -15,9 +15,12 @@ public final class HarnessOverhead {
   public record Figure(long medianNs, long p99Ns, int samples) {
     /** A one-line summary in microseconds. */
     public String describe() {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          java.util.Locale.ROOT,
           "harness overhead per stage: median %.1f us, p99 %.1f us (n=%d null stages)",
-          medianNs / 1e3, p99Ns / 1e3, samples);
+          medianNs / 1e3,
+          p99Ns / 1e3,
+          samples);
     }
   }
 

@@ -57,19 +57,22 @@ public final class ProbeRunner {
 
   /**
    * Runs the plan; returns per runtime the problem that stopped or marred it (empty if none).
-   * Runtimes take turns round by round, so that a shared machine's changing load falls on all
-   * of them alike instead of on whichever happened to run during a busy minute.
+   * Runtimes take turns round by round, so that a shared machine's changing load falls on all of
+   * them alike instead of on whichever happened to run during a busy minute.
    */
   public Map<String, String> run() throws IOException, InterruptedException {
     // Drawn also without a console: a probe is long and its log shows which round was running.
-    ProgressBar bar = new ProgressBar(err, "probing", plan.runtimes().size()
-        * plan.roundsPerRuntime(), true);
+    ProgressBar bar =
+        new ProgressBar(err, "probing", plan.runtimes().size() * plan.roundsPerRuntime(), true);
     int threads = plan.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "gradesim-probe-lifecycle");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "gradesim-probe-lifecycle");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Map<String, RuntimeDriver> drivers = prepare(bar);
       for (Payload payload : plan.payloads()) {
@@ -89,8 +92,8 @@ public final class ProbeRunner {
   }
 
   /**
-   * The available drivers by result label, prepared; the others, and those whose preparation
-   * (e.g. an image import) fails, are reported as problems and the rest go on.
+   * The available drivers by result label, prepared; the others, and those whose preparation (e.g.
+   * an image import) fails, are reported as problems and the rest go on.
    */
   private Map<String, RuntimeDriver> prepare(ProgressBar bar) {
     Map<String, RuntimeDriver> drivers = new LinkedHashMap<>();
@@ -117,8 +120,15 @@ public final class ProbeRunner {
   }
 
   /** One round of one runtime, unless the runtime has already failed outright. */
-  private void turn(String label, RuntimeDriver driver, Payload payload, int c, int round,
-      ExecutorService pool, ProgressBar bar) throws InterruptedException {
+  private void turn(
+      String label,
+      RuntimeDriver driver,
+      Payload payload,
+      int c,
+      int round,
+      ExecutorService pool,
+      ProgressBar bar)
+      throws InterruptedException {
     if (janitor.closing()) {
       throw new InterruptedException("probe interrupted");
     }
@@ -140,21 +150,30 @@ public final class ProbeRunner {
     }
   }
 
-  private int round(RuntimeDriver driver, String label, Payload payload, int c, int iteration,
-      boolean warm, ExecutorService pool) throws InterruptedException {
+  private int round(
+      RuntimeDriver driver,
+      String label,
+      Payload payload,
+      int c,
+      int iteration,
+      boolean warm,
+      ExecutorService pool)
+      throws InterruptedException {
     CountDownLatch gate = new CountDownLatch(1);
     AtomicInteger ok = new AtomicInteger();
     double load = loadAverage();
     List<Future<?>> slots = new ArrayList<>();
     for (int slot = 0; slot < c; slot++) {
       Where w = new Where(label, payload.label(), c, iteration, slot, warm, load);
-      slots.add(pool.submit(() -> {
-        gate.await();
-        if (lifecycle(driver, w, payload)) {
-          ok.incrementAndGet();
-        }
-        return null;
-      }));
+      slots.add(
+          pool.submit(
+              () -> {
+                gate.await();
+                if (lifecycle(driver, w, payload)) {
+                  ok.incrementAndGet();
+                }
+                return null;
+              }));
     }
     gate.countDown();
     for (Future<?> f : slots) {
@@ -194,8 +213,11 @@ public final class ProbeRunner {
       c = StageTimer.time(w, Stage.CREATE.label(), rec(Stage.CREATE), () -> driver.create(spec));
       Container made = c;
       step(w, Stage.START, () -> driver.start(made));
-      StageTimer.time(w, Stage.EXEC.label(), rec(Stage.EXEC), () -> must(driver.exec(made, payload.argv(),
-          PAYLOAD_TIMEOUT)));
+      StageTimer.time(
+          w,
+          Stage.EXEC.label(),
+          rec(Stage.EXEC),
+          () -> must(driver.exec(made, payload.argv(), PAYLOAD_TIMEOUT)));
       step(w, Stage.STOP, () -> driver.stop(made));
       step(w, Stage.REMOVE, () -> driver.remove(made));
       removed = true;
@@ -218,8 +240,11 @@ public final class ProbeRunner {
   private boolean runWhole(RuntimeDriver driver, Where w, Payload payload) throws IOException {
     ContainerSpec spec = spec();
     try {
-      StageTimer.time(w, Stage.RUN.label(), true, () -> must(driver.run(spec, payload.argv(),
-          PAYLOAD_TIMEOUT)));
+      StageTimer.time(
+          w,
+          Stage.RUN.label(),
+          true,
+          () -> must(driver.run(spec, payload.argv(), PAYLOAD_TIMEOUT)));
       return true;
     } catch (StageFailure f) {
       problems.putIfAbsent(w.runtime() + " run", f.getMessage());
@@ -234,10 +259,14 @@ public final class ProbeRunner {
     if (janitor.closing()) {
       throw new StageFailure(stage.label(), "probe interrupted", null);
     }
-    StageTimer.time(w, stage.label(), rec(stage), () -> {
-      op.call();
-      return null;
-    });
+    StageTimer.time(
+        w,
+        stage.label(),
+        rec(stage),
+        () -> {
+          op.call();
+          return null;
+        });
   }
 
   private boolean rec(Stage s) {

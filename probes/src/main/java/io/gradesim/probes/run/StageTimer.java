@@ -4,9 +4,9 @@ import io.gradesim.probes.jfr.StageEvent;
 import java.io.IOException;
 
 /**
- * Times one operation as a {@link StageEvent}: {@code begin()} just before it, {@code end()}
- * just after, then the outcome is filled in and the event committed. JFR takes the start time
- * and duration itself (its ticks clock), so the harness adds only the event's own cost.
+ * Times one operation as a {@link StageEvent}: {@code begin()} just before it, {@code end()} just
+ * after, then the outcome is filled in and the event committed. JFR takes the start time and
+ * duration itself (its ticks clock), so the harness adds only the event's own cost.
  */
 final class StageTimer {
   /** An operation that may fail with an IOException. */
@@ -15,8 +15,14 @@ final class StageTimer {
   }
 
   /** Where a sample belongs. */
-  record Where(String runtime, String payload, int concurrency, int iteration, int slot,
-      boolean warmup, double load1) {}
+  record Where(
+      String runtime,
+      String payload,
+      int concurrency,
+      int iteration,
+      int slot,
+      boolean warmup,
+      double load1) {}
 
   private StageTimer() {}
 

@@ -18,8 +18,8 @@ public record Availability(boolean available, String version, String reason) {
   }
 
   /**
-   * This availability, or unavailable when {@code missing} names something else the runtime
-   * needs; the reasons are joined, so a person learns everything to install at once.
+   * This availability, or unavailable when {@code missing} names something else the runtime needs;
+   * the reasons are joined, so a person learns everything to install at once.
    */
   public Availability and(Optional<String> missing) {
     if (missing.isEmpty()) {
@@ -29,8 +29,8 @@ public record Availability(boolean available, String version, String reason) {
   }
 
   /**
-   * Available when {@code binary} is on the PATH, with the first line of {@code binary
-   * --version} as its version; otherwise unavailable with {@code missing} as the reason.
+   * Available when {@code binary} is on the PATH, with the first line of {@code binary --version}
+   * as its version; otherwise unavailable with {@code missing} as the reason.
    */
   public static Availability ofCommand(String binary, String missing) {
     if (!HostCommand.onPath(binary)) {

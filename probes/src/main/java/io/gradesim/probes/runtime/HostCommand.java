@@ -34,8 +34,7 @@ public final class HostCommand {
   }
 
   /** Runs {@code argv} in directory {@code dir} (null: the JVM's) to completion, or kills it. */
-  public static ExecResult run(List<String> argv, Duration timeout, Path dir)
-      throws IOException {
+  public static ExecResult run(List<String> argv, Duration timeout, Path dir) throws IOException {
     Path out = Files.createTempFile(Label.own() + "out", ".txt");
     Path err = Files.createTempFile(Label.own() + "err", ".txt");
     try {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What drivers need from the host besides their own binary, checked without starting anything:
- * the inputs of the busybox images, host tools, and cgroups this process may create. Each check
- * returns what is missing and what to install or fix, or empty when all is there.
+ * What drivers need from the host besides their own binary, checked without starting anything: the
+ * inputs of the busybox images, host tools, and cgroups this process may create. Each check returns
+ * what is missing and what to install or fix, or empty when all is there.
  */
 public final class HostNeeds {
   private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
@@ -29,9 +29,8 @@ public final class HostNeeds {
   }
 
   /**
-   * Host tools, each with its Debian package ({@code "tar=tar", "xz=xz-utils"}); what is
-   * missing is named per package, e.g. {@code lxc-start, lxc-attach missing (Debian package
-   * lxc)}.
+   * Host tools, each with its Debian package ({@code "tar=tar", "xz=xz-utils"}); what is missing is
+   * named per package, e.g. {@code lxc-start, lxc-attach missing (Debian package lxc)}.
    */
   public static Optional<String> tools(String... binaryEqualsPackage) {
     Map<String, List<String>> byPackage = new LinkedHashMap<>();
@@ -42,8 +41,9 @@ public final class HostNeeds {
       }
     }
     List<String> parts = new ArrayList<>();
-    byPackage.forEach((pkg, bins) -> parts.add(String.join(", ", bins)
-        + " missing (Debian package " + pkg + ")"));
+    byPackage.forEach(
+        (pkg, bins) ->
+            parts.add(String.join(", ", bins) + " missing (Debian package " + pkg + ")"));
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 
@@ -52,12 +52,15 @@ public final class HostNeeds {
    * memory hierarchy of a v1 or hybrid host (kernel Documentation/admin-guide/cgroup-v2).
    */
   public static Optional<String> cgroupDelegation() {
-    Path dir = Files.exists(CGROUPS.resolve("cgroup.controllers")) ? CGROUPS
-        : CGROUPS.resolve("memory");
+    Path dir =
+        Files.exists(CGROUPS.resolve("cgroup.controllers")) ? CGROUPS : CGROUPS.resolve("memory");
     if (Files.isDirectory(dir) && Files.isWritable(dir)) {
       return Optional.empty();
     }
-    return Optional.of("cannot create cgroups in " + dir + " (not mounted or not writable:"
-        + " run as root on a host that gives this process its cgroups)");
+    return Optional.of(
+        "cannot create cgroups in "
+            + dir
+            + " (not mounted or not writable:"
+            + " run as root on a host that gives this process its cgroups)");
   }
 }

@@ -3,8 +3,8 @@ package io.gradesim.probes.runtime;
 import java.util.List;
 
 /**
- * The programs a probe runs inside a started container, as argument lists for the busybox root
- * file system. The shell snippets are constants (no data is ever spliced into them).
+ * The programs a probe runs inside a started container, as argument lists for the busybox root file
+ * system. The shell snippets are constants (no data is ever spliced into them).
  */
 public enum Payload {
   /** Does nothing: measures the runtime alone. */
@@ -45,7 +45,6 @@ public enum Payload {
         return p;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown payload '" + label + "' (known: true, cpu, write)");
+    throw new IllegalArgumentException("unknown payload '" + label + "' (known: true, cpu, write)");
   }
 }

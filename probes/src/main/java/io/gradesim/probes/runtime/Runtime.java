@@ -58,13 +58,21 @@ public enum Runtime {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown runtime '" + label + "' (known: "
-        + Arrays.stream(values()).map(Runtime::label).collect(Collectors.joining(", ")) + ")");
+    throw new IllegalArgumentException(
+        "unknown runtime '"
+            + label
+            + "' (known: "
+            + Arrays.stream(values()).map(Runtime::label).collect(Collectors.joining(", "))
+            + ")");
   }
 
   /** The runtimes named in a comma-separated list. */
   public static List<Runtime> parse(String list) {
-    return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(Runtime::of).distinct().toList();
+    return Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(Runtime::of)
+        .distinct()
+        .toList();
   }
 }

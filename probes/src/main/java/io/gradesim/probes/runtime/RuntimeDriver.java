@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 
 /**
  * One container runtime on this host. A container goes through create, start, exec (a payload
- * beside the container's long-running init), stop and remove; each implementation documents
- * which real operations each stage performs. Every object a driver makes carries the spec's
- * {@link Label} so that {@link #cleanup} can find it again.
+ * beside the container's long-running init), stop and remove; each implementation documents which
+ * real operations each stage performs. Every object a driver makes carries the spec's {@link Label}
+ * so that {@link #cleanup} can find it again.
  */
 public interface RuntimeDriver {
 
@@ -48,8 +48,8 @@ public interface RuntimeDriver {
   void remove(Container c) throws IOException;
 
   /**
-   * Runs {@code argv} as the container's main process through the whole lifecycle in one
-   * operation, the runtime's own "run" when it has one; by default the five stages in a row.
+   * Runs {@code argv} as the container's main process through the whole lifecycle in one operation,
+   * the runtime's own "run" when it has one; by default the five stages in a row.
    */
   default ExecResult run(ContainerSpec spec, List<String> argv, Duration timeout)
       throws IOException {

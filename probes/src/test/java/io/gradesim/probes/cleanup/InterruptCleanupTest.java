@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A probe in a child JVM is interrupted mid-run (SIGINT, as Ctrl-C) or killed (SIGKILL, a
- * crash); afterwards nothing it labelled may remain: containers, cgroups, mounts, scratch.
+ * A probe in a child JVM is interrupted mid-run (SIGINT, as Ctrl-C) or killed (SIGKILL, a crash);
+ * afterwards nothing it labelled may remain: containers, cgroups, mounts, scratch.
  */
 class InterruptCleanupTest {
 
@@ -24,11 +24,26 @@ class InterruptCleanupTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // A JVM that inherits SIGINT ignored (any build started in the background by a script)
     // keeps it ignored and never runs its shutdown hooks on SIGINT: restore the default.
-    return new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
-        System.getProperty("java.class.path"), "io.gradesim.probes.cli.ProbeCommand",
-        "--runtime", "runc,crun,unshare", "--concurrency", "2", "--repeat", "10000",
-        "--warmup", "0", "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(out.resolve("child.log").toFile()).start();
+    return new ProcessBuilder(
+            "env",
+            "--default-signal=INT",
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.gradesim.probes.cli.ProbeCommand",
+            "--runtime",
+            "runc,crun,unshare",
+            "--concurrency",
+            "2",
+            "--repeat",
+            "10000",
+            "--warmup",
+            "0",
+            "--out",
+            out.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(out.resolve("child.log").toFile())
+        .start();
   }
 
   /** Waits until the child has a container of its own in runc (so the interrupt lands mid-run). */
@@ -80,8 +95,8 @@ class InterruptCleanupTest {
     try {
       awaitContainers(child);
       child.destroyForcibly().waitFor();
-      Janitor.sweepOrphans(List.of(Runtime.RUNC.driver(), Runtime.CRUN.driver(),
-          Runtime.UNSHARE.driver()));
+      Janitor.sweepOrphans(
+          List.of(Runtime.RUNC.driver(), Runtime.CRUN.driver(), Runtime.UNSHARE.driver()));
       assertNothingLeft(child.pid());
     } finally {
       child.destroyForcibly();

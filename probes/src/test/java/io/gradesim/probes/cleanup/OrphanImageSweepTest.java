@@ -19,32 +19,46 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue group 9: a SIGKILLed probe of docker and podman leaves its imported images (and maybe a
- * container) behind. The next probe, whatever runtime it measures (here only plain processes),
- * must remove them.
+ * container) behind. The next probe, whatever runtime it measures (here only plain processes), must
+ * remove them.
  */
 class OrphanImageSweepTest {
 
   private static Process probe(Path out, String runtimes, int repeat) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.gradesim.probes.cli.ProbeCommand", "--runtime", runtimes, "--repeat",
-        Integer.toString(repeat), "--warmup", "0", "--stages", "create,start,exec,stop,remove",
-        "--out", out.toString()).redirectErrorStream(true).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.gradesim.probes.cli.ProbeCommand",
+            "--runtime",
+            runtimes,
+            "--repeat",
+            Integer.toString(repeat),
+            "--warmup",
+            "0",
+            "--stages",
+            "create,start,exec,stop,remove",
+            "--out",
+            out.toString())
+        .redirectErrorStream(true)
+        .start();
   }
 
   /** Everything the engine {@code client} holds with {@code label}: containers and images. */
   private static List<String> labelled(String client, String label) {
-    String containers = HostCommand.quietly(List.of(client, "ps", "--all", "--format",
-        "{{.Names}}")).stdout();
-    String images = HostCommand.quietly(List.of(client, "images", "--format",
-        "{{.Repository}}:{{.Tag}}")).stdout();
+    String containers =
+        HostCommand.quietly(List.of(client, "ps", "--all", "--format", "{{.Names}}")).stdout();
+    String images =
+        HostCommand.quietly(List.of(client, "images", "--format", "{{.Repository}}:{{.Tag}}"))
+            .stdout();
     return (containers + "\n" + images).lines().filter(l -> l.contains(label)).toList();
   }
 
   @Test
   @Tag("hostile-9")
-  @DisplayName("group 9: a probe of processes only sweeps a SIGKILLed probe's docker and"
-      + " podman images")
+  @DisplayName(
+      "group 9: a probe of processes only sweeps a SIGKILLed probe's docker and" + " podman images")
   void probeOfProcessesSweepsImagesOfAKilledDockerAndPodmanProbe(@TempDir Path tmp)
       throws Exception {
     RequireRuntime.driver(Runtime.DOCKER_RUNC);
@@ -60,9 +74,11 @@ class OrphanImageSweepTest {
     } finally {
       killed.destroyForcibly();
     }
-    assertThat(labelled(DockerDriver.CLIENT, label)).as("docker image left by the kill")
+    assertThat(labelled(DockerDriver.CLIENT, label))
+        .as("docker image left by the kill")
         .anyMatch(s -> s.contains(label + "img"));
-    assertThat(labelled("podman", label)).as("podman image left by the kill")
+    assertThat(labelled("podman", label))
+        .as("podman image left by the kill")
         .anyMatch(s -> s.contains(label + "img"));
 
     Process next = probe(tmp.resolve("next"), "process", 1);

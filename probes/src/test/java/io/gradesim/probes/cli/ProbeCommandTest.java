@@ -36,11 +36,20 @@ class ProbeCommandTest {
   }
 
   @Test
-  void writesOneCsvRowPerMeasuredStageAndARecordingWithCpuLoad(@TempDir Path dir)
-      throws Exception {
+  void writesOneCsvRowPerMeasuredStageAndARecordingWithCpuLoad(@TempDir Path dir) throws Exception {
     RequireRuntime.driver(Runtime.RUNC);
-    String out = run("--runtime", "process,runc", "--repeat", "2", "--warmup", "1",
-        "--concurrency", "1,2", "--out", dir.toString());
+    String out =
+        run(
+            "--runtime",
+            "process,runc",
+            "--repeat",
+            "2",
+            "--warmup",
+            "1",
+            "--concurrency",
+            "1,2",
+            "--out",
+            dir.toString());
     List<String> rows = Files.readAllLines(dir.resolve("probe.csv"));
     assertThat(rows.get(0))
         .startsWith("runtime,stage,payload,concurrency,iteration,ok,duration_ns");
@@ -50,8 +59,10 @@ class ProbeCommandTest {
     assertThat(out).contains("harness overhead per stage").contains("runc").contains("median ms");
     List<RecordedEvent> events = RecordingFile.readAllEvents(dir.resolve("probe.jfr"));
     assertThat(events).anyMatch(e -> e.getEventType().getName().equals("jdk.CPULoad"));
-    assertThat(events.stream().filter(e -> e.getEventType().getName().equals("gradesim.Stage"))
-        .filter(e -> e.getBoolean("warmup") && e.getString("runtime").equals("runc")))
+    assertThat(
+            events.stream()
+                .filter(e -> e.getEventType().getName().equals("gradesim.Stage"))
+                .filter(e -> e.getBoolean("warmup") && e.getString("runtime").equals("runc")))
         .hasSize(6 * 3);
   }
 

@@ -32,9 +32,14 @@ class ImageStoreTest {
   @Test
   void packsAnInitramfsWithInitAndConsole() throws Exception {
     Path cpio = TestImages.shared().initramfs();
-    String listing = new String(new ProcessBuilder("/bin/busybox", "cpio", "-t")
-        .redirectInput(cpio.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start()
-        .getInputStream().readAllBytes());
+    String listing =
+        new String(
+            new ProcessBuilder("/bin/busybox", "cpio", "-t")
+                .redirectInput(cpio.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .getInputStream()
+                .readAllBytes());
     assertThat(listing.lines()).contains("init", "dev/console", "bin/busybox");
   }
 }

@@ -20,30 +20,41 @@ import org.junit.jupiter.api.io.TempDir;
 class IsolationMatrixTest {
 
   private static Map<String, Outcome> verdicts(List<IsolationMatrix.Cell> cells, String rt) {
-    return cells.stream().filter(c -> c.runtime().equals(rt))
+    return cells.stream()
+        .filter(c -> c.runtime().equals(rt))
         .collect(Collectors.toMap(c -> c.check().label(), c -> c.verdict().outcome()));
   }
 
   @Test
-  void runcHoldsEveryLimitWhileAPlainProcessIsolatesNothing(@TempDir Path dir)
-      throws Exception {
+  void runcHoldsEveryLimitWhileAPlainProcessIsolatesNothing(@TempDir Path dir) throws Exception {
     RequireRuntime.driver(Runtime.RUNC);
     StringWriter out = new StringWriter();
     List<IsolationMatrix.Cell> cells;
     try (Janitor janitor = Janitor.install()) {
-      cells = new IsolationMatrix(TestImages.shared(), janitor).run(
-          List.of(Runtime.PROCESS, Runtime.RUNC), dir.resolve("isolation.csv"),
-          new PrintWriter(out));
+      cells =
+          new IsolationMatrix(TestImages.shared(), janitor)
+              .run(
+                  List.of(Runtime.PROCESS, Runtime.RUNC),
+                  dir.resolve("isolation.csv"),
+                  new PrintWriter(out));
     }
-    assertThat(verdicts(cells, "runc")).as(cells.toString()).containsOnly(
-        Map.entry("memory-limit", Outcome.PASS), Map.entry("cpu-time-limit", Outcome.PASS),
-        Map.entry("wall-time-limit", Outcome.PASS), Map.entry("no-network", Outcome.PASS),
-        Map.entry("pid-isolation", Outcome.PASS), Map.entry("read-only-root", Outcome.PASS));
-    assertThat(verdicts(cells, "process")).as(cells.toString()).containsOnly(
-        Map.entry("memory-limit", Outcome.UNSUPPORTED), Map.entry("cpu-time-limit", Outcome.PASS),
-        Map.entry("wall-time-limit", Outcome.PASS), Map.entry("no-network", Outcome.FAIL),
-        Map.entry("pid-isolation", Outcome.FAIL), Map.entry("read-only-root", Outcome.UNSUPPORTED));
-    assertThat(Files.readAllLines(dir.resolve("isolation.csv"))).hasSize(1 + 12)
-        .first().isEqualTo("runtime,check,verdict,detail");
+    assertThat(verdicts(cells, "runc"))
+        .as(cells.toString())
+        .containsOnly(
+            Map.entry("memory-limit", Outcome.PASS), Map.entry("cpu-time-limit", Outcome.PASS),
+            Map.entry("wall-time-limit", Outcome.PASS), Map.entry("no-network", Outcome.PASS),
+            Map.entry("pid-isolation", Outcome.PASS), Map.entry("read-only-root", Outcome.PASS));
+    assertThat(verdicts(cells, "process"))
+        .as(cells.toString())
+        .containsOnly(
+            Map.entry("memory-limit", Outcome.UNSUPPORTED),
+                Map.entry("cpu-time-limit", Outcome.PASS),
+            Map.entry("wall-time-limit", Outcome.PASS), Map.entry("no-network", Outcome.FAIL),
+            Map.entry("pid-isolation", Outcome.FAIL),
+                Map.entry("read-only-root", Outcome.UNSUPPORTED));
+    assertThat(Files.readAllLines(dir.resolve("isolation.csv")))
+        .hasSize(1 + 12)
+        .first()
+        .isEqualTo("runtime,check,verdict,detail");
   }
 }

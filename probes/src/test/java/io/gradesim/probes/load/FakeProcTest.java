@@ -19,16 +19,29 @@ class FakeProcTest {
 
   private void cpu(long busy, long idle) throws IOException {
     // user nice system idle iowait irq softirq steal guest guest_nice
-    Files.writeString(proc.resolve("stat"),
+    Files.writeString(
+        proc.resolve("stat"),
         "cpu  " + busy + " 0 0 " + idle + " 0 0 0 0 7 7\ncpu0 1 0 0 1 0 0 0 0 0 0\n");
   }
 
   /** Writes /proc/PID/stat with the given own and children ticks, and a cgroup file. */
-  private void process(long pid, String comm, long ppid, long own, long children, long start,
-      String cgroup) throws IOException {
+  private void process(
+      long pid, String comm, long ppid, long own, long children, long start, String cgroup)
+      throws IOException {
     Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
-    String stat = pid + " (" + comm + ") S " + ppid + " 1 1 0 -1 0 0 0 0 0 " + own + " 0 "
-        + children + " 0 20 0 1 0 " + start + " 1000 10 0\n";
+    String stat =
+        pid
+            + " ("
+            + comm
+            + ") S "
+            + ppid
+            + " 1 1 0 -1 0 0 0 0 0 "
+            + own
+            + " 0 "
+            + children
+            + " 0 20 0 1 0 "
+            + start
+            + " 1000 10 0\n";
     Files.writeString(dir.resolve("stat"), stat);
     Files.writeString(dir.resolve("cgroup"), "4:memory:" + cgroup + "\n0::/\n");
     Files.writeString(dir.resolve("cmdline"), comm + "\0");
@@ -66,8 +79,8 @@ class FakeProcTest {
   void countsTheJvmTreeDaemonTreesAndOrphansInLabelledCgroups() throws IOException {
     firstState();
     ProcSnapshot s = ProcSnapshot.read(proc, MARK);
-    assertThat(sampler().countedPids(s)).containsExactlyInAnyOrder(100L, 101L, 103L, 104L, 200L,
-        201L, 400L, 401L, 600L);
+    assertThat(sampler().countedPids(s))
+        .containsExactlyInAnyOrder(100L, 101L, 103L, 104L, 200L, 201L, 400L, 401L, 600L);
     assertThat(s.busyTicks()).isEqualTo(1000);
     assertThat(s.totalTicks()).isEqualTo(2000);
   }
@@ -105,8 +118,17 @@ class FakeProcTest {
   @Test
   void matchesDaemonNamesExactlyOrByPrefix() {
     HostLoadSampler s = sampler();
-    for (String comm : List.of("dockerd", "containerd", "containerd-shim", "conmon", "podman",
-        "runsc-gofer", "runsc", "lxc-start", "qemu-system-x86")) {
+    for (String comm :
+        List.of(
+            "dockerd",
+            "containerd",
+            "containerd-shim",
+            "conmon",
+            "podman",
+            "runsc-gofer",
+            "runsc",
+            "lxc-start",
+            "qemu-system-x86")) {
       assertThat(s.isDaemon(comm)).as(comm).isTrue();
     }
     for (String comm : List.of("docker", "containerd2", "sleep", "lxc", "qemu-img", "sh")) {
@@ -116,8 +138,9 @@ class FakeProcTest {
 
   @Test
   void parsesCommandNamesWithSpacesAndParentheses() {
-    ProcessSample p = ProcSnapshot.parseStat(
-        "42 (a (b) c) S 7 1 1 0 -1 0 0 0 0 0 3 4 5 6 20 0 1 0 99 1000 10 0\n");
+    ProcessSample p =
+        ProcSnapshot.parseStat(
+            "42 (a (b) c) S 7 1 1 0 -1 0 0 0 0 0 3 4 5 6 20 0 1 0 99 1000 10 0\n");
     assertThat(p).isEqualTo(new ProcessSample(42, "a (b) c", 7, 18, 99, false));
   }
 }

@@ -44,12 +44,19 @@ class HostLoadSamplerTest {
   private static long detached(Path dir, String program) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
     Path pidFile = dir.resolve("pid");
-    Process setsid = new ProcessBuilder("setsid", "-f", "sh", "-c",
-            "echo $$ > \"$1.tmp\" && mv \"$1.tmp\" \"$1\" && exec \"$2\" 300", "sh",
-            pidFile.toString(), program)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process setsid =
+        new ProcessBuilder(
+                "setsid",
+                "-f",
+                "sh",
+                "-c",
+                "echo $$ > \"$1.tmp\" && mv \"$1.tmp\" \"$1\" && exec \"$2\" 300",
+                "sh",
+                pidFile.toString(),
+                program)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(setsid.waitFor(10, TimeUnit.SECONDS)).isTrue();
     for (int i = 0; i < 500 && !Files.exists(pidFile); i++) {
       LockSupport.parkNanos(10_000_000L);
@@ -140,13 +147,18 @@ class HostLoadSamplerTest {
       LockSupport.parkNanos(1_500_000_000L);
       r.dump(file);
     }
-    List<jdk.jfr.consumer.RecordedEvent> events = jdk.jfr.consumer.RecordingFile.readAllEvents(file)
-        .stream().filter(e -> e.getEventType().getName().equals(HostLoadEvent.NAME)).toList();
-    assertThat(events).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.getDouble("machineLoad")).isBetween(0.0, 1.0);
-      assertThat(e.getDouble("probeLoad")).isBetween(0.0, 1.0);
-      assertThat(e.getLong("windowNanos")).isPositive();
-      assertThat(e.getInt("processes")).isPositive();
-    });
+    List<jdk.jfr.consumer.RecordedEvent> events =
+        jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+            .filter(e -> e.getEventType().getName().equals(HostLoadEvent.NAME))
+            .toList();
+    assertThat(events)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.getDouble("machineLoad")).isBetween(0.0, 1.0);
+              assertThat(e.getDouble("probeLoad")).isBetween(0.0, 1.0);
+              assertThat(e.getLong("windowNanos")).isPositive();
+              assertThat(e.getInt("processes")).isPositive();
+            });
   }
 }

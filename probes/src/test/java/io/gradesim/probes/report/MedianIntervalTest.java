@@ -35,8 +35,10 @@ class MedianIntervalTest {
           break;
         }
         expected = i + 1;
-        choose = choose.multiply(java.math.BigInteger.valueOf(n - i))
-            .divide(java.math.BigInteger.valueOf(i + 1));
+        choose =
+            choose
+                .multiply(java.math.BigInteger.valueOf(n - i))
+                .divide(java.math.BigInteger.valueOf(i + 1));
       }
       assertThat(MedianInterval.lowerRank(n, 0.95)).as("n = %d", n).isEqualTo(expected);
     }

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every runtime but plain processes runs a busybox image: with {@code /bin/busybox} hidden (a
- * bind mount of /dev/null in a private mount namespace), {@code probe --list} must call each of
- * them unavailable and name the Debian package, whatever else is installed, without starting a
+ * Every runtime but plain processes runs a busybox image: with {@code /bin/busybox} hidden (a bind
+ * mount of /dev/null in a private mount namespace), {@code probe --list} must call each of them
+ * unavailable and name the Debian package, whatever else is installed, without starting a
  * container.
  */
 class AvailabilityWithoutBusyboxTest {
   /** Binds /dev/null over its first argument, then execs the rest: a constant script. */
-  private static final String HIDE = "mount --bind /dev/null \"$1\" || exit 125; shift;"
-      + " exec \"$@\"";
+  private static final String HIDE =
+      "mount --bind /dev/null \"$1\" || exit 125; shift;" + " exec \"$@\"";
 
   @Test
   void everyRuntimeButProcessNeedsBusybox(@TempDir Path tmp) throws Exception {
@@ -37,15 +37,32 @@ class AvailabilityWithoutBusyboxTest {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = tmp.resolve("list.txt");
-    List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/unshare", "--mount",
-        "--propagation", "private", "--", "/bin/sh", "-c", HIDE, "hide"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "/usr/bin/unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "--",
+                "/bin/sh",
+                "-c",
+                HIDE,
+                "hide"));
     // Hide whatever is there, or nothing (/dev/null over itself) when busybox is not installed.
-    cmd.add(Files.exists(ImageStore.BUSYBOX) ? ImageStore.BUSYBOX.toRealPath().toString()
-        : "/dev/null");
-    cmd.addAll(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "io.gradesim.probes.cli.ProbeCommand", "--list"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    cmd.add(
+        Files.exists(ImageStore.BUSYBOX)
+            ? ImageStore.BUSYBOX.toRealPath().toString()
+            : "/dev/null");
+    cmd.addAll(
+        List.of(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.gradesim.probes.cli.ProbeCommand",
+            "--list"));
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(text).isZero();
@@ -54,7 +71,9 @@ class AvailabilityWithoutBusyboxTest {
       if (line.startsWith("process ") || line.contains(" of " + Runtime.values().length)) {
         continue;
       }
-      assertThat(line).as("runtime line").containsPattern("^[a-z-]+ +no ")
+      assertThat(line)
+          .as("runtime line")
+          .containsPattern("^[a-z-]+ +no ")
           .contains("/bin/busybox is missing (Debian package busybox-static)");
     }
     assertThat(text).contains("1 of " + Runtime.values().length + " runtimes available");

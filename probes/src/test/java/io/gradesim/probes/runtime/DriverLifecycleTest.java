@@ -44,15 +44,16 @@ class DriverLifecycleTest {
 
   /** What the runtime's own listing shows (empty for runtimes without one). */
   static String listed(Runtime r) throws Exception {
-    List<String> cmd = switch (r) {
-      case RUNC -> List.of("runc", "list");
-      case CRUN -> List.of("crun", "list");
-      case RUNSC -> List.of("runsc", "list");
-      case PODMAN_CRUN, PODMAN_RUNC -> List.of("podman", "ps", "-a");
-      case DOCKER_RUNC, DOCKER_CRUN, DOCKER_RUNSC -> List.of("/usr/bin/docker", "ps", "-a");
-      case LXC -> List.of("lxc-ls", "-1");
-      default -> List.of("true");
-    };
+    List<String> cmd =
+        switch (r) {
+          case RUNC -> List.of("runc", "list");
+          case CRUN -> List.of("crun", "list");
+          case RUNSC -> List.of("runsc", "list");
+          case PODMAN_CRUN, PODMAN_RUNC -> List.of("podman", "ps", "-a");
+          case DOCKER_RUNC, DOCKER_CRUN, DOCKER_RUNSC -> List.of("/usr/bin/docker", "ps", "-a");
+          case LXC -> List.of("lxc-ls", "-1");
+          default -> List.of("true");
+        };
     return HostCommand.run(cmd).stdout();
   }
 }

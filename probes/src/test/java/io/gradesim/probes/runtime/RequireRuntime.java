@@ -13,8 +13,11 @@ public final class RequireRuntime {
     RuntimeDriver d = r.driver();
     Availability a = d.availability();
     if (!a.available()) {
-      String why = r.label() + " is not available here: " + a.reason()
-          + " (run probes/host-setup.sh runtimes as root)";
+      String why =
+          r.label()
+              + " is not available here: "
+              + a.reason()
+              + " (run probes/host-setup.sh runtimes as root)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(why);
       }

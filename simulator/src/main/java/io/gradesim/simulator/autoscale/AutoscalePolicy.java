@@ -34,7 +34,7 @@ public enum AutoscalePolicy {
         return p;
       }
     }
-    throw new IllegalArgumentException("expected none, queue-length or recent-wait, found '" + s
-        + "'");
+    throw new IllegalArgumentException(
+        "expected none, queue-length or recent-wait, found '" + s + "'");
   }
 }

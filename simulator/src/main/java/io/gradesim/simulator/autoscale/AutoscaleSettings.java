@@ -11,11 +11,17 @@ package io.gradesim.simulator.autoscale;
  * @param provisioningMicros from the decision to add an agent to its hello (AgentUp)
  * @param cooldownMicros no scaling action within this time after one
  * @param intervalMicros the autoscaler evaluates the metric every interval
- * @param scaleInIdleMicros only agents idle at least this long are removed (0: any agent,
- *     drained first)
+ * @param scaleInIdleMicros only agents idle at least this long are removed (0: any agent, drained
+ *     first)
  */
-public record AutoscaleSettings(AutoscalePolicy policy, double target, int minAgents,
-    int maxAgents, long provisioningMicros, long cooldownMicros, long intervalMicros,
+public record AutoscaleSettings(
+    AutoscalePolicy policy,
+    double target,
+    int minAgents,
+    int maxAgents,
+    long provisioningMicros,
+    long cooldownMicros,
+    long intervalMicros,
     long scaleInIdleMicros) {
 
   /** A fixed pool: no autoscaling. */

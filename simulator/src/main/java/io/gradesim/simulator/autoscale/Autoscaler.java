@@ -1,10 +1,10 @@
 package io.gradesim.simulator.autoscale;
 
 /**
- * Decides at each evaluation how many agents to add or remove. The policy gives the agents
- * wanted; the minimum and maximum bound it; no action is taken within the cooldown after the
- * previous one; scale-in removes at most as many agents as are removable (idle long enough), so
- * busy capacity is never taken away by a metric that dips between two bursts.
+ * Decides at each evaluation how many agents to add or remove. The policy gives the agents wanted;
+ * the minimum and maximum bound it; no action is taken within the cooldown after the previous one;
+ * scale-in removes at most as many agents as are removable (idle long enough), so busy capacity is
+ * never taken away by a metric that dips between two bursts.
  */
 public final class Autoscaler {
 

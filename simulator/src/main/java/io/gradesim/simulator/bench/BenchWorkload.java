@@ -10,9 +10,9 @@ import io.gradesim.simulator.scenario.ScenarioSettings;
 import java.util.List;
 
 /**
- * The benchmark's run: a Poisson trace of {@code submissions} at load ~0.9 on {@code slots}
- * slots (agents of 8 cores and 8 slots), with the thesis' docker + runc stage costs and
- * exponential grading of mean 4 s. Every event goes to a counting listener.
+ * The benchmark's run: a Poisson trace of {@code submissions} at load ~0.9 on {@code slots} slots
+ * (agents of 8 cores and 8 slots), with the thesis' docker + runc stage costs and exponential
+ * grading of mean 4 s. Every event goes to a counting listener.
  */
 public final class BenchWorkload {
   static final double LOAD = 0.9;
@@ -27,9 +27,12 @@ public final class BenchWorkload {
       throw new IllegalArgumentException("--slots must be a multiple of 8 (agents of 8 slots)");
     }
     this.submissions = submissions;
-    this.scenarioText = "agents = " + (slots / 8) + "\ncores = 8\nslots = 8\n"
-        + "costs { create = 87ms, start = 570ms, exec = 384ms, remove = 20ms }\n"
-        + "grading.default = \"exp:mean=4s\"\n";
+    this.scenarioText =
+        "agents = "
+            + (slots / 8)
+            + "\ncores = 8\nslots = 8\n"
+            + "costs { create = 87ms, start = 570ms, exec = 384ms, remove = 20ms }\n"
+            + "grading.default = \"exp:mean=4s\"\n";
     this.scenario = ScenarioLoader.parse(scenarioText, "bench", List.of());
     double service = 4e6 + new ScenarioStageCosts(scenario.costs().stages()).meanPerJobMicros();
     this.ratePerS = LOAD * slots / (service / 1e6);
@@ -67,11 +70,16 @@ public final class BenchWorkload {
   /** A fresh engine for one run with seed {@code seed}, emitting to {@code out}. */
   public SimulationEngine engine(long seed, SimEventListener out) {
     ScenarioSettings s = scenario.withSeed(seed);
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0, "bench-" + seed, 0, "poisson", "",
-        s.name(), "", "{}", "", "", seed, "bench");
-    return new SimulationEngine(s, new ScenarioStageCosts(s.costs().stages()),
+    SimEvent.RunStarted header =
+        new SimEvent.RunStarted(
+            0, "bench-" + seed, 0, "poisson", "", s.name(), "", "{}", "", "", seed, "bench");
+    return new SimulationEngine(
+        s,
+        new ScenarioStageCosts(s.costs().stages()),
         new GradingTimes(s.grading().tasks(), s.grading().fallback()),
-        arrivals(seed), header, out);
+        arrivals(seed),
+        header,
+        out);
   }
 
   /** The number of submissions per run. */

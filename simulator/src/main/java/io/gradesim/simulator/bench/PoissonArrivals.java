@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic trace generated on the fly: {@code count} submissions with exponential
- * inter-arrival times of mean {@code 1 / ratePerS} (a Poisson process) at microsecond
- * resolution, all for one task and environment and with no {@code grading_ms}, so that the
- * scenario's grading distribution applies. {@code users} gives each submission its own user id
- * when true (admission applies), none otherwise.
+ * A synthetic trace generated on the fly: {@code count} submissions with exponential inter-arrival
+ * times of mean {@code 1 / ratePerS} (a Poisson process) at microsecond resolution, all for one
+ * task and environment and with no {@code grading_ms}, so that the scenario's grading distribution
+ * applies. {@code users} gives each submission its own user id when true (admission applies), none
+ * otherwise.
  */
 public final class PoissonArrivals implements SubmissionSource {
   private static final long START = 1_700_000_000L;
@@ -41,7 +41,7 @@ public final class PoissonArrivals implements SubmissionSource {
     }
     produced++;
     Instant at = Instant.ofEpochSecond(START + atMicros / 1_000_000, (atMicros % 1_000_000) * 1000);
-    return new Submission("s" + produced, at, "bench", task, List.of(), null, 0, null, null,
-        null, null, null, null);
+    return new Submission(
+        "s" + produced, at, "bench", task, List.of(), null, 0, null, null, null, null, null, null);
   }
 }

@@ -17,15 +17,19 @@ import java.util.TreeMap;
  * The stage costs a run uses and their provenance.
  *
  * @param costs what the engine samples
- * @param calibrationFile the profile's path, {@value #BUNDLED} for the bundled literature
- *     profile, or "" when no profile is used
+ * @param calibrationFile the profile's path, {@value #BUNDLED} for the bundled literature profile,
+ *     or "" when no profile is used
  * @param calibrationHash SHA-256 of the profile's bytes, or ""
  * @param sources for {@code costs = profile}: {@code runtime} (the runtime's source, measured or
  *     literature) and each stage to its source, or {@code absent} (costs 0); empty otherwise
  * @param note a line for the user, e.g. that the bundled literature profile was used, or ""
  */
-public record CostSetup(StageCosts costs, String calibrationFile, String calibrationHash,
-    Map<String, String> sources, String note) {
+public record CostSetup(
+    StageCosts costs,
+    String calibrationFile,
+    String calibrationHash,
+    Map<String, String> sources,
+    String note) {
 
   /** The name of the bundled literature profile in provenance. */
   public static final String BUNDLED = "bundled:literature.json";
@@ -36,27 +40,29 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
   }
 
   /**
-   * Resolves the costs of {@code s}; {@code calibration} may be null ({@code costs = profile}
-   * then uses the bundled literature profile). {@code scenarioFile} names errors.
+   * Resolves the costs of {@code s}; {@code calibration} may be null ({@code costs = profile} then
+   * uses the bundled literature profile). {@code scenarioFile} names errors.
    */
   public static CostSetup of(ScenarioSettings s, Path calibration, String scenarioFile)
       throws IOException {
     if (calibration != null && !java.nio.file.Files.isRegularFile(calibration)) {
-      throw new IllegalArgumentException(calibration + ": --calibration: no calibration profile"
-          + " here (make one with ./gradesim calibrate)");
+      throw new IllegalArgumentException(
+          calibration
+              + ": --calibration: no calibration profile"
+              + " here (make one with ./gradesim calibrate)");
     }
     String hash = calibration == null ? "" : Sha256.ofFile(calibration);
     String file = calibration == null ? "" : calibration.toString();
     return switch (s.costs().kind()) {
       case NONE -> new CostSetup(StageCosts.NONE, file, hash, Map.of(), "");
-      case GIVEN -> new CostSetup(new ScenarioStageCosts(s.costs().stages()), file, hash,
-          Map.of(), "");
+      case GIVEN ->
+          new CostSetup(new ScenarioStageCosts(s.costs().stages()), file, hash, Map.of(), "");
       case PROFILE -> fromProfile(s, calibration, scenarioFile);
     };
   }
 
-  private static CostSetup fromProfile(ScenarioSettings s, Path calibration,
-      String scenarioFile) throws IOException {
+  private static CostSetup fromProfile(ScenarioSettings s, Path calibration, String scenarioFile)
+      throws IOException {
     CalibrationProfile profile;
     String file;
     String hash;
@@ -70,19 +76,32 @@ public record CostSetup(StageCosts costs, String calibrationFile, String calibra
       profile = CalibrationProfile.bundledLiterature();
       file = BUNDLED;
       hash = Sha256.of(bytes);
-      note = "costs = profile without --calibration: stage costs from the bundled literature"
-          + " profile (published figures, not measured on this host)";
+      note =
+          "costs = profile without --calibration: stage costs from the bundled literature"
+              + " profile (published figures, not measured on this host)";
     }
     StageCostSampler sampler = new StageCostSampler(profile);
     String runtime = s.runtime();
     if (!sampler.stages().containsKey(runtime)) {
       StringBuilder have = new StringBuilder();
-      sampler.stages().forEach((r, st) -> have.append(have.length() == 0 ? "" : ", ")
-          .append(r).append(" (").append(sampler.source(r)).append(')'));
-      throw new IllegalArgumentException(scenarioFile + ": runtime: '" + runtime
-          + "' is not in the calibration profile " + file + "; the profile has: "
-          + (have.length() == 0 ? "nothing" : have)
-          + (calibration == null ? " (give a measured profile with --calibration)" : ""));
+      sampler
+          .stages()
+          .forEach(
+              (r, st) ->
+                  have.append(have.length() == 0 ? "" : ", ")
+                      .append(r)
+                      .append(" (")
+                      .append(sampler.source(r))
+                      .append(')'));
+      throw new IllegalArgumentException(
+          scenarioFile
+              + ": runtime: '"
+              + runtime
+              + "' is not in the calibration profile "
+              + file
+              + "; the profile has: "
+              + (have.length() == 0 ? "nothing" : have)
+              + (calibration == null ? " (give a measured profile with --calibration)" : ""));
     }
     ProfileStageCosts costs = new ProfileStageCosts(sampler, runtime);
     Map<String, String> sources = new TreeMap<>();

@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  * Stage costs drawn from a calibration profile for one runtime: {@link
  * StageCostSampler#sampleMicros} at the agent's container operations in progress (this one
  * included, what the probes call concurrency). A stage the profile lacks for the runtime (a
- * literature figure that folds create into start, or no published remove time) costs 0; the
- * run's scenario JSON says which stages those are ({@link CostSetup#sources()}).
+ * literature figure that folds create into start, or no published remove time) costs 0; the run's
+ * scenario JSON says which stages those are ({@link CostSetup#sources()}).
  */
 public final class ProfileStageCosts implements StageCosts {
   private final StageCostSampler sampler;

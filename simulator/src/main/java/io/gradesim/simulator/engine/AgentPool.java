@@ -11,9 +11,8 @@ import java.util.SplittableRandom;
  * The agents of a run and their slots: which slot holds which job, each agent's shared CPU and
  * container operations in progress, its incarnation (bumped at each hello, so that messages of a
  * previous life are ignored) and its failure process (exponential time to failure). With
- * autoscaling the pool has room for the maximum number of agents; those beyond the starting
- * {@link #initial()} are dormant until provisioned, and a scaled-in agent drains and goes dormant
- * again.
+ * autoscaling the pool has room for the maximum number of agents; those beyond the starting {@link
+ * #initial()} are dormant until provisioned, and a scaled-in agent drains and goes dormant again.
  */
 final class AgentPool {
   private final int count;

@@ -56,8 +56,8 @@ final class ArrivalFeed {
     }
     long at = EngineWiring.micros(next);
     if (at < lastArrival) {
-      throw new IllegalArgumentException("submission " + next.id()
-          + ": arrivals must be sorted by submitted_at");
+      throw new IllegalArgumentException(
+          "submission " + next.id() + ": arrivals must be sorted by submitted_at");
     }
     lastArrival = at;
   }

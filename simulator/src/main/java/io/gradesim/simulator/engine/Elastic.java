@@ -24,8 +24,13 @@ import java.util.function.LongSupplier;
 final class Elastic {
 
   /** What the elastic parts share with the engine: slots, events, stage costs, clock, output. */
-  record Wiring(FreeSlotList free, EventQueue queue, StageCosts costs, SplittableRandom costRng,
-      Consumer<SimEvent> emit, LongSupplier now) {}
+  record Wiring(
+      FreeSlotList free,
+      EventQueue queue,
+      StageCosts costs,
+      SplittableRandom costRng,
+      Consumer<SimEvent> emit,
+      LongSupplier now) {}
 
   private final AgentPool agents;
   private final TopicQueues topics;
@@ -39,8 +44,14 @@ final class Elastic {
   private long waitSum;
   private long waitCount;
 
-  Elastic(AutoscaleSettings autoscale, WarmPoolSettings warmPool, AgentPool agents,
-      TopicQueues topics, JobTable jobs, Wiring wiring, TopicRegistry registry) {
+  Elastic(
+      AutoscaleSettings autoscale,
+      WarmPoolSettings warmPool,
+      AgentPool agents,
+      TopicQueues topics,
+      JobTable jobs,
+      Wiring wiring,
+      TopicRegistry registry) {
     this.w = wiring;
     this.startBuf = new int[agents.count()];
     this.drainBuf = new int[agents.count()];
@@ -86,10 +97,10 @@ final class Elastic {
   }
 
   /**
-   * The first stage of {@code job} on agent {@code a}: {@code CREATING}, unless a warm container
-   * of its environment is ready there; then the job takes it (emitting ContainerCreated, and
-   * ContainerStarted when pre-started), a refill starts, and the job goes on with
-   * {@code STARTING}, {@code EXECING} or {@code GRADING}.
+   * The first stage of {@code job} on agent {@code a}: {@code CREATING}, unless a warm container of
+   * its environment is ready there; then the job takes it (emitting ContainerCreated, and
+   * ContainerStarted when pre-started), a refill starts, and the job goes on with {@code STARTING},
+   * {@code EXECING} or {@code GRADING}.
    */
   byte firstStage(int job, int a, boolean hasExec) {
     int e = warmIndex(jobs.topic[job]);
@@ -137,8 +148,8 @@ final class Elastic {
   }
 
   /**
-   * Evaluates the autoscaler at {@code now}: fills {@code start} with dormant agents to order
-   * and {@code drain} with agents to scale in; returns {@code {starts, drains}}.
+   * Evaluates the autoscaler at {@code now}: fills {@code start} with dormant agents to order and
+   * {@code drain} with agents to scale in; returns {@code {starts, drains}}.
    */
   int[] evaluate(long now, int[] start, int[] drain) {
     int inService = 0;
@@ -154,8 +165,9 @@ final class Elastic {
     waitCount = 0;
     recent = Math.max(recent, oldestWait(now));
     int[] removable = removable(now);
-    Autoscaler.Decision d = autoscaler.evaluate(now,
-        new Load(inService, topics.size(), busy, recent), removable.length);
+    Autoscaler.Decision d =
+        autoscaler.evaluate(
+            now, new Load(inService, topics.size(), busy, recent), removable.length);
     int starts = 0;
     for (int a = 0; a < agents.count() && starts < d.add(); a++) {
       if (agents.dormant(a)) {
@@ -183,14 +195,16 @@ final class Elastic {
       }
     }
     Integer[] sorted = Arrays.copyOf(c, n);
-    Arrays.sort(sorted, (x, y) -> {
-      int byBusy = Integer.compare(agents.busy(x), agents.busy(y));
-      if (byBusy != 0) {
-        return byBusy;
-      }
-      int byIdle = Long.compare(agents.idleSince(x), agents.idleSince(y));
-      return byIdle != 0 ? byIdle : Integer.compare(y, x);
-    });
+    Arrays.sort(
+        sorted,
+        (x, y) -> {
+          int byBusy = Integer.compare(agents.busy(x), agents.busy(y));
+          if (byBusy != 0) {
+            return byBusy;
+          }
+          int byIdle = Long.compare(agents.idleSince(x), agents.idleSince(y));
+          return byIdle != 0 ? byIdle : Integer.compare(y, x);
+        });
     return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
   }
 
@@ -213,8 +227,10 @@ final class Elastic {
     for (int i = 0; i < r[0]; i++) {
       int a = startBuf[i];
       agents.provisioning(a, true);
-      w.queue().push(now + provisioningDelay(),
-          Kind.pack(Kind.AGENT_PROVISIONED, a, agents.incarnation(a)));
+      w.queue()
+          .push(
+              now + provisioningDelay(),
+              Kind.pack(Kind.AGENT_PROVISIONED, a, agents.incarnation(a)));
     }
     for (int i = 0; i < r[1]; i++) {
       int a = drainBuf[i];

@@ -49,7 +49,8 @@ final class EngineWiring {
 
   /** A submission's arrival in microseconds since 1970. */
   static long micros(Submission s) {
-    return Math.addExact(Math.multiplyExact(s.submittedAt().getEpochSecond(), 1_000_000L),
+    return Math.addExact(
+        Math.multiplyExact(s.submittedAt().getEpochSecond(), 1_000_000L),
         s.submittedAt().getNano() / 1000);
   }
 

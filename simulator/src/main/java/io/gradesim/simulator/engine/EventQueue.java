@@ -16,7 +16,9 @@ final class EventQueue {
   private long topTime;
   private long topPayload;
 
-  /** Schedules {@code payload} at virtual time {@code at}, after everything already at {@code at}. */
+  /**
+   * Schedules {@code payload} at virtual time {@code at}, after everything already at {@code at}.
+   */
   void push(long at, long data) {
     if (size == time.length) {
       int n = size * 2;
@@ -52,7 +54,9 @@ final class EventQueue {
     return size;
   }
 
-  /** Removes the earliest event; read it with {@link #polledTime()} and {@link #polledPayload()}. */
+  /**
+   * Removes the earliest event; read it with {@link #polledTime()} and {@link #polledPayload()}.
+   */
   void poll() {
     topTime = time[0];
     topPayload = payload[0];
@@ -65,8 +69,9 @@ final class EventQueue {
     while (i < half) {
       int child = 2 * i + 1;
       int right = child + 1;
-      if (right < n && (time[right] < time[child]
-          || (time[right] == time[child] && seq[right] < seq[child]))) {
+      if (right < n
+          && (time[right] < time[child]
+              || (time[right] == time[child] && seq[right] < seq[child]))) {
         child = right;
       }
       long ct = time[child];

@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * The submissions in flight, as parallel primitive arrays indexed by a recycled job id: memory
- * follows the number of jobs in the system, never the length of the trace. A job costs about
- * 40 bytes: its limits are an index into {@link LimitClasses}, its result a byte index into a
- * few shared names, its priority a byte and its CPU demand an int (the rare value that does not
- * fit goes to a side map), and free ids are chained through {@code n}. The stage tokens that
- * make a superseded event stale live per slot, since only a job in a slot has events that can
- * go stale; a job keeps its slot from dispatch to release, so a token read through its slot is
- * the one it was given.
+ * follows the number of jobs in the system, never the length of the trace. A job costs about 40
+ * bytes: its limits are an index into {@link LimitClasses}, its result a byte index into a few
+ * shared names, its priority a byte and its CPU demand an int (the rare value that does not fit
+ * goes to a side map), and free ids are chained through {@code n}. The stage tokens that make a
+ * superseded event stale live per slot, since only a job in a slot has events that can go stale; a
+ * job keeps its slot from dispatch to release, so a token read through its slot is the one it was
+ * given.
  */
 final class JobTable {
   static final byte DEFERRED = 1;
@@ -31,6 +31,7 @@ final class JobTable {
 
   /** Distinct result names held as codes; later ones go to a side map. */
   static final int NAMES = 255;
+
   private static final byte RARE = (byte) 255;
   private static final byte WIDE = Byte.MAX_VALUE;
   private static final int WIDE_DEMAND = Integer.MAX_VALUE;

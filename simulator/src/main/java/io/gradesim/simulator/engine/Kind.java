@@ -1,9 +1,9 @@
 package io.gradesim.simulator.engine;
 
 /**
- * The kinds of scheduled engine events and the packing of an event's payload into one
- * {@code long}: token (32 bits) | kind (5 bits) | target (27 bits: a job or an agent id). A token
- * lets the engine drop an event made stale by a reschedule or an agent failure.
+ * The kinds of scheduled engine events and the packing of an event's payload into one {@code long}:
+ * token (32 bits) | kind (5 bits) | target (27 bits: a job or an agent id). A token lets the engine
+ * drop an event made stale by a reschedule or an agent failure.
  */
 final class Kind {
   static final int ARRIVAL = 0;

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The distinct (cpu limit, hard limit, memory) triples of the jobs in flight, each stored once:
- * a job keeps the index of its triple, 4 bytes instead of 24. Traces repeat a few triples (one
- * per task, or the scenario's defaults); a triple is counted by its jobs and dropped with its
- * last one, so even a trace of all-different limits holds only those of the jobs in flight.
+ * The distinct (cpu limit, hard limit, memory) triples of the jobs in flight, each stored once: a
+ * job keeps the index of its triple, 4 bytes instead of 24. Traces repeat a few triples (one per
+ * task, or the scenario's defaults); a triple is counted by its jobs and dropped with its last one,
+ * so even a trace of all-different limits holds only those of the jobs in flight.
  */
 final class LimitClasses {
   private record Key(long cpu, long hard, long memoryMb) {}
@@ -27,7 +27,10 @@ final class LimitClasses {
   /** The class of a job with these limits; the job counts until {@link #release}. */
   int acquire(long cpuLimit, long hardLimit, long memory) {
     int c = last;
-    if (c < 0 || cpu[c] != cpuLimit || hard[c] != hardLimit || memoryMb[c] != memory
+    if (c < 0
+        || cpu[c] != cpuLimit
+        || hard[c] != hardLimit
+        || memoryMb[c] != memory
         || keys[c] == null) {
       Key k = new Key(cpuLimit, hardLimit, memory);
       Integer known = index.get(k);

@@ -13,9 +13,9 @@ import io.gradesim.traces.Submission;
 import java.util.SplittableRandom;
 
 /**
- * The event handlers of one run: frontend (arrivals, admission, delivery), backend (topic
- * queues, free slots, dispatch), agents (container stages, shared CPU, limits) and the agents'
- * failure process, over one future event list. {@link SimulationEngine} is its public face.
+ * The event handlers of one run: frontend (arrivals, admission, delivery), backend (topic queues,
+ * free slots, dispatch), agents (container stages, shared CPU, limits) and the agents' failure
+ * process, over one future event list. {@link SimulationEngine} is its public face.
  */
 final class Pipeline {
   private final EngineWiring w;
@@ -44,8 +44,13 @@ final class Pipeline {
   private boolean started;
   private boolean finished;
 
-  Pipeline(ScenarioSettings scenario, StageCosts costs, GradingTimes grading,
-      SubmissionSource source, SimEvent.RunStarted header, SimEventListener out) {
+  Pipeline(
+      ScenarioSettings scenario,
+      StageCosts costs,
+      GradingTimes grading,
+      SubmissionSource source,
+      SimEvent.RunStarted header,
+      SimEventListener out) {
     this.w = new EngineWiring(scenario);
     this.feed = new ArrivalFeed(source);
     this.out = out;
@@ -58,8 +63,15 @@ final class Pipeline {
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.admission = new FrontendAdmission(scenario.admission());
-    this.elastic = new Elastic(scenario.autoscale(), scenario.warmPool(), agents, topics, jobs,
-        new Elastic.Wiring(free, queue, costs, costRng, this::emit, () -> now), registry);
+    this.elastic =
+        new Elastic(
+            scenario.autoscale(),
+            scenario.warmPool(),
+            agents,
+            topics,
+            jobs,
+            new Elastic.Wiring(free, queue, costs, costRng, this::emit, () -> now),
+            registry);
   }
 
   void start() {
@@ -68,9 +80,20 @@ final class Pipeline {
     }
     started = true;
     feed.open();
-    emit(new SimEvent.RunStarted(0, header.runId(), feed.epochMicros(), header.traceFile(),
-        header.traceHash(), header.scenarioName(), header.scenarioHash(), header.scenarioJson(),
-        header.calibrationFile(), header.calibrationHash(), header.seed(), header.version()));
+    emit(
+        new SimEvent.RunStarted(
+            0,
+            header.runId(),
+            feed.epochMicros(),
+            header.traceFile(),
+            header.traceHash(),
+            header.scenarioName(),
+            header.scenarioHash(),
+            header.scenarioJson(),
+            header.calibrationFile(),
+            header.calibrationHash(),
+            header.seed(),
+            header.version()));
     for (int a = 0; a < agents.initial(); a++) {
       agentHello(a, true);
     }
@@ -87,8 +110,8 @@ final class Pipeline {
     }
     for (long i = 0; i < maxEvents && !finished; i++) {
       if (queue.isEmpty()) {
-        throw new IllegalStateException("no event left with " + jobs.live()
-            + " submissions in flight at t=" + now + "us");
+        throw new IllegalStateException(
+            "no event left with " + jobs.live() + " submissions in flight at t=" + now + "us");
       }
       queue.poll();
       now = queue.polledTime();
@@ -176,15 +199,15 @@ final class Pipeline {
   private void arrive(int job) {
     Submission s = feed.next();
     int n = arrivals++;
-    emit(new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(),
-        s.priority()));
+    emit(new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(), s.priority()));
     describe(job, n, s);
     feed.advance();
     feed.schedule(jobs, queue);
     switch (admission.admit(job, s.users(), s.course(), s.task())) {
       case REJECT -> {
-        emit(new SimEvent.SubmissionRejected(now, n, "a submission of this user for this task"
-            + " is still pending"));
+        emit(
+            new SimEvent.SubmissionRejected(
+                now, n, "a submission of this user for this task" + " is still pending"));
         jobs.release(job);
       }
       case DEFER -> {
@@ -207,9 +230,14 @@ final class Pipeline {
     }
     int topic = registry.topicOf(s.environment());
     if (topic < 0) {
-      throw new IllegalArgumentException("submission " + s.id() + ": environment '"
-          + s.environment() + "' is served by no agent (environments = "
-          + agents.patterns().get(0) + ")");
+      throw new IllegalArgumentException(
+          "submission "
+              + s.id()
+              + ": environment '"
+              + s.environment()
+              + "' is served by no agent (environments = "
+              + agents.patterns().get(0)
+              + ")");
     }
     jobs.topic[job] = topic;
     jobs.setDemand(job, grading.demandMicros(s, gradingRng));
@@ -395,8 +423,8 @@ final class Pipeline {
     agents.cpu(a).remove(now, job);
     jobs.setHardToken(job, 0);
     jobs.setToken(job, ++tokens);
-    String result = killed || jobs.demand(job) > jobs.cpuLimit(job)
-        ? EngineWiring.TIMEOUT : jobs.result(job);
+    String result =
+        killed || jobs.demand(job) > jobs.cpuLimit(job) ? EngineWiring.TIMEOUT : jobs.result(job);
     emit(new SimEvent.GradingFinished(now, jobs.n[job], result));
     beginStage(job, JobTable.REMOVING);
   }

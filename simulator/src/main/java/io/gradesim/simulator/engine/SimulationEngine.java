@@ -13,14 +13,14 @@ import io.gradesim.simulator.scenario.ScenarioSettings;
  * stage costs, failures).
  *
  * <p>Each submission emits, in order: {@code SubmissionArrived}, then {@code SubmissionRejected}
- * (end) or {@code SubmissionDeferred} (optional), {@code SubmissionQueued},
- * {@code SubmissionDispatched}, {@code ContainerCreated}, {@code ContainerStarted},
- * {@code GradingFinished}, {@code ContainerRemoved} (the slot is free on the agent),
- * {@code ResultDelivered}. A job that crashes before a container exists (memory above the
- * agent's per-slot share, or its agent lost) skips the container events it never reached but
- * still ends with {@code GradingFinished} and {@code ContainerRemoved}, so that a fold counting
- * busy slots as dispatched minus removed stays exact. An {@code mcq/*} submission needs no
- * container: it is dispatched to agent -1, slot -1 and graded at once.
+ * (end) or {@code SubmissionDeferred} (optional), {@code SubmissionQueued}, {@code
+ * SubmissionDispatched}, {@code ContainerCreated}, {@code ContainerStarted}, {@code
+ * GradingFinished}, {@code ContainerRemoved} (the slot is free on the agent), {@code
+ * ResultDelivered}. A job that crashes before a container exists (memory above the agent's per-slot
+ * share, or its agent lost) skips the container events it never reached but still ends with {@code
+ * GradingFinished} and {@code ContainerRemoved}, so that a fold counting busy slots as dispatched
+ * minus removed stays exact. An {@code mcq/*} submission needs no container: it is dispatched to
+ * agent -1, slot -1 and graded at once.
  *
  * <p>Use {@link #start()} once, then {@link #advance(long)} until it returns true: a caller (an
  * actor) can run the loop in slices without a message per event.
@@ -32,8 +32,13 @@ public final class SimulationEngine {
    * A run of {@code scenario} over {@code source}, emitting to {@code out}; {@code header} is the
    * RunStarted event to emit (its epoch is filled in from the first arrival).
    */
-  public SimulationEngine(ScenarioSettings scenario, StageCosts costs, GradingTimes grading,
-      SubmissionSource source, SimEvent.RunStarted header, SimEventListener out) {
+  public SimulationEngine(
+      ScenarioSettings scenario,
+      StageCosts costs,
+      GradingTimes grading,
+      SubmissionSource source,
+      SimEvent.RunStarted header,
+      SimEventListener out) {
     this.pipeline = new Pipeline(scenario, costs, grading, source, header, out);
   }
 
@@ -43,8 +48,8 @@ public final class SimulationEngine {
   }
 
   /**
-   * Processes at most {@code maxEvents} scheduled events; returns true when the run has ended
-   * (the trace is exhausted and every submission's result was delivered or refused).
+   * Processes at most {@code maxEvents} scheduled events; returns true when the run has ended (the
+   * trace is exhausted and every submission's result was delivered or refused).
    */
   public boolean advance(long maxEvents) {
     return pipeline.advance(maxEvents);

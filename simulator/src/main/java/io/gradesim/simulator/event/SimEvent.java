@@ -1,9 +1,9 @@
 package io.gradesim.simulator.event;
 
 /**
- * What happens in a simulated run, in virtual time: the run's record. Every output of a run
- * ({@code submissions.csv}, {@code timeseries.csv}, {@code summary.json}) is a fold over these
- * events, so a journal that holds them can rebuild the outputs without simulating again.
+ * What happens in a simulated run, in virtual time: the run's record. Every output of a run ({@code
+ * submissions.csv}, {@code timeseries.csv}, {@code summary.json}) is a fold over these events, so a
+ * journal that holds them can rebuild the outputs without simulating again.
  *
  * <p>Times {@code t} are virtual microseconds since the run's epoch (the first arrival of the
  * trace, see {@link RunStarted#epochMicros()}). A submission is named in its first event by its
@@ -26,9 +26,20 @@ public sealed interface SimEvent {
    * @param calibrationFile the profile path or "" ; @param calibrationHash its SHA-256 or ""
    * @param seed the random seed; @param version gradesim's version
    */
-  record RunStarted(long t, String runId, long epochMicros, String traceFile, String traceHash,
-      String scenarioName, String scenarioHash, String scenarioJson, String calibrationFile,
-      String calibrationHash, long seed, String version) implements SimEvent {}
+  record RunStarted(
+      long t,
+      String runId,
+      long epochMicros,
+      String traceFile,
+      String traceHash,
+      String scenarioName,
+      String scenarioHash,
+      String scenarioJson,
+      String calibrationFile,
+      String calibrationHash,
+      long seed,
+      String version)
+      implements SimEvent {}
 
   /** An agent joined the pool with {@code slots} grading slots. */
   record AgentUp(long t, int agent, int slots, int cores, long memoryMb) implements SimEvent {}
@@ -40,8 +51,8 @@ public sealed interface SimEvent {
   record AgentLost(long t, int agent) implements SimEvent {}
 
   /** A submission reached the frontend. */
-  record SubmissionArrived(long t, int n, String id, String task, String environment,
-      int priority) implements SimEvent {}
+  record SubmissionArrived(long t, int n, String id, String task, String environment, int priority)
+      implements SimEvent {}
 
   /** Admission refused a submission (the user already had one waiting for this task). */
   record SubmissionRejected(long t, int n, String reason) implements SimEvent {}

@@ -3,10 +3,10 @@ package io.gradesim.simulator.model;
 import java.util.Arrays;
 
 /**
- * The backend's ordered list of free slots ({@code _available_agents} in
- * {@code inginious/backend/backend.py}): an agent's hello appends its slots, a finished job
- * appends its slot at the end, dispatch walks the list from the front, and a lost agent's slots
- * are removed. A doubly linked list over slot ids makes every operation O(1).
+ * The backend's ordered list of free slots ({@code _available_agents} in {@code
+ * inginious/backend/backend.py}): an agent's hello appends its slots, a finished job appends its
+ * slot at the end, dispatch walks the list from the front, and a lost agent's slots are removed. A
+ * doubly linked list over slot ids makes every operation O(1).
  */
 public final class FreeSlotList {
   private static final int NIL = -1;

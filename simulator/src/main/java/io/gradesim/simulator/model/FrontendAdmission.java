@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The frontend's rule of at most one pending submission per user per task
- * ({@code add_job} in {@code inginious/frontend/submission_manager.py}: a submission stays
- * "waiting" until its result is stored). The submitter is the first of the submission's users;
- * a submission without users is always admitted. Memory holds only users with work in flight.
+ * The frontend's rule of at most one pending submission per user per task ({@code add_job} in
+ * {@code inginious/frontend/submission_manager.py}: a submission stays "waiting" until its result
+ * is stored). The submitter is the first of the submission's users; a submission without users is
+ * always admitted. Memory holds only users with work in flight.
  */
 public final class FrontendAdmission {
 

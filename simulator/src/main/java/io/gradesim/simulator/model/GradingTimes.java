@@ -7,9 +7,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The CPU demand of each grading: the trace's {@code grading_ms} when present, else the task's
- * distribution from the scenario, else the scenario's default, else the distribution estimated
- * from the trace's completions for its course and task. A submission with no source at all is an
- * error naming its task.
+ * distribution from the scenario, else the scenario's default, else the distribution estimated from
+ * the trace's completions for its course and task. A submission with no source at all is an error
+ * naming its task.
  */
 public final class GradingTimes {
   private final Map<String, DurationDistribution> byTask;
@@ -22,7 +22,9 @@ public final class GradingTimes {
   }
 
   /** As above, plus estimates keyed by {@link #courseTask(String, String)}. */
-  public GradingTimes(Map<String, DurationDistribution> byTask, DurationDistribution fallback,
+  public GradingTimes(
+      Map<String, DurationDistribution> byTask,
+      DurationDistribution fallback,
       Map<String, DurationDistribution> estimated) {
     this.byTask = Map.copyOf(byTask);
     this.fallback = fallback;
@@ -48,10 +50,15 @@ public final class GradingTimes {
       d = estimated.get(courseTask(s.course(), s.task()));
     }
     if (d == null) {
-      throw new IllegalArgumentException("submission " + s.id() + ": task '" + s.task()
-          + "' has no grading time: the trace has no grading_ms and the scenario gives no"
-          + " grading distribution for it (set grading.default or grading.tasks."
-          + s.task() + ")");
+      throw new IllegalArgumentException(
+          "submission "
+              + s.id()
+              + ": task '"
+              + s.task()
+              + "' has no grading time: the trace has no grading_ms and the scenario gives no"
+              + " grading distribution for it (set grading.default or grading.tasks."
+              + s.task()
+              + ")");
     }
     return d.sampleMicros(rng);
   }

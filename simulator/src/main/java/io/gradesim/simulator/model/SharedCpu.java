@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * An agent's cores shared by the jobs grading on it. INGInious sets no CPU quota on grading
- * containers, so while more jobs grade than the agent has cores each progresses at
- * {@code cores / busy} of full speed (processor sharing; a job uses at most one core).
+ * containers, so while more jobs grade than the agent has cores each progresses at {@code cores /
+ * busy} of full speed (processor sharing; a job uses at most one core).
  *
  * <p>Work is counted in nanoseconds of CPU. While {@code busy <= cores} every job runs at full
  * speed and its completion time is fixed when it starts: only that job is scheduled. Beyond, every
@@ -114,9 +114,10 @@ public final class SharedCpu {
     lastUpdate = now;
     for (int i = 0; i < busy; i++) {
       // Time to finish at cores/busy speed, rounded up to a whole microsecond.
-      long span = busy <= cores
-          ? ceilDiv(workLeftNanos[i], 1000)
-          : ceilDiv(workLeftNanos[i] * busy, 1000 * cores);
+      long span =
+          busy <= cores
+              ? ceilDiv(workLeftNanos[i], 1000)
+              : ceilDiv(workLeftNanos[i] * busy, 1000 * cores);
       finishAt[i] = now + span;
       completions.schedule(jobs[i], finishAt[i]);
     }

@@ -14,8 +14,8 @@ public interface StageCosts {
   StageCosts NONE = (stage, concurrentOps, rng) -> 0L;
 
   /**
-   * Draws the duration in microseconds of one {@code stage}, while {@code concurrentOps}
-   * container operations (this one included) are in progress on the same agent.
+   * Draws the duration in microseconds of one {@code stage}, while {@code concurrentOps} container
+   * operations (this one included) are in progress on the same agent.
    */
   long sampleMicros(Stage stage, int concurrentOps, RandomGenerator rng);
 }

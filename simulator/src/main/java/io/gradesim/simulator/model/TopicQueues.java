@@ -3,10 +3,10 @@ package io.gradesim.simulator.model;
 import java.util.Arrays;
 
 /**
- * The backend's waiting jobs: one min-heap per topic (environment type, environment id), ordered
- * by (priority, order of reception), as INGInious' {@code TopicPriorityQueue} in
- * {@code inginious/backend/topic_priority_queue.py}. A get over several topics returns the
- * smallest head among them. Heaps hold primitive keys and job ids: nothing is boxed.
+ * The backend's waiting jobs: one min-heap per topic (environment type, environment id), ordered by
+ * (priority, order of reception), as INGInious' {@code TopicPriorityQueue} in {@code
+ * inginious/backend/topic_priority_queue.py}. A get over several topics returns the smallest head
+ * among them. Heaps hold primitive keys and job ids: nothing is boxed.
  */
 public final class TopicQueues {
   private static final int SEQ_BITS = 40;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names the topics (environments {@code type/id}) seen so far and knows which agents serve each:
- * an agent announces patterns {@code type/id}, {@code type/*} or {@code *}. A topic is registered
- * the first time a submission names it and added to every agent whose patterns match.
+ * Names the topics (environments {@code type/id}) seen so far and knows which agents serve each: an
+ * agent announces patterns {@code type/id}, {@code type/*} or {@code *}. A topic is registered the
+ * first time a submission names it and added to every agent whose patterns match.
  */
 public final class TopicRegistry {
   private final TopicQueues queues;

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /**
- * A small buffered CSV writer for the hot output path: fields go straight into a byte buffer,
- * with no per-field objects. Strings are quoted per RFC 4180 when they hold a comma, a quote or a
- * line break; rows end with {@code \n}. Instants are ISO-8601 UTC with exactly six fractional
- * digits ({@code 2024-03-08T09:15:02.123456Z}); seconds carry exactly six decimals.
+ * A small buffered CSV writer for the hot output path: fields go straight into a byte buffer, with
+ * no per-field objects. Strings are quoted per RFC 4180 when they hold a comma, a quote or a line
+ * break; rows end with {@code \n}. Instants are ISO-8601 UTC with exactly six fractional digits
+ * ({@code 2024-03-08T09:15:02.123456Z}); seconds carry exactly six decimals.
  */
 final class CsvSink implements AutoCloseable {
   private final OutputStream out;
@@ -177,8 +177,8 @@ final class CsvSink implements AutoCloseable {
   }
 
   private void quotedUtf8(String s) throws IOException {
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0
-        || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    boolean quote =
+        s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     String body = quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > buf.length - pos) {

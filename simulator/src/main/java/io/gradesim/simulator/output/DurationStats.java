@@ -5,9 +5,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Count, exact sum and maximum, and an HdrHistogram of durations in microseconds.
  *
- * <p>Precision: the histogram keeps 3 significant decimal digits, so a percentile is within
- * 0.1 % of the recorded value it stands for; the mean and the maximum are exact. Memory is bounded
- * (a few tens of KiB) whatever the number of samples. Source: Gil Tene's HdrHistogram.
+ * <p>Precision: the histogram keeps 3 significant decimal digits, so a percentile is within 0.1 %
+ * of the recorded value it stands for; the mean and the maximum are exact. Memory is bounded (a few
+ * tens of KiB) whatever the number of samples. Source: Gil Tene's HdrHistogram.
  *
  * <p>Percentile definition (HdrHistogram's {@code getValueAtPercentile}): the p-th percentile is
  * the smallest recorded value v such that at least p % of the samples are ≤ v (nearest rank),

@@ -7,9 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Times the output fold apart from the code that produces its events: events are buffered in
- * chunks and each chunk is folded between two clock readings (wall and thread CPU time), so the
- * benchmark measures {@link RunOutputWriter} alone.
+ * Times the output fold apart from the code that produces its events: events are buffered in chunks
+ * and each chunk is folded between two clock readings (wall and thread CPU time), so the benchmark
+ * measures {@link RunOutputWriter} alone.
  */
 public final class FoldTimer implements SimEventListener {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

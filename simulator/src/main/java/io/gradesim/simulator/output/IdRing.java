@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The submission ids of the rows in flight, as UTF-8 bytes in one ring of bytes: ids are added in
- * arrival order and taken in the same order when their rows are written, so a waiting
- * submission's id costs its bytes (typically 7 to 24) instead of a {@code String} of 48 to 64
- * bytes. Positions are running byte counts (wrapping {@code int}s); an id ends where the next
- * begins.
+ * arrival order and taken in the same order when their rows are written, so a waiting submission's
+ * id costs its bytes (typically 7 to 24) instead of a {@code String} of 48 to 64 bytes. Positions
+ * are running byte counts (wrapping {@code int}s); an id ends where the next begins.
  */
 final class IdRing {
   private byte[] bytes = new byte[1 << 12];
@@ -57,8 +56,8 @@ final class IdRing {
     byte[] bigger = new byte[bytes.length * 2];
     int newMask = bigger.length - 1;
     for (int p = head; p != tail; ) {
-      int run = Math.min(tail - p,
-          Math.min(bytes.length - (p & mask), bigger.length - (p & newMask)));
+      int run =
+          Math.min(tail - p, Math.min(bytes.length - (p & mask), bigger.length - (p & newMask)));
       System.arraycopy(bytes, p & mask, bigger, p & newMask, run);
       p += run;
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The stage times of submissions that left the queue (dispatched, started, graded, removed,
- * delivered), with their agent, slot, result and the instant their agent was lost: kept apart
- * from {@link SubmissionTable}'s rows so a waiting submission does not pay for them. Entries are
+ * delivered), with their agent, slot, result and the instant their agent was lost: kept apart from
+ * {@link SubmissionTable}'s rows so a waiting submission does not pay for them. Entries are
  * recycled once their row is written, so there are about as many as jobs being graded.
  */
 final class LaterStages {
@@ -55,8 +55,12 @@ final class LaterStages {
 
   /** Bytes the arrays hold. */
   long footprintBytes() {
-    return times.length * 8L + lostAt.length * 8L + agent.length * 4L + slot.length * 4L
-        + result.length * 4L + free.length * 4L;
+    return times.length * 8L
+        + lostAt.length * 8L
+        + agent.length * 4L
+        + slot.length * 4L
+        + result.length * 4L
+        + free.length * 4L;
   }
 
   private void grow(int size) {

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The time-weighted fold: queue length, busy slots, slots, cores and agents up as step functions
- * of virtual time, integrated exactly (integer count × µs) per bucket of {@code timeseries.csv}
- * and over the whole run for the summary (utilisation, cost, mean queue).
+ * The time-weighted fold: queue length, busy slots, slots, cores and agents up as step functions of
+ * virtual time, integrated exactly (integer count × µs) per bucket of {@code timeseries.csv} and
+ * over the whole run for the summary (utilisation, cost, mean queue).
  *
  * <p>Callers must {@link #advance(long)} to an event's time before applying its change, so the
  * integrals see each state for exactly the time it lasted. Buckets are aligned on the run's epoch

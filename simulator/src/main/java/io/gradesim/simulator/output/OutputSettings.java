@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * The scenario keys the outputs read, taken from {@code RunStarted.scenarioJson} (the resolved
  * scenario, nested objects as HOCON renders them; a flat dotted key is accepted too).
  *
- * @param bucketMicros width of a {@code timeseries.csv} bucket ({@code output.bucket-s},
- *     default 60 s)
+ * @param bucketMicros width of a {@code timeseries.csv} bucket ({@code output.bucket-s}, default 60
+ *     s)
  * @param coreHourPrice price of one core-hour ({@code cost.core-hour}, default 0)
  * @param agentHourPrice price of one agent-hour ({@code cost.agent-hour}, default 0)
  * @param gradingSources where each task's grading time came from ({@code grading-sources}), or an
@@ -18,8 +18,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param pool the scenario's {@code runtime}, {@code agents} and {@code slots}, each null when
  *     absent
  */
-public record OutputSettings(long bucketMicros, double coreHourPrice, double agentHourPrice,
-    JsonNode gradingSources, RunSummary.Pool pool) {
+public record OutputSettings(
+    long bucketMicros,
+    double coreHourPrice,
+    double agentHourPrice,
+    JsonNode gradingSources,
+    RunSummary.Pool pool) {
 
   /** Default bucket width in seconds. */
   public static final double DEFAULT_BUCKET_S = 60;
@@ -33,8 +37,8 @@ public record OutputSettings(long bucketMicros, double coreHourPrice, double age
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Why arrivals spanning {@code spanMicros} are too long for buckets of {@code bucketS}
-   * seconds, with the smallest bucket that fits; null when they fit.
+   * Why arrivals spanning {@code spanMicros} are too long for buckets of {@code bucketS} seconds,
+   * with the smallest bucket that fits; null when they fit.
    */
   public static String bucketProblem(long spanMicros, long bucketS) {
     long buckets = spanMicros / (bucketS * 1_000_000L) + 1;
@@ -42,8 +46,9 @@ public record OutputSettings(long bucketMicros, double coreHourPrice, double age
       return null;
     }
     long fits = Math.floorDiv(spanMicros, (MAX_BUCKETS - 1) * 1_000_000L) + 1;
-    return String.format("the trace's arrivals span %,d s, %,d buckets of %d s; timeseries.csv"
-        + " holds at most %,d: set a larger bucket (--set output.bucket-s=%d or more)",
+    return String.format(
+        "the trace's arrivals span %,d s, %,d buckets of %d s; timeseries.csv"
+            + " holds at most %,d: set a larger bucket (--set output.bucket-s=%d or more)",
         spanMicros / 1_000_000, buckets, bucketS, MAX_BUCKETS, fits);
   }
 
@@ -51,12 +56,15 @@ public record OutputSettings(long bucketMicros, double coreHourPrice, double age
   public static OutputSettings fromScenario(String scenarioName, String scenarioJson) {
     JsonNode root;
     try {
-      root = scenarioJson == null || scenarioJson.isBlank()
-          ? JsonNodeFactory.instance.objectNode()
-          : JSON.readTree(scenarioJson);
+      root =
+          scenarioJson == null || scenarioJson.isBlank()
+              ? JsonNodeFactory.instance.objectNode()
+              : JSON.readTree(scenarioJson);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "scenario " + scenarioName + ": resolved scenario is not JSON: "
+          "scenario "
+              + scenarioName
+              + ": resolved scenario is not JSON: "
               + e.getOriginalMessage());
     }
     double bucketS = number(root, scenarioName, "output", "bucket-s", DEFAULT_BUCKET_S);
@@ -68,15 +76,20 @@ public record OutputSettings(long bucketMicros, double coreHourPrice, double age
     double core = number(root, scenarioName, "cost", "core-hour", 0);
     double agent = number(root, scenarioName, "cost", "agent-hour", 0);
     JsonNode sources = root.get("grading-sources");
-    return new OutputSettings(bucket, core, agent,
+    return new OutputSettings(
+        bucket,
+        core,
+        agent,
         sources == null ? JsonNodeFactory.instance.objectNode() : sources.deepCopy(),
         pool(root));
   }
 
   private static RunSummary.Pool pool(JsonNode root) {
     JsonNode runtime = root.get("runtime");
-    return new RunSummary.Pool(runtime != null && runtime.isTextual() ? runtime.textValue() : null,
-        count(root.get("agents")), count(root.get("slots")));
+    return new RunSummary.Pool(
+        runtime != null && runtime.isTextual() ? runtime.textValue() : null,
+        count(root.get("agents")),
+        count(root.get("slots")));
   }
 
   private static Integer count(JsonNode v) {
@@ -103,7 +116,14 @@ public record OutputSettings(long bucketMicros, double coreHourPrice, double age
         // fall through to the error below
       }
     }
-    throw new IllegalArgumentException("scenario " + scenarioName + ": key " + section + "."
-        + key + " must be a number, got " + v);
+    throw new IllegalArgumentException(
+        "scenario "
+            + scenarioName
+            + ": key "
+            + section
+            + "."
+            + key
+            + " must be a number, got "
+            + v);
   }
 }

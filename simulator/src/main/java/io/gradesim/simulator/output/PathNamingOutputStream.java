@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * An output stream whose write errors name its file: the JDK's say only "No space left on
- * device", which leaves the user to guess which of several outputs (or disks) was full.
+ * An output stream whose write errors name its file: the JDK's say only "No space left on device",
+ * which leaves the user to guess which of several outputs (or disks) was full.
  */
 final class PathNamingOutputStream extends FilterOutputStream {
   private final Path file;
@@ -20,9 +20,10 @@ final class PathNamingOutputStream extends FilterOutputStream {
   /** {@code e} with a message that begins with {@code file}. */
   static IOException naming(Path file, IOException e) {
     String m = String.valueOf(e.getMessage());
-    return m.contains(file.toString()) ? e
-        : new IOException(file + ": " + (m.equals("No space left on device")
-            ? "no space left on device" : m), e);
+    return m.contains(file.toString())
+        ? e
+        : new IOException(
+            file + ": " + (m.equals("No space left on device") ? "no space left on device" : m), e);
   }
 
   @Override

@@ -30,35 +30,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds a run's event stream into its output files: {@code submissions.csv},
- * {@code timeseries.csv} and {@code summary.json} (see {@code simulator/OUTPUTS.md}). It depends
- * on the events alone, so a journal replaying them rebuilds byte-identical files.
+ * Folds a run's event stream into its output files: {@code submissions.csv}, {@code timeseries.csv}
+ * and {@code summary.json} (see {@code simulator/OUTPUTS.md}). It depends on the events alone, so a
+ * journal replaying them rebuilds byte-identical files.
  *
- * <p>Files are written under temporary names named after the writing JVM
- * ({@code .submissions.csv.gradesim-<pid>-<n>.partial}, ...; see {@link PartialFiles}, which also
- * sweeps a killed run's here); {@link #finish()} moves them into place, {@code summary.json}
- * last. {@link #close()} without {@code finish()} deletes them, so an interrupted run leaves
- * nothing that looks finished. Opening a writer on a directory removes the outputs of an earlier
- * run there for the same reason.
+ * <p>Files are written under temporary names named after the writing JVM ({@code
+ * .submissions.csv.gradesim-<pid>-<n>.partial}, ...; see {@link PartialFiles}, which also sweeps a
+ * killed run's here); {@link #finish()} moves them into place, {@code summary.json} last. {@link
+ * #close()} without {@code finish()} deletes them, so an interrupted run leaves nothing that looks
+ * finished. Opening a writer on a directory removes the outputs of an earlier run there for the
+ * same reason.
  *
  * <p>The engine's side of the contract: events arrive in time order; a slot is busy from
- * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created
- * (a job that crashes at once), or to AgentLost, or at the latest to ResultDelivered. A
- * {@link RunFinished} event is ignored (the command appends it after the run).
+ * SubmissionDispatched to ContainerRemoved, or to GradingFinished when no container was created (a
+ * job that crashes at once), or to AgentLost, or at the latest to ResultDelivered. A {@link
+ * RunFinished} event is ignored (the command appends it after the run).
  *
  * <p>One writer folds one run on one thread; it is not thread-safe.
  */
 public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   /** File name of the per-submission table. */
   public static final String SUBMISSIONS = "submissions.csv";
+
   /** File name of the per-bucket time series. */
   public static final String TIMESERIES = "timeseries.csv";
+
   /** File name of the run summary. */
   public static final String SUMMARY = "summary.json";
+
   /** File name of the HdrHistogram log of the waits (µs). */
   public static final String WAIT_LOG = "wait.hlog";
+
   /** File name of the HdrHistogram log of the feedback times (µs). */
   public static final String FEEDBACK_LOG = "feedback.hlog";
+
   /** Every file a run writes here, in the order they move into place: summary.json last. */
   public static final List<String> FILES =
       List.of(SUBMISSIONS, TIMESERIES, WAIT_LOG, FEEDBACK_LOG, SUMMARY);
@@ -210,8 +215,9 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     started = (RunStarted) e;
     settings = OutputSettings.fromScenario(started.scenarioName(), started.scenarioJson());
     table = new SubmissionTable(submissionsOut, started.epochMicros());
-    timeline = new OccupancyTimeline(
-        timeseriesOut, started.epochMicros(), settings.bucketMicros(), started.t());
+    timeline =
+        new OccupancyTimeline(
+            timeseriesOut, started.epochMicros(), settings.bucketMicros(), started.t());
     lastT = started.t();
     events = 1;
   }
@@ -261,23 +267,47 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     DurationStats feedback = stats.feedbacks();
     double coreHours = timeline.coreArea() / MICROS_PER_HOUR;
     double agentHours = timeline.agentArea() / MICROS_PER_HOUR;
-    RunSummary.Provenance provenance = new RunSummary.Provenance(started.version(),
-        started.traceFile(), started.traceHash(), started.scenarioName(), started.scenarioHash(),
-        started.calibrationFile(), started.calibrationHash(), started.seed(),
-        CsvSink.formatInstant(started.epochMicros()));
-    return new RunSummary(table.arrivals(), events, delivered, rejected, deferred, wait.count(),
-        wait.meanSeconds(), wait.percentileSeconds(50), wait.percentileSeconds(95),
-        wait.percentileSeconds(99), wait.maxSeconds(),
-        stats.waitedShare(), stats.queueWaitMeanSeconds(),
-        feedback.meanSeconds(), feedback.percentileSeconds(50), feedback.percentileSeconds(95),
-        feedback.percentileSeconds(99), feedback.maxSeconds(),
+    RunSummary.Provenance provenance =
+        new RunSummary.Provenance(
+            started.version(),
+            started.traceFile(),
+            started.traceHash(),
+            started.scenarioName(),
+            started.scenarioHash(),
+            started.calibrationFile(),
+            started.calibrationHash(),
+            started.seed(),
+            CsvSink.formatInstant(started.epochMicros()));
+    return new RunSummary(
+        table.arrivals(),
+        events,
+        delivered,
+        rejected,
+        deferred,
+        wait.count(),
+        wait.meanSeconds(),
+        wait.percentileSeconds(50),
+        wait.percentileSeconds(95),
+        wait.percentileSeconds(99),
+        wait.maxSeconds(),
+        stats.waitedShare(),
+        stats.queueWaitMeanSeconds(),
+        feedback.meanSeconds(),
+        feedback.percentileSeconds(50),
+        feedback.percentileSeconds(95),
+        feedback.percentileSeconds(99),
+        feedback.maxSeconds(),
         duration == 0 ? Double.NaN : timeline.queueArea() / (double) duration,
         timeline.peakQueue(),
         timeline.slotArea() == 0 ? Double.NaN : timeline.busyArea() / (double) timeline.slotArea(),
-        duration / 1e6, coreHours, agentHours,
+        duration / 1e6,
+        coreHours,
+        agentHours,
         coreHours * settings.coreHourPrice() + agentHours * settings.agentHourPrice(),
         Collections.unmodifiableSortedMap(stats.results()),
-        settings.gradingSources(), provenance, settings.pool());
+        settings.gradingSources(),
+        provenance,
+        settings.pool());
   }
 
   /** Rows held in memory now: from the oldest unwritten submission to the newest arrival. */
@@ -319,8 +349,8 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
     if (discardRows) {
       return new CsvSink(OutputStream.nullOutputStream());
     }
-    return new CsvSink(new PathNamingOutputStream(partial(name),
-        Files.newOutputStream(partial(name))));
+    return new CsvSink(
+        new PathNamingOutputStream(partial(name), Files.newOutputStream(partial(name))));
   }
 
   private Path partial(String name) {

@@ -12,9 +12,9 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * The figures of one run, as written to {@code summary.json}: model results and provenance only,
- * no wall-clock figure, so the same events give a byte-identical file. Keys and units are declared
- * in {@link SummaryKey}; a NaN figure (no sample) is written as {@code null}.
+ * The figures of one run, as written to {@code summary.json}: model results and provenance only, no
+ * wall-clock figure, so the same events give a byte-identical file. Keys and units are declared in
+ * {@link SummaryKey}; a NaN figure (no sample) is written as {@code null}.
  *
  * @param results count per result, sorted by result
  * @param gradingSources the scenario's {@code grading-sources}, or an empty object
@@ -61,13 +61,20 @@ public record RunSummary(
    *
    * @param epoch the instant virtual time 0 stands for, ISO-8601 UTC
    */
-  public record Provenance(String version, String traceFile, String traceHash, String scenario,
-      String scenarioHash, String calibrationFile, String calibrationHash, long seed,
+  public record Provenance(
+      String version,
+      String traceFile,
+      String traceHash,
+      String scenario,
+      String scenarioHash,
+      String calibrationFile,
+      String calibrationHash,
+      long seed,
       String epoch) {}
 
   /**
-   * The pool a run starts with, copied from the resolved scenario of its {@code RunStarted}
-   * event; a figure the scenario does not give is null.
+   * The pool a run starts with, copied from the resolved scenario of its {@code RunStarted} event;
+   * a figure the scenario does not give is null.
    */
   public record Pool(String runtime, Integer agents, Integer slotsPerAgent) {}
 

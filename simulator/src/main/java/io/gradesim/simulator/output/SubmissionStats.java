@@ -15,8 +15,7 @@ final class SubmissionStats {
   private long queueWaitCount;
 
   /** Counts one row; a time that did not happen is {@code none}. */
-  void row(long arrival, long queued, long dispatched, long delivered, String outcome,
-      long none) {
+  void row(long arrival, long queued, long dispatched, long delivered, String outcome, long none) {
     if (dispatched != none) {
       wait.record(dispatched - arrival);
       // A job dispatched without a SubmissionQueued event spent no time in a queue.

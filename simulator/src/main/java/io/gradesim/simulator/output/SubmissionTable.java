@@ -3,17 +3,17 @@ package io.gradesim.simulator.output;
 import java.io.IOException;
 
 /**
- * The per-submission fold: collects each submission's stage times while it is in flight and
- * writes its {@code submissions.csv} row, in order of arrival ordinal {@code n}, once it and every
- * earlier submission have ended.
+ * The per-submission fold: collects each submission's stage times while it is in flight and writes
+ * its {@code submissions.csv} row, in order of arrival ordinal {@code n}, once it and every earlier
+ * submission have ended.
  *
  * <p>Rows span only from the oldest unwritten submission to the newest arrival, so memory follows
  * the number in flight, not the trace length. They live in pages of {@value #PAGE} rows of
  * primitive arrays (no object per submission), taken at the newest end and given back at the
- * oldest, so a long queue grows by a page at a time, never by copying. A row holds what a
- * waiting submission needs: arrival and queue times, flags, the end of its id in an
- * {@link IdRing} and, once it left the queue, the index of its {@link LaterStages} entry;
- * measured, a waiting submission costs about 30 bytes here.
+ * oldest, so a long queue grows by a page at a time, never by copying. A row holds what a waiting
+ * submission needs: arrival and queue times, flags, the end of its id in an {@link IdRing} and,
+ * once it left the queue, the index of its {@link LaterStages} entry; measured, a waiting
+ * submission costs about 30 bytes here.
  *
  * <p>A submission ends when its result is delivered or it is rejected. A job on a lost agent ends
  * as {@code crash}; it still waits for its delivery, but at most {@link #LOST_GRACE_MICROS} of
@@ -228,8 +228,10 @@ final class SubmissionTable {
       pages += a == null ? 0 : 1;
     }
     pages += spare == null ? 0 : 1;
-    return pages * PAGE * (8 + 8 + 4 + 1 + 4) + arrivalAt.length * 5L * 4
-        + ids.footprintBytes() + later.footprintBytes();
+    return pages * PAGE * (8 + 8 + 4 + 1 + 4)
+        + arrivalAt.length * 5L * 4
+        + ids.footprintBytes()
+        + later.footprintBytes();
   }
 
   private int page(int n) {
@@ -355,8 +357,11 @@ final class SubmissionTable {
       growPageSlots();
     }
     int p = page(n);
-    Page page = spare != null ? spare : new Page(new long[PAGE], new long[PAGE], new int[PAGE],
-        new byte[PAGE], new int[PAGE]);
+    Page page =
+        spare != null
+            ? spare
+            : new Page(
+                new long[PAGE], new long[PAGE], new int[PAGE], new byte[PAGE], new int[PAGE]);
     spare = null;
     arrivalAt[p] = page.arrival();
     queuedAt[p] = page.queued();

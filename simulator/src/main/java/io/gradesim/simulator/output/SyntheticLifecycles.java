@@ -16,8 +16,8 @@ import io.gradesim.simulator.event.SimEventListener;
 /**
  * A synthetic, time-ordered event stream for benchmarking the output fold: submission {@code n}
  * arrives at tick {@code n} and goes through its eight stages (arrived, queued, dispatched,
- * created, started, graded, removed, delivered) one every {@code stride} ticks, so
- * {@code 7 × stride} submissions are in flight and {@code 4 × stride} slots are busy at once.
+ * created, started, graded, removed, delivered) one every {@code stride} ticks, so {@code 7 ×
+ * stride} submissions are in flight and {@code 4 × stride} slots are busy at once.
  */
 public final class SyntheticLifecycles {
   private static final int STAGES = 8;
@@ -41,8 +41,20 @@ public final class SyntheticLifecycles {
 
   /** Sends the whole run to {@code listener}; returns the number of events sent. */
   public long emit(SimEventListener listener) {
-    listener.on(new RunStarted(0, "bench", 1_700_000_000_000_000L, "synthetic", "", "bench",
-        "", "{\"output\":{\"bucket-s\":60},\"cost\":{\"core-hour\":0.05}}", "", "", 1, "bench"));
+    listener.on(
+        new RunStarted(
+            0,
+            "bench",
+            1_700_000_000_000_000L,
+            "synthetic",
+            "",
+            "bench",
+            "",
+            "{\"output\":{\"bucket-s\":60},\"cost\":{\"core-hour\":0.05}}",
+            "",
+            "",
+            1,
+            "bench"));
     listener.on(new AgentUp(0, 0, slots(), slots(), 65536));
     long events = 2;
     long lastTick = (long) submissions - 1 + (long) (STAGES - 1) * stride;

@@ -1,8 +1,8 @@
 package io.gradesim.simulator.run;
 
 /**
- * The work of one run as an actor drives it: advance the event loop in slices, then finish
- * (write outputs); {@link #close()} releases files also when the run failed.
+ * The work of one run as an actor drives it: advance the event loop in slices, then finish (write
+ * outputs); {@link #close()} releases files also when the run failed.
  */
 public interface RunTask extends AutoCloseable {
 

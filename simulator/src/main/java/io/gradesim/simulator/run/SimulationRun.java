@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A run of a trace through a scenario into an output directory, as a {@link RunTask}: streams
- * the trace into the engine and the events into the listeners (the output fold first, then any
- * extra listener such as a journal); on finish it moves the outputs into place, appends
- * {@code RunFinished} with the summary to the extra listeners and writes {@code perf.json}.
- * Progress goes to {@code progress} every few seconds of wall time.
+ * A run of a trace through a scenario into an output directory, as a {@link RunTask}: streams the
+ * trace into the engine and the events into the listeners (the output fold first, then any extra
+ * listener such as a journal); on finish it moves the outputs into place, appends {@code
+ * RunFinished} with the summary to the extra listeners and writes {@code perf.json}. Progress goes
+ * to {@code progress} every few seconds of wall time.
  */
 public final class SimulationRun implements RunTask {
   private static final long PROGRESS_NANOS = 3_000_000_000L;
@@ -36,12 +36,20 @@ public final class SimulationRun implements RunTask {
   private long lastProgress = System.nanoTime();
 
   /**
-   * Opens the run: {@code header} is the RunStarted event, {@code extra} further listeners,
-   * {@code progress} may be null; {@code onSummary} receives the summary once the run finished.
+   * Opens the run: {@code header} is the RunStarted event, {@code extra} further listeners, {@code
+   * progress} may be null; {@code onSummary} receives the summary once the run finished.
    */
-  public SimulationRun(Path tracePath, ScenarioSettings scenario, StageCosts costs,
-      TraceSurvey survey, SimEvent.RunStarted header, Path out, List<SimEventListener> extra,
-      PrintStream progress, Consumer<RunSummary> onSummary) throws Exception {
+  public SimulationRun(
+      Path tracePath,
+      ScenarioSettings scenario,
+      StageCosts costs,
+      TraceSurvey survey,
+      SimEvent.RunStarted header,
+      Path out,
+      List<SimEventListener> extra,
+      PrintStream progress,
+      Consumer<RunSummary> onSummary)
+      throws Exception {
     this.out = out;
     this.onSummary = onSummary;
     this.extra = List.copyOf(extra);
@@ -54,8 +62,14 @@ public final class SimulationRun implements RunTask {
       List<SimEventListener> all = new ArrayList<>();
       all.add(w);
       all.addAll(extra);
-      this.engine = new SimulationEngine(scenario, costs, survey.grading(),
-          trace.source(), header, new CompositeListener(all));
+      this.engine =
+          new SimulationEngine(
+              scenario,
+              costs,
+              survey.grading(),
+              trace.source(),
+              header,
+              new CompositeListener(all));
     } catch (Exception | Error e) {
       trace.close().run();
       if (w != null) {
@@ -72,7 +86,8 @@ public final class SimulationRun implements RunTask {
     long t = System.nanoTime();
     if (progress != null && !done && t - lastProgress > PROGRESS_NANOS) {
       lastProgress = t;
-      progress.printf("simulate: %,d of %,d submissions arrived, virtual time %.0f s%n",
+      progress.printf(
+          "simulate: %,d of %,d submissions arrived, virtual time %.0f s%n",
           engine.arrivals(), expected, engine.now() / 1e6);
     }
     return done;
@@ -87,8 +102,8 @@ public final class SimulationRun implements RunTask {
     }
     meter.stop(engine.events(), engine.arrivals()).writeTo(out);
     onSummary.accept(summary);
-    return new RunOutcome.Completed(out.toString(), engine.events(), engine.arrivals(), 0,
-        summary.toJson());
+    return new RunOutcome.Completed(
+        out.toString(), engine.events(), engine.arrivals(), 0, summary.toJson());
   }
 
   @Override

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Prepares one run of a trace through a scenario file for a sweep: loads the scenario (with
  * overrides and seed), resolves the stage costs, surveys the trace and builds the RunStarted
- * provenance. Everything that can be wrong with the inputs fails here, before any output
- * exists. Commands that run scenarios ({@code simulate}, a comparison) share it.
+ * provenance. Everything that can be wrong with the inputs fails here, before any output exists.
+ * Commands that run scenarios ({@code simulate}, a comparison) share it.
  */
 public final class SimulationSetup {
   private SimulationSetup() {}
@@ -35,15 +35,26 @@ public final class SimulationSetup {
    * @param header the RunStarted event the run will emit
    * @param spec the run for the sweep (app's {@code Sweeps})
    * @param result the finished run's summary, set when the run completed
-   * @param costs the run's stage costs and their provenance (profile, per-stage sources, a note
-   *     for the user such as "bundled literature profile used")
+   * @param costs the run's stage costs and their provenance (profile, per-stage sources, a note for
+   *     the user such as "bundled literature profile used")
    */
-  public record Prepared(ScenarioSettings scenario, TraceSurvey survey, SimEvent.RunStarted header,
-      RunSpec spec, AtomicReference<RunSummary> result, CostSetup costs) {}
+  public record Prepared(
+      ScenarioSettings scenario,
+      TraceSurvey survey,
+      SimEvent.RunStarted header,
+      RunSpec spec,
+      AtomicReference<RunSummary> result,
+      CostSetup costs) {}
 
   /** The inputs of one run. */
-  public record Inputs(Path trace, Path scenarioFile, List<String> overrides, Long seed,
-      Path calibration, String runId, Path out) {
+  public record Inputs(
+      Path trace,
+      Path scenarioFile,
+      List<String> overrides,
+      Long seed,
+      Path calibration,
+      String runId,
+      Path out) {
     /** Copies the overrides. */
     public Inputs {
       overrides = List.copyOf(overrides);
@@ -51,8 +62,8 @@ public final class SimulationSetup {
   }
 
   /**
-   * Prepares a run writing to {@code in.out()}, with {@code extra} listeners after the output
-   * fold (a journal) and progress lines to {@code progress} (may be null).
+   * Prepares a run writing to {@code in.out()}, with {@code extra} listeners after the output fold
+   * (a journal) and progress lines to {@code progress} (may be null).
    */
   public static Prepared prepare(Inputs in, List<SimEventListener> extra, PrintStream progress)
       throws IOException {
@@ -86,8 +97,9 @@ public final class SimulationSetup {
    * Like {@link #prepare(Inputs, List, PrintStream)} with the trace's scan from {@code scans}
    * (shared by the runs of a sweep; the scan's file must be {@code in.trace()}).
    */
-  public static Prepared prepare(Inputs in, Scans scans, List<SimEventListener> extra,
-      PrintStream progress) throws IOException {
+  public static Prepared prepare(
+      Inputs in, Scans scans, List<SimEventListener> extra, PrintStream progress)
+      throws IOException {
     if (Files.exists(in.out()) && !Files.isDirectory(in.out())) {
       throw new IllegalArgumentException("--out " + in.out() + " is a file, not a folder");
     }
@@ -97,26 +109,40 @@ public final class SimulationSetup {
     StageCosts costs = setup.costs();
     TraceSurvey survey = TraceSurvey.of(scans.get(), s);
     if (survey.first() != null) {
-      String why = OutputSettings.bucketProblem(
-          ChronoUnit.MICROS.between(survey.first(), survey.last()), s.bucketS());
+      String why =
+          OutputSettings.bucketProblem(
+              ChronoUnit.MICROS.between(survey.first(), survey.last()), s.bucketS());
       if (why != null) {
         throw new IllegalArgumentException(in.scenarioFile() + ": output.bucket-s: " + why);
       }
     }
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0,
-        in.runId() != null ? in.runId() : UUID.randomUUID().toString(), 0,
-        in.trace().toString(), survey.hash(), in.scenarioFile().getFileName().toString(),
-        ScenarioJson.hash(s), ScenarioJson.render(s, survey.sources(), setup.sources()),
-        setup.calibrationFile(), setup.calibrationHash(), s.seed(), version());
+    SimEvent.RunStarted header =
+        new SimEvent.RunStarted(
+            0,
+            in.runId() != null ? in.runId() : UUID.randomUUID().toString(),
+            0,
+            in.trace().toString(),
+            survey.hash(),
+            in.scenarioFile().getFileName().toString(),
+            ScenarioJson.hash(s),
+            ScenarioJson.render(s, survey.sources(), setup.sources()),
+            setup.calibrationFile(),
+            setup.calibrationHash(),
+            s.seed(),
+            version());
     AtomicReference<RunSummary> result = new AtomicReference<>();
-    RunSpec spec = new RunSpec(s.name() + "#" + s.seed(), () -> new SimulationRun(in.trace(), s,
-        costs, survey, header, in.out(), extra, progress, result::set));
+    RunSpec spec =
+        new RunSpec(
+            s.name() + "#" + s.seed(),
+            () ->
+                new SimulationRun(
+                    in.trace(), s, costs, survey, header, in.out(), extra, progress, result::set));
     return new Prepared(s, survey, header, spec, result, setup);
   }
 
   /**
-   * The stage costs a scenario asks for: none, its own, or sampled from {@code calibration}
-   * (null: the bundled literature profile) for its runtime; see {@link CostSetup}.
+   * The stage costs a scenario asks for: none, its own, or sampled from {@code calibration} (null:
+   * the bundled literature profile) for its runtime; see {@link CostSetup}.
    */
   public static StageCosts costs(ScenarioSettings s, Path scenarioFile, Path calibration)
       throws IOException {

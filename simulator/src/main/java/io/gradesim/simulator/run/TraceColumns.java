@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed trace held in memory column by column, so that every run of a sweep replays it
- * without parsing the file again: ids as UTF-8 bytes, instants as epoch nanoseconds, repeated
- * text (course, task, users, environment, result) as codes into a shared dictionary, and the
- * optional numbers in columns allocated only once a row has a value. About 50 bytes a row for a
- * typical trace. Each {@link #source()} rebuilds equal {@link Submission}s in file order.
+ * A parsed trace held in memory column by column, so that every run of a sweep replays it without
+ * parsing the file again: ids as UTF-8 bytes, instants as epoch nanoseconds, repeated text (course,
+ * task, users, environment, result) as codes into a shared dictionary, and the optional numbers in
+ * columns allocated only once a row has a value. About 50 bytes a row for a typical trace. Each
+ * {@link #source()} rebuilds equal {@link Submission}s in file order.
  */
 public final class TraceColumns {
   private static final long NONE = Long.MIN_VALUE;
+
   /** A NaN that parsing a number never yields: marks an absent decimal. */
   private static final long NO_DOUBLE = 0x7ff0000000000001L;
 
@@ -75,8 +76,12 @@ public final class TraceColumns {
 
   /** Bytes the columns take on the heap, roughly (arrays and dictionary). */
   public long bytes() {
-    long b = ids.length + 4L * idEnd.length + 8L * submitted.length + 4L * text.length
-        + 64L * values.size();
+    long b =
+        ids.length
+            + 4L * idEnd.length
+            + 8L * submitted.length
+            + 4L * text.length
+            + 64L * values.size();
     for (long[] c : new long[][] {grading, completed, cpu, hard, memory}) {
       b += c == null ? 0 : 8L * c.length;
     }
@@ -100,12 +105,20 @@ public final class TraceColumns {
     int start = i == 0 ? 0 : idEnd[i - 1];
     String id = new String(ids, start, idEnd[i] - start, StandardCharsets.UTF_8);
     int t = i * 5;
-    return new Submission(id, instant(submitted[i]), (String) values.get(text[t]),
-        (String) values.get(text[t + 1]), (List<String>) values.get(text[t + 2]),
-        (String) values.get(text[t + 3]), priority == null ? 0 : priority[i],
-        boxed(grading, i), completed == null || completed[i] == NONE ? null
-            : instant(completed[i]), text[t + 4] < 0 ? null : (String) values.get(text[t + 4]),
-        decimal(cpu, i), decimal(hard, i), boxed(memory, i));
+    return new Submission(
+        id,
+        instant(submitted[i]),
+        (String) values.get(text[t]),
+        (String) values.get(text[t + 1]),
+        (List<String>) values.get(text[t + 2]),
+        (String) values.get(text[t + 3]),
+        priority == null ? 0 : priority[i],
+        boxed(grading, i),
+        completed == null || completed[i] == NONE ? null : instant(completed[i]),
+        text[t + 4] < 0 ? null : (String) values.get(text[t + 4]),
+        decimal(cpu, i),
+        decimal(hard, i),
+        boxed(memory, i));
   }
 
   private int code(Object value) {
@@ -176,7 +189,7 @@ public final class TraceColumns {
   }
 
   private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-        Math.floorMod(nanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * What a command learns about a trace before any run, once whatever the number of scenarios
- * replaying it: its SHA-256, a strict check of every row (a bad row, or a second row with the
- * same id, stops the command before any output exists), first and last arrival, per task how
- * many rows have a grading time, and, when it fits the heap budget, the parsed rows themselves
- * ({@link TraceColumns}) so that the runs replay them without reading the file again. The
- * scenario's part ({@link TraceSurvey}) is derived from it.
+ * replaying it: its SHA-256, a strict check of every row (a bad row, or a second row with the same
+ * id, stops the command before any output exists), first and last arrival, per task how many rows
+ * have a grading time, and, when it fits the heap budget, the parsed rows themselves ({@link
+ * TraceColumns}) so that the runs replay them without reading the file again. The scenario's part
+ * ({@link TraceSurvey}) is derived from it.
  */
 public final class TraceScan {
   private final Path trace;
@@ -36,8 +36,15 @@ public final class TraceScan {
   private final TraceColumns columns;
   private GradingTimeEstimate estimate;
 
-  private TraceScan(Path trace, String hash, long submissions, Instant first, Instant last,
-      Map<String, long[]> tasks, Map<String, String> taskOf, TraceColumns columns) {
+  private TraceScan(
+      Path trace,
+      String hash,
+      long submissions,
+      Instant first,
+      Instant last,
+      Map<String, long[]> tasks,
+      Map<String, String> taskOf,
+      TraceColumns columns) {
     this.trace = trace;
     this.hash = hash;
     this.submissions = submissions;
@@ -54,8 +61,8 @@ public final class TraceScan {
   }
 
   /**
-   * Scans {@code trace}, keeping its rows in memory while they take at most {@code budget}
-   * bytes (0: never); errors name the file, line and field.
+   * Scans {@code trace}, keeping its rows in memory while they take at most {@code budget} bytes
+   * (0: never); errors name the file, line and field.
    */
   public static TraceScan of(Path trace, long budget) throws IOException {
     if (!Files.isRegularFile(trace)) {
@@ -144,8 +151,8 @@ public final class TraceScan {
   }
 
   /**
-   * Opens the rows for one run: from memory when held, else a strict stream of the file (the
-   * scan already accepted every row); close the returned feed when the run ends.
+   * Opens the rows for one run: from memory when held, else a strict stream of the file (the scan
+   * already accepted every row); close the returned feed when the run ends.
    */
   Feed open() throws IOException {
     if (columns != null) {

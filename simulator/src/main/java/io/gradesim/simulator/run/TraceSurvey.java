@@ -14,10 +14,10 @@ import java.util.TreeMap;
 
 /**
  * A trace as one scenario sees it: the trace's own part ({@link TraceScan}: hash, strict check,
- * first and last arrival, computed once per command and shared by every scenario) and where
- * each task's grading time will come from: {@code trace} (grading_ms), {@code scenario},
- * {@code estimated} (from completions of quiet moments, {@link GradingTimeEstimate}), or a mix
- * such as {@code trace+scenario}.
+ * first and last arrival, computed once per command and shared by every scenario) and where each
+ * task's grading time will come from: {@code trace} (grading_ms), {@code scenario}, {@code
+ * estimated} (from completions of quiet moments, {@link GradingTimeEstimate}), or a mix such as
+ * {@code trace+scenario}.
  *
  * @param sources grading-time source per task
  * @param grading the grading times the run will use
@@ -62,10 +62,21 @@ public record TraceSurvey(Map<String, String> sources, GradingTimes grading, Tra
       } else {
         GradingTimeEstimate estimate = scan.estimate();
         String course = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-        TaskEstimate te = estimate.forTask(course, task).orElseThrow(() ->
-            new IllegalArgumentException(trace + ": task '" + task + "' (course " + course
-                + ") has no grading time: no grading_ms, no completed_at to estimate from, and"
-                + " no grading.tasks." + task + " or grading.default in the scenario"));
+        TaskEstimate te =
+            estimate
+                .forTask(course, task)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            trace
+                                + ": task '"
+                                + task
+                                + "' (course "
+                                + course
+                                + ") has no grading time: no grading_ms, no completed_at to estimate from, and"
+                                + " no grading.tasks."
+                                + task
+                                + " or grading.default in the scenario"));
         estimated.put(e.getKey(), te.distribution());
         rest = "estimated";
       }

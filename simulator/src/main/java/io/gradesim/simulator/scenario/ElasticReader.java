@@ -25,37 +25,55 @@ final class ElasticReader {
     if (policy == null) {
       return AutoscaleSettings.off(agents);
     }
-    int min = r.c.getIsNull("autoscale.min-agents") ? agents
-        : (int) nonNegative("autoscale.min-agents", ScenarioReader.MAX_AGENTS);
-    int max = r.c.getIsNull("autoscale.max-agents") ? agents
-        : r.positiveInt("autoscale.max-agents", ScenarioReader.MAX_AGENTS);
+    int min =
+        r.c.getIsNull("autoscale.min-agents")
+            ? agents
+            : (int) nonNegative("autoscale.min-agents", ScenarioReader.MAX_AGENTS);
+    int max =
+        r.c.getIsNull("autoscale.max-agents")
+            ? agents
+            : r.positiveInt("autoscale.max-agents", ScenarioReader.MAX_AGENTS);
     if (min > agents || agents > max) {
-      throw r.bad("autoscale.max-agents", "need min-agents <= agents <= max-agents, found "
-          + min + " <= " + agents + " <= " + max);
+      throw r.bad(
+          "autoscale.max-agents",
+          "need min-agents <= agents <= max-agents, found " + min + " <= " + agents + " <= " + max);
     }
     long interval = r.micros("autoscale.interval", false);
     if (interval <= 0) {
       throw r.bad("autoscale.interval", "must be positive");
     }
-    return new AutoscaleSettings(policy, target(policy), min, max,
-        r.micros("autoscale.provisioning-delay", false), r.micros("autoscale.cooldown", false),
-        interval, r.micros("autoscale.scale-in-idle", false));
+    return new AutoscaleSettings(
+        policy,
+        target(policy),
+        min,
+        max,
+        r.micros("autoscale.provisioning-delay", false),
+        r.micros("autoscale.cooldown", false),
+        interval,
+        r.micros("autoscale.scale-in-idle", false));
   }
 
   private double target(AutoscalePolicy policy) {
     String key = "autoscale.target";
     if (r.c.getIsNull(key)) {
-      throw r.bad(key, "required with policy " + policy.key()
-          + (policy == AutoscalePolicy.RECENT_WAIT ? " (a wait such as 10s)"
-              : " (waiting submissions per agent, such as 2)"));
+      throw r.bad(
+          key,
+          "required with policy "
+              + policy.key()
+              + (policy == AutoscalePolicy.RECENT_WAIT
+                  ? " (a wait such as 10s)"
+                  : " (waiting submissions per agent, such as 2)"));
     }
     double t;
     if (policy == AutoscalePolicy.RECENT_WAIT) {
       t = r.micros(key, false);
     } else {
       if (r.c.getValue(key).valueType() != ConfigValueType.NUMBER) {
-        throw r.bad(key, "expected a number of waiting submissions per agent, found '"
-            + r.c.getValue(key).unwrapped() + "'");
+        throw r.bad(
+            key,
+            "expected a number of waiting submissions per agent, found '"
+                + r.c.getValue(key).unwrapped()
+                + "'");
       }
       t = r.number(key);
     }
@@ -70,12 +88,13 @@ final class ElasticReader {
     List<String> envs = r.strings("warm-pool.environments");
     for (String e : envs) {
       if (e.contains("*") || !e.contains("/")) {
-        throw r.bad("warm-pool.environments", "expected exact environments type/id, found '"
-            + e + "'");
+        throw r.bad(
+            "warm-pool.environments", "expected exact environments type/id, found '" + e + "'");
       }
       if (!TopicRegistry.matches(agentEnvironments, e)) {
-        throw r.bad("warm-pool.environments", "'" + e + "' is not served by the agents ("
-            + agentEnvironments + ")");
+        throw r.bad(
+            "warm-pool.environments",
+            "'" + e + "' is not served by the agents (" + agentEnvironments + ")");
       }
     }
     String refill = r.string("warm-pool.refill");
@@ -88,8 +107,7 @@ final class ElasticReader {
     } catch (com.typesafe.config.ConfigException e) {
       throw r.bad("warm-pool.pre-started", "expected true or false");
     }
-    return new WarmPoolSettings((int) size, envs,
-        refill.equals("background"), preStarted);
+    return new WarmPoolSettings((int) size, envs, refill.equals("background"), preStarted);
   }
 
   private long nonNegative(String key, int max) {

@@ -12,9 +12,9 @@ import java.io.File;
 /**
  * Makes an {@code include} of a missing file an error. HOCON skips a missing include silently
  * unless it is written {@code include required(...)} (HOCON.md, "Include semantics: missing
- * files"): a scenario would then run with the defaults in place of the settings it meant.
- * A name without an extension is looked for as {@code .conf}, {@code .json} and
- * {@code .properties}, as HOCON does; URL and classpath includes keep HOCON's behaviour.
+ * files"): a scenario would then run with the defaults in place of the settings it meant. A name
+ * without an extension is looked for as {@code .conf}, {@code .json} and {@code .properties}, as
+ * HOCON does; URL and classpath includes keep HOCON's behaviour.
  */
 final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
   private static final String[] EXTENSIONS = {".conf", ".json", ".properties"};
@@ -40,8 +40,16 @@ final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
         }
       }
     }
-    throw new ConfigException.Generic("include \"" + what + "\": no " + what + ".conf, "
-        + what + ".json or " + what + ".properties found");
+    throw new ConfigException.Generic(
+        "include \""
+            + what
+            + "\": no "
+            + what
+            + ".conf, "
+            + what
+            + ".json or "
+            + what
+            + ".properties found");
   }
 
   private ConfigObject required(ConfigIncludeContext context, String what, String shown) {
@@ -61,8 +69,7 @@ final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
     try {
       return ConfigFactory.parseFile(what, context.parseOptions().setAllowMissing(false)).root();
     } catch (ConfigException.IO e) {
-      throw new ConfigException.Generic("include file(\"" + what
-          + "\"): no such file");
+      throw new ConfigException.Generic("include file(\"" + what + "\"): no such file");
     }
   }
 }

@@ -13,10 +13,10 @@ import java.util.TreeMap;
 
 /**
  * The resolved scenario as JSON with sorted keys (so the same scenario always gives the same
- * bytes), as carried by {@code RunStarted}. Durations are written as whole microseconds
- * ({@code ..-us}) and distributions as their normalised spec. Besides the scenario's own keys it
- * holds {@code grading-sources} (task to "trace", "scenario", "estimated", ...), which depends on
- * the trace and is therefore left out of {@link #hash}, as is the seed (its own provenance field).
+ * bytes), as carried by {@code RunStarted}. Durations are written as whole microseconds ({@code
+ * ..-us}) and distributions as their normalised spec. Besides the scenario's own keys it holds
+ * {@code grading-sources} (task to "trace", "scenario", "estimated", ...), which depends on the
+ * trace and is therefore left out of {@link #hash}, as is the seed (its own provenance field).
  */
 public final class ScenarioJson {
   private static final ObjectMapper JSON =
@@ -30,13 +30,13 @@ public final class ScenarioJson {
   }
 
   /**
-   * The JSON of {@code s} with its grading sources per task and, for {@code costs = profile},
-   * where each stage's cost came from ({@code cost-sources}: stage to measured, literature or
-   * absent): like the grading sources it depends on an input besides the scenario (the profile),
-   * so it is left out of {@link #hash}.
+   * The JSON of {@code s} with its grading sources per task and, for {@code costs = profile}, where
+   * each stage's cost came from ({@code cost-sources}: stage to measured, literature or absent):
+   * like the grading sources it depends on an input besides the scenario (the profile), so it is
+   * left out of {@link #hash}.
    */
-  public static String render(ScenarioSettings s, Map<String, String> gradingSources,
-      Map<String, String> costSources) {
+  public static String render(
+      ScenarioSettings s, Map<String, String> gradingSources, Map<String, String> costSources) {
     Map<String, Object> m = tree(s);
     m.put("seed", s.seed());
     m.put("grading-sources", new TreeMap<>(gradingSources));
@@ -64,30 +64,60 @@ public final class ScenarioJson {
     m.put("costs", costs(s.costs()));
     m.put("admission", s.admission().key());
     ScenarioSettings.Network n = s.network();
-    m.put("network", Map.of("frontend-to-backend-us", n.frontendToBackend(),
-        "backend-to-agent-us", n.backendToAgent(), "agent-to-backend-us", n.agentToBackend(),
-        "backend-to-frontend-us", n.backendToFrontend()));
+    m.put(
+        "network",
+        Map.of(
+            "frontend-to-backend-us",
+            n.frontendToBackend(),
+            "backend-to-agent-us",
+            n.backendToAgent(),
+            "agent-to-backend-us",
+            n.agentToBackend(),
+            "backend-to-frontend-us",
+            n.backendToFrontend()));
     ScenarioSettings.Failures f = s.failures();
-    m.put("failures", Map.of("mtbf-us", f.mtbfMicros(), "repair", f.repair().spec(),
-        "detection-us", f.detectionMicros()));
+    m.put(
+        "failures",
+        Map.of(
+            "mtbf-us",
+            f.mtbfMicros(),
+            "repair",
+            f.repair().spec(),
+            "detection-us",
+            f.detectionMicros()));
     Map<String, Object> grading = new TreeMap<>();
-    grading.put("default", s.grading().fallback() == null ? "none"
-        : s.grading().fallback().spec());
+    grading.put("default", s.grading().fallback() == null ? "none" : s.grading().fallback().spec());
     Map<String, String> tasks = new TreeMap<>();
     s.grading().tasks().forEach((k, v) -> tasks.put(k, v.spec()));
     grading.put("tasks", tasks);
     m.put("grading", grading);
     ScenarioSettings.Limits l = s.limits();
-    m.put("limits", Map.of("cpu-us", l.cpuMicros(), "hard-us", l.hardMicros(),
-        "hard-factor", l.hardFactor(), "memory-mb", l.memoryMb()));
-    m.put("cost", Map.of("core-hour", s.prices().coreHour(),
-        "agent-hour", s.prices().agentHour()));
+    m.put(
+        "limits",
+        Map.of(
+            "cpu-us",
+            l.cpuMicros(),
+            "hard-us",
+            l.hardMicros(),
+            "hard-factor",
+            l.hardFactor(),
+            "memory-mb",
+            l.memoryMb()));
+    m.put("cost", Map.of("core-hour", s.prices().coreHour(), "agent-hour", s.prices().agentHour()));
     m.put("output", Map.of("bucket-s", s.bucketS()));
     m.put("autoscale", autoscale(s.autoscale()));
     WarmPoolSettings w = s.warmPool();
-    m.put("warm-pool", Map.of("size-per-agent", w.sizePerAgent(),
-        "environments", w.environments(), "refill", w.refill() ? "background" : "none",
-        "pre-started", w.preStarted()));
+    m.put(
+        "warm-pool",
+        Map.of(
+            "size-per-agent",
+            w.sizePerAgent(),
+            "environments",
+            w.environments(),
+            "refill",
+            w.refill() ? "background" : "none",
+            "pre-started",
+            w.preStarted()));
     return m;
   }
 

@@ -33,8 +33,12 @@ public final class ScenarioLoader {
     try {
       // A bare file name has no parent, and HOCON then finds no sibling to include.
       File f = file.getParent() == null ? Path.of(".").resolve(file).toFile() : file.toFile();
-      parsed = ConfigFactory.parseFile(f, ConfigParseOptions.defaults()
-          .setAllowMissing(false).setIncluder(new RequiredIncluder()));
+      parsed =
+          ConfigFactory.parseFile(
+              f,
+              ConfigParseOptions.defaults()
+                  .setAllowMissing(false)
+                  .setIncluder(new RequiredIncluder()));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
@@ -45,16 +49,17 @@ public final class ScenarioLoader {
   public static ScenarioSettings parse(String hocon, String name, List<String> overrides) {
     Config parsed;
     try {
-      parsed = ConfigFactory.parseString(hocon,
-          ConfigParseOptions.defaults().setOriginDescription(name));
+      parsed =
+          ConfigFactory.parseString(
+              hocon, ConfigParseOptions.defaults().setOriginDescription(name));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
     return fromConfig(parsed, name, name, overrides);
   }
 
-  private static ScenarioSettings fromConfig(Config file, String name, String where,
-      List<String> overrides) {
+  private static ScenarioSettings fromConfig(
+      Config file, String name, String where, List<String> overrides) {
     Config reference = ConfigFactory.defaultReference().getConfig(REFERENCE_PATH);
     Config user = file;
     for (String o : overrides) {
@@ -79,13 +84,13 @@ public final class ScenarioLoader {
     String value = assignment.substring(eq + 1).trim();
     String origin = "--set " + assignment;
     try {
-      return ConfigFactory.parseString(key + " = " + value,
-          ConfigParseOptions.defaults().setOriginDescription(origin));
+      return ConfigFactory.parseString(
+          key + " = " + value, ConfigParseOptions.defaults().setOriginDescription(origin));
     } catch (ConfigException e) {
       // Values such as exp:mean=4s are not valid unquoted HOCON: take them as strings.
       try {
-        return ConfigFactory.empty(origin).withValue(key,
-            ConfigValueFactory.fromAnyRef(value, origin));
+        return ConfigFactory.empty(origin)
+            .withValue(key, ConfigValueFactory.fromAnyRef(value, origin));
       } catch (ConfigException bad) {
         throw new IllegalArgumentException(origin + ": " + bad.getMessage(), bad);
       }
@@ -101,8 +106,13 @@ public final class ScenarioLoader {
       if (key.startsWith("costs.") && isStage(key.substring("costs.".length()))) {
         continue;
       }
-      throw new IllegalArgumentException(locate(e.getValue(), where) + ": unknown key '" + key
-          + "' (known keys: " + String.join(", ", topLevelKeys(reference)) + ")");
+      throw new IllegalArgumentException(
+          locate(e.getValue(), where)
+              + ": unknown key '"
+              + key
+              + "' (known keys: "
+              + String.join(", ", topLevelKeys(reference))
+              + ")");
     }
   }
 

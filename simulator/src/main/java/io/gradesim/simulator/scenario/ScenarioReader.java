@@ -17,10 +17,13 @@ import java.util.TreeMap;
 /** Reads typed values out of a merged scenario config, naming file, line and key on errors. */
 final class ScenarioReader {
   private static final String NONE = "none";
+
   /** The most agents a pool may have (the autoscaler's maximum too). */
   static final int MAX_AGENTS = 1_000_000;
+
   /** The most cores, slots or warm containers of one agent. */
   static final int MAX_PER_AGENT = 4096;
+
   /** The most grading slots of the whole pool at its largest. */
   static final long MAX_POOL_SLOTS = 10_000_000;
 
@@ -44,14 +47,31 @@ final class ScenarioReader {
     AutoscaleSettings autoscale = new ElasticReader(this).autoscale(agents);
     long poolSlots = (long) Math.max(agents, autoscale.maxAgents()) * slots;
     if (poolSlots > MAX_POOL_SLOTS) {
-      throw bad(autoscale.enabled() ? "autoscale.max-agents" : "agents", String.format(
-          "the pool would have %,d slots (agents x slots); at most %,d are simulated",
-          poolSlots, MAX_POOL_SLOTS));
+      throw bad(
+          autoscale.enabled() ? "autoscale.max-agents" : "agents",
+          String.format(
+              "the pool would have %,d slots (agents x slots); at most %,d are simulated",
+              poolSlots, MAX_POOL_SLOTS));
     }
-    return new ScenarioSettings(name, string("description"), string("runtime"),
-        integer("seed"), agents, cores, slots, memory, envs, costs(),
-        admission(), network(), failures(), grading(), limits(), prices(),
-        positiveInt("output.bucket-s", Integer.MAX_VALUE), autoscale,
+    return new ScenarioSettings(
+        name,
+        string("description"),
+        string("runtime"),
+        integer("seed"),
+        agents,
+        cores,
+        slots,
+        memory,
+        envs,
+        costs(),
+        admission(),
+        network(),
+        failures(),
+        grading(),
+        limits(),
+        prices(),
+        positiveInt("output.bucket-s", Integer.MAX_VALUE),
+        autoscale,
         new ElasticReader(this).warmPool(envs));
   }
 
@@ -74,8 +94,12 @@ final class ScenarioReader {
       case "profile":
         return new ScenarioSettings.Costs(ScenarioSettings.CostKind.PROFILE, Map.of());
       default:
-        throw bad("costs", "expected none, profile or { create = .., start = .., remove = .. },"
-            + " found '" + s + "'");
+        throw bad(
+            "costs",
+            "expected none, profile or { create = .., start = .., remove = .. },"
+                + " found '"
+                + s
+                + "'");
     }
   }
 
@@ -88,14 +112,18 @@ final class ScenarioReader {
   }
 
   private ScenarioSettings.Network network() {
-    return new ScenarioSettings.Network(micros("network.frontend-to-backend", false),
-        micros("network.backend-to-agent", false), micros("network.agent-to-backend", false),
+    return new ScenarioSettings.Network(
+        micros("network.frontend-to-backend", false),
+        micros("network.backend-to-agent", false),
+        micros("network.agent-to-backend", false),
         micros("network.backend-to-frontend", false));
   }
 
   private ScenarioSettings.Failures failures() {
-    return new ScenarioSettings.Failures(micros("failures.mtbf", true),
-        distribution("failures.repair", false), micros("failures.detection", false));
+    return new ScenarioSettings.Failures(
+        micros("failures.mtbf", true),
+        distribution("failures.repair", false),
+        micros("failures.detection", false));
   }
 
   private ScenarioSettings.Grading grading() {
@@ -119,8 +147,8 @@ final class ScenarioReader {
       throw bad("limits.hard-factor", "must be at least 1");
     }
     long mem = isNone("limits.memory-mb") ? 0 : positiveLong("limits.memory-mb");
-    return new ScenarioSettings.Limits(micros("limits.cpu", true), micros("limits.hard", true),
-        factor, mem);
+    return new ScenarioSettings.Limits(
+        micros("limits.cpu", true), micros("limits.hard", true), factor, mem);
   }
 
   private ScenarioSettings.Prices prices() {
@@ -157,8 +185,13 @@ final class ScenarioReader {
       }
       return DurationDistribution.micros(key, (String) v.unwrapped());
     } catch (IllegalArgumentException e) {
-      throw bad(key, "expected a duration with a unit such as 250ms or 2s"
-          + (noneAllowed ? " (or none)" : "") + ", found '" + c.getValue(key).unwrapped() + "'");
+      throw bad(
+          key,
+          "expected a duration with a unit such as 250ms or 2s"
+              + (noneAllowed ? " (or none)" : "")
+              + ", found '"
+              + c.getValue(key).unwrapped()
+              + "'");
     }
   }
 
@@ -211,9 +244,15 @@ final class ScenarioReader {
         // reported below
       }
     }
-    throw bad(key, "expected a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
-        + ", found '" + (v instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString()
-            : v) + "'");
+    throw bad(
+        key,
+        "expected a whole number from "
+            + Long.MIN_VALUE
+            + " to "
+            + Long.MAX_VALUE
+            + ", found '"
+            + (v instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString() : v)
+            + "'");
   }
 
   int positiveInt(String key, int max) {

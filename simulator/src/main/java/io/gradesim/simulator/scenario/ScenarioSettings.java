@@ -60,9 +60,26 @@ public record ScenarioSettings(
 
   /** The same scenario with another seed. */
   public ScenarioSettings withSeed(long newSeed) {
-    return new ScenarioSettings(name, description, runtime, newSeed, agents, cores, slots,
-        memoryMb, environments, costs, admission, network, failures, grading, limits, prices,
-        bucketS, autoscale, warmPool);
+    return new ScenarioSettings(
+        name,
+        description,
+        runtime,
+        newSeed,
+        agents,
+        cores,
+        slots,
+        memoryMb,
+        environments,
+        costs,
+        admission,
+        network,
+        failures,
+        grading,
+        limits,
+        prices,
+        bucketS,
+        autoscale,
+        warmPool);
   }
 
   /** The most agents the run can have at once (the autoscaler's maximum, else {@code agents}). */
@@ -86,13 +103,13 @@ public record ScenarioSettings(
   }
 
   /** One-way delays in microseconds between frontend, backend and agents. */
-  public record Network(long frontendToBackend, long backendToAgent, long agentToBackend,
-      long backendToFrontend) {}
+  public record Network(
+      long frontendToBackend, long backendToAgent, long agentToBackend, long backendToFrontend) {}
 
   /**
-   * Each agent fails after an exponential time of mean {@code mtbfMicros} (0: never), is noticed
-   * by the backend {@code detectionMicros} later (INGInious: after more than 5 missed 1-s pings)
-   * and says hello again after a {@code repair} time.
+   * Each agent fails after an exponential time of mean {@code mtbfMicros} (0: never), is noticed by
+   * the backend {@code detectionMicros} later (INGInious: after more than 5 missed 1-s pings) and
+   * says hello again after a {@code repair} time.
    */
   public record Failures(long mtbfMicros, DurationDistribution repair, long detectionMicros) {
     /** Whether agents fail at all. */

@@ -3,16 +3,17 @@ package io.gradesim.simulator.warmpool;
 import java.util.Arrays;
 
 /**
- * The warm containers of every agent, per warm environment, and the background refills in
- * progress. A job takes one warm container of its environment if its agent has one (a used
- * container is never given to another job: INGInious starts a fresh container per submission);
- * each one taken starts a refill that pays the container stages off the critical path. A refill
- * is a small record (agent, environment, stage, agent incarnation) under a recycled id, so that
- * the engine can drop refills of an agent that failed or left.
+ * The warm containers of every agent, per warm environment, and the background refills in progress.
+ * A job takes one warm container of its environment if its agent has one (a used container is never
+ * given to another job: INGInious starts a fresh container per submission); each one taken starts a
+ * refill that pays the container stages off the critical path. A refill is a small record (agent,
+ * environment, stage, agent incarnation) under a recycled id, so that the engine can drop refills
+ * of an agent that failed or left.
  */
 public final class WarmPool {
   /** Refill stage: creating the container. */
   public static final int CREATING = 0;
+
   /** Refill stage: starting the container. */
   public static final int STARTING = 1;
 

@@ -8,11 +8,11 @@ import java.util.List;
  * @param sizePerAgent warm containers each agent keeps for each listed environment (0: off)
  * @param environments the environments ({@code type/id}, exact names) that get warm containers
  * @param refill whether a used warm container is replaced in the background
- * @param preStarted whether warm containers are created and started (a job skips both stages)
- *     or only created (a job skips create and still pays start)
+ * @param preStarted whether warm containers are created and started (a job skips both stages) or
+ *     only created (a job skips create and still pays start)
  */
-public record WarmPoolSettings(int sizePerAgent, List<String> environments, boolean refill,
-    boolean preStarted) {
+public record WarmPoolSettings(
+    int sizePerAgent, List<String> environments, boolean refill, boolean preStarted) {
 
   /** Copies the list. */
   public WarmPoolSettings {

@@ -36,10 +36,10 @@ class AutoscalerTest {
   void scalesInOnlyAsManyAgentsAsAreRemovableAndNotBelowTheMinimum() {
     Autoscaler a = new Autoscaler(settings(AutoscalePolicy.QUEUE_LENGTH, 1));
     assertThat(a.evaluate(0, new Load(5, 0, 3, 0), 0)).isEqualTo(Autoscaler.Decision.NONE);
-    assertThat(a.evaluate(10 * S, new Load(5, 0, 3, 0), 2)).isEqualTo(
-        new Autoscaler.Decision(0, 2));
-    assertThat(a.evaluate(500 * S, new Load(3, 0, 0, 0), 3)).isEqualTo(
-        new Autoscaler.Decision(0, 2));
+    assertThat(a.evaluate(10 * S, new Load(5, 0, 3, 0), 2))
+        .isEqualTo(new Autoscaler.Decision(0, 2));
+    assertThat(a.evaluate(500 * S, new Load(3, 0, 0, 0), 3))
+        .isEqualTo(new Autoscaler.Decision(0, 2));
   }
 
   @Test

@@ -28,12 +28,13 @@ class CostSetupTest {
     assertThat(c.calibrationFile()).isEqualTo(CostSetup.BUNDLED);
     assertThat(c.calibrationHash()).hasSize(64);
     assertThat(c.note()).contains("bundled literature profile");
-    assertThat(c.sources()).containsEntry("runtime", "literature")
-        .containsEntry("start", "literature").containsEntry("create", "absent")
+    assertThat(c.sources())
+        .containsEntry("runtime", "literature")
+        .containsEntry("start", "literature")
+        .containsEntry("create", "absent")
         .containsEntry("remove", "absent");
     assertThat(c.costs().sampleMicros(Stage.CREATE, 1, new SplittableRandom(1))).isZero();
-    assertThat(c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(1)))
-        .isEqualTo(900_000L);
+    assertThat(c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(1))).isEqualTo(900_000L);
   }
 
   @Test
@@ -41,7 +42,8 @@ class CostSetupTest {
     assertThatThrownBy(() -> CostSetup.of(scenario("lxc"), null, "s.conf"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("s.conf: runtime: 'lxc'")
-        .hasMessageContaining("docker-crun (literature)").hasMessageContaining("kata");
+        .hasMessageContaining("docker-crun (literature)")
+        .hasMessageContaining("kata");
   }
 
   @Test
@@ -58,8 +60,9 @@ class CostSetupTest {
     CostSetup c = CostSetup.of(scenario("docker-crun"), p, "s.conf");
     assertThat(c.calibrationFile()).isEqualTo(p.toString());
     assertThat(c.calibrationHash()).isEqualTo(Sha256.ofFile(p));
-    assertThat(c.sources()).containsEntry("runtime", "measured").containsEntry("remove",
-        "measured");
+    assertThat(c.sources())
+        .containsEntry("runtime", "measured")
+        .containsEntry("remove", "measured");
     long at1 = c.costs().sampleMicros(Stage.START, 1, new SplittableRandom(5));
     long at8 = c.costs().sampleMicros(Stage.START, 8, new SplittableRandom(5));
     // the same quantile at both levels: twice the median at 8 gives twice the draw

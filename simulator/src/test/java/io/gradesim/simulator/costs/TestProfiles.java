@@ -17,18 +17,37 @@ public final class TestProfiles {
   /** A measured row: lognormal of median {@code medianMs}, sigma 0.2, at concurrency {@code c}. */
   public static StageCost row(String runtime, String stage, int c, double medianMs) {
     double us = medianMs * 1000;
-    Fit fit = new Fit("lognormal", new TreeMap<>(Map.of("mu", Math.log(us), "sigma", 0.2)),
-        null, null);
-    return new StageCost(runtime, stage, "true", c, StageCost.MEASURED, 30, 0, false, us, null,
-        null, null, null, null, fit, null, null, null, "test.jfr sha256:00", null);
+    Fit fit =
+        new Fit("lognormal", new TreeMap<>(Map.of("mu", Math.log(us), "sigma", 0.2)), null, null);
+    return new StageCost(
+        runtime,
+        stage,
+        "true",
+        c,
+        StageCost.MEASURED,
+        30,
+        0,
+        false,
+        us,
+        null,
+        null,
+        null,
+        null,
+        null,
+        fit,
+        null,
+        null,
+        null,
+        "test.jfr sha256:00",
+        null);
   }
 
   /**
    * Rows for {@code runtime}: create, start, exec, remove at concurrency 1 of the given medians
    * (ms), and twice as slow at concurrency 8.
    */
-  public static List<StageCost> runtime(String runtime, double create, double start,
-      double exec, double remove) {
+  public static List<StageCost> runtime(
+      String runtime, double create, double start, double exec, double remove) {
     List<StageCost> rows = new ArrayList<>();
     String[] stages = {"create", "start", "exec", "remove"};
     double[] ms = {create, start, exec, remove};
@@ -49,7 +68,8 @@ public final class TestProfiles {
     rows.addAll(runtime("docker-crun", 90, 300, 120, 50));
     rows.addAll(runtime("podman-crun", 120, 350, 150, 70));
     rows.addAll(runtime("docker-runsc", 150, 800, 400, 90));
-    CalibrationProfile.of(null, null, rows).merge(CalibrationProfile.bundledLiterature())
+    CalibrationProfile.of(null, null, rows)
+        .merge(CalibrationProfile.bundledLiterature())
         .save(file);
     return file;
   }

@@ -16,9 +16,10 @@ class AutoscaleEngineTest {
   static final long S = 1_000_000L;
   static final long STEP_S = 600;
   static final long LOAD_END_S = 1200;
-  static final String SCENARIO = "agents = 1\ncores = 2\ncosts = none\n"
-      + "autoscale { policy = queue-length, target = 1, min-agents = 1, max-agents = 10,"
-      + " provisioning-delay = 60s, cooldown = 30s, interval = 10s, scale-in-idle = 60s }";
+  static final String SCENARIO =
+      "agents = 1\ncores = 2\ncosts = none\n"
+          + "autoscale { policy = queue-length, target = 1, min-agents = 1, max-agents = 10,"
+          + " provisioning-delay = 60s, cooldown = 30s, interval = 10s, scale-in-idle = 60s }";
 
   /** 10 min at one arrival per 20 s, 10 min at 2/s, then 15 min at one per 30 s; 4 s each. */
   static List<Submission> stepTrace() {
@@ -29,9 +30,21 @@ class AutoscaleEngineTest {
     while (t < LOAD_END_S + 900) {
       double mean = t < STEP_S ? 20 : t < LOAD_END_S ? 0.5 : 30;
       t += -mean * Math.log(1 - rng.nextDouble());
-      subs.add(new Submission("s" + i++, Instant.ofEpochSecond(1_700_000_000L)
-          .plusNanos((long) (t * 1e9)), "c", "t", List.of(), null, 0, 4000L, null, null, null,
-          null, null));
+      subs.add(
+          new Submission(
+              "s" + i++,
+              Instant.ofEpochSecond(1_700_000_000L).plusNanos((long) (t * 1e9)),
+              "c",
+              "t",
+              List.of(),
+              null,
+              0,
+              4000L,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     return subs;
   }
@@ -55,10 +68,15 @@ class AutoscaleEngineTest {
     List<SimEvent> events = new ArrayList<>();
     Scenarios.run(Scenarios.of(SCENARIO), stepTrace(), events::add);
     TreeMap<Long, Integer> agents = agentsOverTime(events);
-    long firstExtra = agents.entrySet().stream().filter(e -> e.getValue() > 1)
-        .mapToLong(e -> e.getKey()).min().orElseThrow();
+    long firstExtra =
+        agents.entrySet().stream()
+            .filter(e -> e.getValue() > 1)
+            .mapToLong(e -> e.getKey())
+            .min()
+            .orElseThrow();
     // first arrival is t = 0 in virtual time, so the step is at about STEP_S (within 1 s)
-    assertThat(firstExtra).isGreaterThan((STEP_S - 1) * S)
+    assertThat(firstExtra)
+        .isGreaterThan((STEP_S - 1) * S)
         .isLessThanOrEqualTo((STEP_S + 1 + 60 + 10 + 5) * S);
     int peak = agents.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
     assertThat(peak).isGreaterThanOrEqualTo(4);
@@ -69,8 +87,10 @@ class AutoscaleEngineTest {
   @Test
   void aScaledInAgentTakesNoNewJobAndLeavesOnlyOnceItsJobsEnded() {
     List<SimEvent> events = new ArrayList<>();
-    Scenarios.run(Scenarios.of(SCENARIO.replace("scale-in-idle = 60s", "scale-in-idle = 0s")),
-        stepTrace(), events::add);
+    Scenarios.run(
+        Scenarios.of(SCENARIO.replace("scale-in-idle = 60s", "scale-in-idle = 0s")),
+        stepTrace(),
+        events::add);
     boolean[] down = new boolean[16];
     int[] running = new int[16];
     int[] agentOf = new int[events.size()];

@@ -8,12 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The engine against queueing theory, as statistics: with costs none, no delays and one agent of
- * c cores and c slots, the pipeline is an M/M/c (or M/D/1) queue. Each case checks that the
+ * The engine against queueing theory, as statistics: with costs none, no delays and one agent of c
+ * cores and c slots, the pipeline is an M/M/c (or M/D/1) queue. Each case checks that the
  * closed-form mean wait lies inside the run's 99 % batch-means confidence interval, that the run
- * was long enough for that interval to be tight (half-width at most 5 % of the mean), and that
- * P(W > 0) and P(W > t) at two t's are within 0.01 of theory. Fixed seeds; the sizes were chosen
- * so every interval holds comfortably.
+ * was long enough for that interval to be tight (half-width at most 5 % of the mean), and that P(W
+ * > 0) and P(W > t) at two t's are within 0.01 of theory. Fixed seeds; the sizes were chosen so
+ * every interval holds comfortably.
  */
 class QueueingTheoryTest {
 
@@ -36,16 +36,18 @@ class QueueingTheoryTest {
     double pWait = erlangC(c, lambda / mu);
     double meanWait = pWait / (c * mu - lambda);
     double rate = c * mu - lambda;
-    System.out.printf("M/M/%d load %.2f n=%d: mean wait %.4f s +- %.4f (theory %.4f),"
-        + " P(W>0) %.4f (theory %.4f)%n", c, load, n, st.mean, st.halfWidth, meanWait,
-        st.fractionPositive(), pWait);
+    System.out.printf(
+        "M/M/%d load %.2f n=%d: mean wait %.4f s +- %.4f (theory %.4f),"
+            + " P(W>0) %.4f (theory %.4f)%n",
+        c, load, n, st.mean, st.halfWidth, meanWait, st.fractionPositive(), pWait);
 
     assertThat(Math.abs(st.mean - meanWait)).isLessThanOrEqualTo(st.halfWidth);
     assertThat(st.halfWidth).isLessThanOrEqualTo(0.05 * meanWait);
     assertThat(st.fractionPositive()).isCloseTo(pWait, org.assertj.core.data.Offset.offset(0.01));
     for (double t : new double[] {meanWait, 3 * meanWait}) {
       double tail = pWait * Math.exp(-rate * t);
-      assertThat(st.fractionAbove(t)).as("P(W > %.3f s)", t)
+      assertThat(st.fractionAbove(t))
+          .as("P(W > %.3f s)", t)
           .isCloseTo(tail, org.assertj.core.data.Offset.offset(0.01));
     }
   }
@@ -56,18 +58,30 @@ class QueueingTheoryTest {
     long[] waits = simulate(1, load, n, "const:1s");
     WaitStatistics st = new WaitStatistics(waits, 0.02, 30);
     double meanWait = load / (2 * (1 - load)); // rho * S / (2 (1 - rho)), S = 1 s
-    System.out.printf("M/D/1 load %.2f: mean wait %.4f s +- %.4f (theory %.4f)%n", load, st.mean,
-        st.halfWidth, meanWait);
+    System.out.printf(
+        "M/D/1 load %.2f: mean wait %.4f s +- %.4f (theory %.4f)%n",
+        load, st.mean, st.halfWidth, meanWait);
     assertThat(Math.abs(st.mean - meanWait)).isLessThanOrEqualTo(st.halfWidth);
     assertThat(st.halfWidth).isLessThanOrEqualTo(0.05 * meanWait);
     assertThat(st.fractionPositive()).isCloseTo(load, org.assertj.core.data.Offset.offset(0.01));
   }
 
-  /** Each case draws its own random numbers (seeds from c and the load), so errors are independent. */
+  /**
+   * Each case draws its own random numbers (seeds from c and the load), so errors are independent.
+   */
   static long[] simulate(int c, double lambda, int n, String service) {
     long seed = 1000L * c + Math.round(lambda * 1000 / c);
-    ScenarioSettings s = Scenarios.of("agents = 1\ncores = " + c + "\nslots = " + c
-        + "\nseed = " + seed + "\ngrading.default = \"" + service + "\"\n");
+    ScenarioSettings s =
+        Scenarios.of(
+            "agents = 1\ncores = "
+                + c
+                + "\nslots = "
+                + c
+                + "\nseed = "
+                + seed
+                + "\ngrading.default = \""
+                + service
+                + "\"\n");
     WaitRecorder rec = new WaitRecorder(n);
     Scenarios.engine(s, new PoissonArrivals(n, lambda, seed * 7919 + 13, "t"), rec).run();
     assertThat(rec.delivered).isEqualTo(n);

@@ -20,13 +20,16 @@ final class Scenarios {
     return ScenarioLoader.parse(hocon, "test.conf", List.of());
   }
 
-  static SimulationEngine engine(ScenarioSettings s, SubmissionSource source,
-      SimEventListener out) {
-    StageCosts costs = s.costs().kind() == ScenarioSettings.CostKind.GIVEN
-        ? new ScenarioStageCosts(s.costs().stages()) : StageCosts.NONE;
+  static SimulationEngine engine(
+      ScenarioSettings s, SubmissionSource source, SimEventListener out) {
+    StageCosts costs =
+        s.costs().kind() == ScenarioSettings.CostKind.GIVEN
+            ? new ScenarioStageCosts(s.costs().stages())
+            : StageCosts.NONE;
     GradingTimes grading = new GradingTimes(s.grading().tasks(), s.grading().fallback());
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0, "test", 0, "trace.csv", "", s.name(),
-        "", "{}", "", "", s.seed(), "test");
+    SimEvent.RunStarted header =
+        new SimEvent.RunStarted(
+            0, "test", 0, "trace.csv", "", s.name(), "", "{}", "", "", s.seed(), "test");
     return new SimulationEngine(s, costs, grading, source, header, out);
   }
 

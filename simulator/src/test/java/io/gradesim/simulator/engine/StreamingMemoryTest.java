@@ -15,7 +15,8 @@ class StreamingMemoryTest {
     SimulationEngine engine = w.engine(3, SimEventListener.NONE);
     engine.run();
     assertThat(engine.arrivals()).isEqualTo(300_000);
-    // load 0.9 on 40 slots: a few hundred in flight at the worst moment, not the 300,000 of the trace
+    // load 0.9 on 40 slots: a few hundred in flight at the worst moment, not the 300,000 of the
+    // trace
     assertThat(engine.peakInFlight()).isBetween(40, 2_000);
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays the real SWERC 2022 DOMjudge feed (1,322 submissions, 5 h) with its recorded judging
  * times on a pool of 4 single-slot judgehosts, and sets the predicted queue wait against the
- * recorded one (judge start - submit). Submissions of the frozen last hour carry no judgement:
- * they are replayed with a log-normal of the recorded judging median 3.8 s so the load is right.
+ * recorded one (judge start - submit). Submissions of the frozen last hour carry no judgement: they
+ * are replayed with a log-normal of the recorded judging median 3.8 s so the load is right.
  */
 class SwercReplayTest {
 
@@ -30,8 +30,8 @@ class SwercReplayTest {
     Path feed = SharedData.require("traces-real/swerc2022-domjudge/event-feed-filtered.ndjson");
     Path table = feed.resolveSibling("submissions.csv");
     List<Submission> subs;
-    try (Stream<Submission> s = TraceFormat.CLICS.importer().read(feed,
-        ImportOptions.defaults(), RejectSink.STRICT)) {
+    try (Stream<Submission> s =
+        TraceFormat.CLICS.importer().read(feed, ImportOptions.defaults(), RejectSink.STRICT)) {
       subs = s.toList();
     }
     Map<String, Double> recorded = new HashMap<>();
@@ -43,18 +43,21 @@ class SwercReplayTest {
     }
     double[] observed = judged(subs, recorded, null);
     assertThat(observed.length).as("judged submissions matched by id").isGreaterThan(900);
-    System.out.printf("SWERC 2022, %d judged submissions: recorded queue wait mean %.3f s,"
-        + " p50 %.3f, p99 %.3f%n", observed.length, mean(observed), pct(observed, 50),
-        pct(observed, 99));
+    System.out.printf(
+        "SWERC 2022, %d judged submissions: recorded queue wait mean %.3f s,"
+            + " p50 %.3f, p99 %.3f%n",
+        observed.length, mean(observed), pct(observed, 50), pct(observed, 99));
     for (int slots = 1; slots <= 4; slots++) {
       double[] p = judged(subs, recorded, replay(subs, slots, "0ms"));
-      System.out.printf("  predicted, %d slots, queueing only: mean %.3f s, p50 %.3f, p99 %.3f%n",
+      System.out.printf(
+          "  predicted, %d slots, queueing only: mean %.3f s, p50 %.3f, p99 %.3f%n",
           slots, mean(p), pct(p, 50), pct(p, 99));
     }
     double[] queueing = judged(subs, recorded, replay(subs, 4, "0ms"));
     double[] withPickup = judged(subs, recorded, replay(subs, 4, "230ms"));
-    System.out.printf("  predicted, 4 slots + 0.23 s judgehost pick-up: mean %.3f s, p50 %.3f,"
-        + " p99 %.3f%n", mean(withPickup), pct(withPickup, 50), pct(withPickup, 99));
+    System.out.printf(
+        "  predicted, 4 slots + 0.23 s judgehost pick-up: mean %.3f s, p50 %.3f," + " p99 %.3f%n",
+        mean(withPickup), pct(withPickup, 50), pct(withPickup, 99));
 
     assertThat(pct(observed, 50)).isCloseTo(0.23, org.assertj.core.data.Offset.offset(0.02));
     // Four slots are ample for this contest: queueing explains under a quarter of the recorded
@@ -66,16 +69,24 @@ class SwercReplayTest {
 
   private static long[] replay(List<Submission> subs, int slots, String pickup) {
     WaitRecorder r = new WaitRecorder(subs.size());
-    Scenarios.run(Scenarios.of("agents = " + slots + "\ncores = 1\nslots = 1\n"
-        + "network.frontend-to-backend = " + pickup + "\n"
-        + "grading.default = \"lognormal:median=3.8s,sigma=0.4\""), subs, r);
+    Scenarios.run(
+        Scenarios.of(
+            "agents = "
+                + slots
+                + "\ncores = 1\nslots = 1\n"
+                + "network.frontend-to-backend = "
+                + pickup
+                + "\n"
+                + "grading.default = \"lognormal:median=3.8s,sigma=0.4\""),
+        subs,
+        r);
     assertThat(r.delivered).isEqualTo(subs.size());
     return r.waits;
   }
 
   /** Recorded waits (waits == null) or predicted ones (µs by arrival) of judged submissions. */
-  private static double[] judged(List<Submission> subs, Map<String, Double> recorded,
-      long[] waits) {
+  private static double[] judged(
+      List<Submission> subs, Map<String, Double> recorded, long[] waits) {
     double[] out = new double[subs.size()];
     int k = 0;
     for (int n = 0; n < subs.size(); n++) {

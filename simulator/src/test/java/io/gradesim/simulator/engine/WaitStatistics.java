@@ -4,8 +4,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Batch-means statistics of a run's waits after a warm-up: the mean with its 99 % confidence
- * interval (waits of neighbouring submissions are correlated, so the interval comes from the
- * spread of the means of {@code batches} consecutive batches), P(W > 0) and P(W > t).
+ * interval (waits of neighbouring submissions are correlated, so the interval comes from the spread
+ * of the means of {@code batches} consecutive batches), P(W > 0) and P(W > t).
  */
 final class WaitStatistics {
   final double mean;

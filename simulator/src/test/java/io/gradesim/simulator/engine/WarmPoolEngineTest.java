@@ -17,15 +17,28 @@ import org.junit.jupiter.api.Test;
 /** Warm containers take create and start off the critical path; refills are operations. */
 class WarmPoolEngineTest {
   static final String COSTS = "cores = 2\ncosts { create = 100ms, start = 300ms, remove = 50ms }\n";
-  static final String WARM = "warm-pool { size-per-agent = 1, environments = [docker/default]"
-      + ", refill = background, pre-started = true }\n";
+  static final String WARM =
+      "warm-pool { size-per-agent = 1, environments = [docker/default]"
+          + ", refill = background, pre-started = true }\n";
 
   static List<Submission> spaced(int n, long gapMs, long gradingMs) {
     List<Submission> subs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      subs.add(new Submission("s" + i, Instant.ofEpochSecond(1_700_000_000L)
-          .plusMillis(i * gapMs), "c", "t", List.of(), null, 0, gradingMs, null, null, null,
-          null, null));
+      subs.add(
+          new Submission(
+              "s" + i,
+              Instant.ofEpochSecond(1_700_000_000L).plusMillis(i * gapMs),
+              "c",
+              "t",
+              List.of(),
+              null,
+              0,
+              gradingMs,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     return subs;
   }
@@ -56,16 +69,20 @@ class WarmPoolEngineTest {
   @Test
   void withoutRefillOnlyThePoolsFirstContainersAreWarm() {
     List<SimEvent> events = new ArrayList<>();
-    Scenarios.run(Scenarios.of(COSTS + WARM.replace("background", "none")),
-        spaced(3, 10_000, 1000), events::add);
+    Scenarios.run(
+        Scenarios.of(COSTS + WARM.replace("background", "none")),
+        spaced(3, 10_000, 1000),
+        events::add);
     assertThat(feedbackMicros(events)).containsExactly(1_050_000L, 1_450_000L, 1_450_000L);
   }
 
   @Test
   void createdOnlyContainersStillPayTheStartStage() {
     List<SimEvent> events = new ArrayList<>();
-    Scenarios.run(Scenarios.of(COSTS + WARM.replace("pre-started = true", "pre-started = false")),
-        spaced(3, 10_000, 1000), events::add);
+    Scenarios.run(
+        Scenarios.of(COSTS + WARM.replace("pre-started = true", "pre-started = false")),
+        spaced(3, 10_000, 1000),
+        events::add);
     assertThat(feedbackMicros(events)).containsOnly(1_350_000L);
   }
 
@@ -73,17 +90,24 @@ class WarmPoolEngineTest {
   void aBackgroundRefillCountsAsAContainerOperationOfTheAgent() {
     ScenarioSettings s = Scenarios.of("cores = 2\ncosts = profile\n" + WARM);
     List<Integer> removeOps = new ArrayList<>();
-    StageCosts costs = (stage, ops, rng) -> {
-      if (stage == Stage.REMOVE) {
-        removeOps.add(ops);
-      }
-      return stage == Stage.CREATE ? 2_000_000L : 10_000L;
-    };
-    SimEvent.RunStarted header = new SimEvent.RunStarted(0, "t", 0, "", "", "", "", "{}", "",
-        "", 1, "test");
+    StageCosts costs =
+        (stage, ops, rng) -> {
+          if (stage == Stage.REMOVE) {
+            removeOps.add(ops);
+          }
+          return stage == Stage.CREATE ? 2_000_000L : 10_000L;
+        };
+    SimEvent.RunStarted header =
+        new SimEvent.RunStarted(0, "t", 0, "", "", "", "", "{}", "", "", 1, "test");
     // the job takes the warm container at 0 and grades 0.5 s; the refill's create lasts 2 s
-    new SimulationEngine(s, costs, new GradingTimes(Map.of(), null), SubmissionSource.of(
-        spaced(1, 0, 500).iterator()), header, e -> { }).run();
+    new SimulationEngine(
+            s,
+            costs,
+            new GradingTimes(Map.of(), null),
+            SubmissionSource.of(spaced(1, 0, 500).iterator()),
+            header,
+            e -> {})
+        .run();
     assertThat(removeOps).containsExactly(2);
   }
 }

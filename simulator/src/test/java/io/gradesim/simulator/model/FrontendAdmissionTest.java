@@ -12,8 +12,7 @@ class FrontendAdmissionTest {
     FrontendAdmission a = new FrontendAdmission(AdmissionPolicy.REJECT);
     assertThat(a.admit(1, List.of("u"), "c", "t")).isEqualTo(FrontendAdmission.Decision.ADMIT);
     assertThat(a.admit(2, List.of("u"), "c", "t")).isEqualTo(FrontendAdmission.Decision.REJECT);
-    assertThat(a.admit(3, List.of("u"), "c", "other"))
-        .isEqualTo(FrontendAdmission.Decision.ADMIT);
+    assertThat(a.admit(3, List.of("u"), "c", "other")).isEqualTo(FrontendAdmission.Decision.ADMIT);
     assertThat(a.admit(4, List.of("v"), "c", "t")).isEqualTo(FrontendAdmission.Decision.ADMIT);
     assertThat(a.delivered(1)).isEqualTo(-1);
     assertThat(a.admit(5, List.of("u"), "c", "t")).isEqualTo(FrontendAdmission.Decision.ADMIT);
@@ -39,7 +38,6 @@ class FrontendAdmissionTest {
     assertThat(off.admit(2, List.of("u"), "c", "t")).isEqualTo(FrontendAdmission.Decision.ADMIT);
     FrontendAdmission reject = new FrontendAdmission(AdmissionPolicy.REJECT);
     reject.admit(1, List.of(), "c", "t");
-    assertThat(reject.admit(2, List.of(), "c", "t"))
-        .isEqualTo(FrontendAdmission.Decision.ADMIT);
+    assertThat(reject.admit(2, List.of(), "c", "t")).isEqualTo(FrontendAdmission.Decision.ADMIT);
   }
 }

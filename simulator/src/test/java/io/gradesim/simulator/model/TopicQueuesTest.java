@@ -15,8 +15,15 @@ class TopicQueuesTest {
     q.put(t, 0, 12);
     q.put(t, 1, 13);
     int[] topics = {t};
-    assertThat(new int[] {q.poll(topics, 1), q.poll(topics, 1), q.poll(topics, 1),
-        q.poll(topics, 1), q.poll(topics, 1)}).containsExactly(11, 12, 10, 13, -1);
+    assertThat(
+            new int[] {
+              q.poll(topics, 1),
+              q.poll(topics, 1),
+              q.poll(topics, 1),
+              q.poll(topics, 1),
+              q.poll(topics, 1)
+            })
+        .containsExactly(11, 12, 10, 13, -1);
   }
 
   @Test

@@ -26,21 +26,25 @@ class CsvSinkTest {
 
   @Test
   void quotesFieldsWithCommasQuotesAndLineBreaksOnly() throws IOException {
-    assertThat(row(s -> {
-      s.text("plain");
-      s.text("a,b");
-      s.text("say \"hi\"");
-      s.text("two\nlines");
-      s.text("élève");
-      s.empty();
-    })).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",élève,\n");
+    assertThat(
+            row(
+                s -> {
+                  s.text("plain");
+                  s.text("a,b");
+                  s.text("say \"hi\"");
+                  s.text("two\nlines");
+                  s.text("élève");
+                  s.empty();
+                }))
+        .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",élève,\n");
   }
 
   @Test
   void writesInstantsInUtcWithSixDecimalsLikeTheJdk() throws IOException {
     for (long micros : List.of(0L, 1L, 1_709_888_102_123_456L, -1L, 253_402_300_799_999_999L)) {
-      Instant expected = Instant.ofEpochSecond(
-          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+      Instant expected =
+          Instant.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
       String text = row(s -> s.instant(micros)).strip();
       assertThat(text).hasSize(27).endsWith("Z");
       assertThat(Instant.parse(text)).isEqualTo(expected);
@@ -49,22 +53,28 @@ class CsvSinkTest {
 
   @Test
   void writesSecondsWithExactlySixDecimals() throws IOException {
-    assertThat(row(s -> {
-      s.seconds(0);
-      s.seconds(1);
-      s.seconds(2_300_000);
-      s.seconds(-1_500_000);
-      s.number(Long.MIN_VALUE);
-      s.number(42);
-    })).isEqualTo("0.000000,0.000001,2.300000,-1.500000,-9223372036854775808,42\n");
+    assertThat(
+            row(
+                s -> {
+                  s.seconds(0);
+                  s.seconds(1);
+                  s.seconds(2_300_000);
+                  s.seconds(-1_500_000);
+                  s.number(Long.MIN_VALUE);
+                  s.number(42);
+                }))
+        .isEqualTo("0.000000,0.000001,2.300000,-1.500000,-9223372036854775808,42\n");
   }
 
   @Test
   void writesFieldsLongerThanItsBuffer() throws IOException {
     String big = "x".repeat(200_000);
-    assertThat(row(s -> {
-      s.text(big);
-      s.text(big + ",");
-    })).isEqualTo(big + ",\"" + big + ",\"\n");
+    assertThat(
+            row(
+                s -> {
+                  s.text(big);
+                  s.text(big + ",");
+                }))
+        .isEqualTo(big + ",\"" + big + ",\"\n");
   }
 }

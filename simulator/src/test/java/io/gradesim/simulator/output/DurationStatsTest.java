@@ -27,7 +27,8 @@ class DurationStatsTest {
     stats.record(123_456_789L);
 
     assertThat(stats.percentileSeconds(99)).isEqualTo(123.456789);
-    assertThat(stats.percentileSeconds(50)).isLessThanOrEqualTo(123.456789)
+    assertThat(stats.percentileSeconds(50))
+        .isLessThanOrEqualTo(123.456789)
         .isGreaterThan(123.456789 * 0.999);
   }
 

@@ -59,8 +59,9 @@ class FoldConsistencyTest {
       events.add(new Timed(departure[n], 0, new ResultDelivered(departure[n], n)));
     }
     events.sort(Comparator.comparingLong(Timed::t).thenComparingInt(Timed::rank));
-    RunEvents run = RunEvents.run("{\"output\":{\"bucket-s\":5}}")
-        .add(new AgentUp(0, 0, SERVERS, SERVERS, 4096));
+    RunEvents run =
+        RunEvents.run("{\"output\":{\"bucket-s\":5}}")
+            .add(new AgentUp(0, 0, SERVERS, SERVERS, 4096));
     events.forEach(e -> run.add(e.event()));
 
     RunSummary s = run.writeTo(dir);
@@ -77,8 +78,10 @@ class FoldConsistencyTest {
     }
     Arrays.sort(waits);
     assertThat(s.waitMeanS()).isCloseTo(waitSum / JOBS, within(1e-9));
-    assertThat(s.waitP95S()).isCloseTo(waits[(int) Math.ceil(0.95 * JOBS) - 1] / 1e6,
-        within(waits[(int) Math.ceil(0.95 * JOBS) - 1] / 1e6 * 1e-3 + 1e-6));
+    assertThat(s.waitP95S())
+        .isCloseTo(
+            waits[(int) Math.ceil(0.95 * JOBS) - 1] / 1e6,
+            within(waits[(int) Math.ceil(0.95 * JOBS) - 1] / 1e6 * 1e-3 + 1e-6));
     assertThat(s.utilisation()).isCloseTo(busySum / (SERVERS * end / 1e6), within(1e-9));
 
     List<String> rows = Files.readAllLines(dir.resolve("submissions.csv"));

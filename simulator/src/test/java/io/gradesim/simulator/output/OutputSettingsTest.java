@@ -9,8 +9,9 @@ class OutputSettingsTest {
 
   @Test
   void readsNestedOrDottedKeysAndDefaultsTheRest() {
-    OutputSettings nested = OutputSettings.fromScenario("a.conf",
-        "{\"output\":{\"bucket-s\":0.5},\"cost\":{\"agent-hour\":\"1.25\"}}");
+    OutputSettings nested =
+        OutputSettings.fromScenario(
+            "a.conf", "{\"output\":{\"bucket-s\":0.5},\"cost\":{\"agent-hour\":\"1.25\"}}");
     OutputSettings dotted = OutputSettings.fromScenario("b.conf", "{\"cost.core-hour\":0.04}");
 
     assertThat(nested.bucketMicros()).isEqualTo(500_000);
@@ -23,13 +24,13 @@ class OutputSettingsTest {
 
   @Test
   void namesTheScenarioAndKeyOfABadValue() {
-    assertThatThrownBy(() -> OutputSettings.fromScenario("exam.conf",
-            "{\"output\":{\"bucket-s\":0}}"))
+    assertThatThrownBy(
+            () -> OutputSettings.fromScenario("exam.conf", "{\"output\":{\"bucket-s\":0}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exam.conf")
         .hasMessageContaining("output.bucket-s");
-    assertThatThrownBy(() -> OutputSettings.fromScenario("exam.conf",
-            "{\"cost\":{\"core-hour\":\"cheap\"}}"))
+    assertThatThrownBy(
+            () -> OutputSettings.fromScenario("exam.conf", "{\"cost\":{\"core-hour\":\"cheap\"}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cost.core-hour");
   }

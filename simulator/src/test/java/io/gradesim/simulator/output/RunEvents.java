@@ -18,8 +18,20 @@ final class RunEvents {
   /** Starts a run whose resolved scenario is {@code scenarioJson}. */
   static RunEvents run(String scenarioJson) {
     RunEvents r = new RunEvents();
-    r.events.add(new RunStarted(0, "run-1", EPOCH_MICROS, "exam.csv", "th", "pool.conf", "sh",
-        scenarioJson, "", "", 7, "0.1.0-test"));
+    r.events.add(
+        new RunStarted(
+            0,
+            "run-1",
+            EPOCH_MICROS,
+            "exam.csv",
+            "th",
+            "pool.conf",
+            "sh",
+            scenarioJson,
+            "",
+            "",
+            7,
+            "0.1.0-test"));
     return r;
   }
 

@@ -17,7 +17,6 @@ import io.gradesim.simulator.event.SimEvent.SubmissionRejected;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -59,18 +58,19 @@ class RunOutputWriterTest {
   void writesEveryColumnOfEachSubmissionInArrivalOrder() throws IOException {
     threeSubmissions().writeTo(dir);
 
-    assertThat(Files.readAllLines(dir.resolve("submissions.csv"))).containsExactly(
-        "id,arrival,queued,dispatched,started,graded,removed,delivered,agent,slot,result,"
-            + "wait_s,feedback_s",
-        "a,2024-03-08T09:00:01.000000Z,2024-03-08T09:00:01.000000Z,2024-03-08T09:00:01.000000Z,"
-            + "2024-03-08T09:00:01.200000Z,2024-03-08T09:00:04.200000Z,"
-            + "2024-03-08T09:00:04.300000Z,2024-03-08T09:00:04.500000Z,0,0,success,"
-            + "0.000000,3.500000",
-        "\"b,\"\"1\"\"\",2024-03-08T09:00:02.000000Z,2024-03-08T09:00:02.000000Z,"
-            + "2024-03-08T09:00:04.300000Z,2024-03-08T09:00:04.500000Z,"
-            + "2024-03-08T09:00:06.500000Z,2024-03-08T09:00:06.600000Z,"
-            + "2024-03-08T09:00:06.800000Z,0,0,failed,2.300000,4.800000",
-        "c,2024-03-08T09:00:03.000000Z,,,,,,,,,rejected,,");
+    assertThat(Files.readAllLines(dir.resolve("submissions.csv")))
+        .containsExactly(
+            "id,arrival,queued,dispatched,started,graded,removed,delivered,agent,slot,result,"
+                + "wait_s,feedback_s",
+            "a,2024-03-08T09:00:01.000000Z,2024-03-08T09:00:01.000000Z,2024-03-08T09:00:01.000000Z,"
+                + "2024-03-08T09:00:01.200000Z,2024-03-08T09:00:04.200000Z,"
+                + "2024-03-08T09:00:04.300000Z,2024-03-08T09:00:04.500000Z,0,0,success,"
+                + "0.000000,3.500000",
+            "\"b,\"\"1\"\"\",2024-03-08T09:00:02.000000Z,2024-03-08T09:00:02.000000Z,"
+                + "2024-03-08T09:00:04.300000Z,2024-03-08T09:00:04.500000Z,"
+                + "2024-03-08T09:00:06.500000Z,2024-03-08T09:00:06.600000Z,"
+                + "2024-03-08T09:00:06.800000Z,0,0,failed,2.300000,4.800000",
+            "c,2024-03-08T09:00:03.000000Z,,,,,,,,,rejected,,");
   }
 
   @Test
@@ -93,12 +93,15 @@ class RunOutputWriterTest {
     assertThat(s.peakQueue()).isEqualTo(1);
     // one agent of 2 cores for 6.8 s: 2 x 0.5 + 1 x 2 per hour
     assertThat(s.cost()).isCloseTo(6.8 / 3600 * 3, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(s.results()).containsExactly(
-        java.util.Map.entry("failed", 1L), java.util.Map.entry("rejected", 1L),
-        java.util.Map.entry("success", 1L));
+    assertThat(s.results())
+        .containsExactly(
+            java.util.Map.entry("failed", 1L),
+            java.util.Map.entry("rejected", 1L),
+            java.util.Map.entry("success", 1L));
 
     String json = Files.readString(dir.resolve("summary.json"));
-    assertThat(json).isEqualTo(s.toJson())
+    assertThat(json)
+        .isEqualTo(s.toJson())
         .contains("\"wait_mean_s\" : 1.150000")
         .contains("\"utilisation\" : 0.823529")
         .contains("\"cost\" : 0.005667")
@@ -114,10 +117,11 @@ class RunOutputWriterTest {
   void writesOneBucketForARunShorterThanTheWidth() throws IOException {
     threeSubmissions().writeTo(dir);
 
-    assertThat(Files.readAllLines(dir.resolve("timeseries.csv"))).containsExactly(
-        "bucket_start,bucket_s,queue_mean,queue_max,busy_slots_mean,slots_up,agents_up,"
-            + "arrivals,completions",
-        "2024-03-08T09:00:00.000000Z,6.800000,0.338235,1,0.823529,1,1,3,2");
+    assertThat(Files.readAllLines(dir.resolve("timeseries.csv")))
+        .containsExactly(
+            "bucket_start,bucket_s,queue_mean,queue_max,busy_slots_mean,slots_up,agents_up,"
+                + "arrivals,completions",
+            "2024-03-08T09:00:00.000000Z,6.800000,0.338235,1,0.823529,1,1,3,2");
   }
 
   @Test
@@ -151,8 +155,11 @@ class RunOutputWriterTest {
         .isEqualTo(s.feedbackP99S());
     String log = Files.readString(dir.resolve(RunOutputWriter.FEEDBACK_LOG));
     // The run's epoch (virtual time 0), not the wall clock, in UTC whatever the time zone.
-    assertThat(log).contains("#[StartTime: 1709888400.000 (seconds since epoch), "
-        + "2024-03-08T09:00:00.000000Z]\n", "#[BaseTime: 1709888400.000 (seconds since epoch)]\n")
+    assertThat(log)
+        .contains(
+            "#[StartTime: 1709888400.000 (seconds since epoch), "
+                + "2024-03-08T09:00:00.000000Z]\n",
+            "#[BaseTime: 1709888400.000 (seconds since epoch)]\n")
         .containsPattern("\n0\\.000,6\\.800,4\\.80\\d,HIST");
   }
 
@@ -220,8 +227,9 @@ class RunOutputWriterTest {
 
   @Test
   void refusesEventsOutOfTimeOrder() throws IOException {
-    RunEvents run = RunEvents.run(SCENARIO)
-        .add(new SubmissionArrived(us(2), 0, "a", "t1", "docker/default", 0));
+    RunEvents run =
+        RunEvents.run(SCENARIO)
+            .add(new SubmissionArrived(us(2), 0, "a", "t1", "docker/default", 0));
     try (RunOutputWriter w = new RunOutputWriter(dir)) {
       run.events.forEach(w::on);
       assertThatThrownBy(() -> w.on(new SubmissionQueued(us(1), 0)))

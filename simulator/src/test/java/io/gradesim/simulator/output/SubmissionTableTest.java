@@ -124,8 +124,7 @@ class SubmissionTableTest {
     String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(next);
     for (int n = 0; n < next; n += 97) {
-      assertThat(lines[n]).startsWith("é" + "x".repeat(n % 17) + n + ",")
-          .contains(",0,0,success,");
+      assertThat(lines[n]).startsWith("é" + "x".repeat(n % 17) + n + ",").contains(",0,0,success,");
     }
   }
 
@@ -163,8 +162,9 @@ class SubmissionTableTest {
     sink.flush();
 
     assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .isEqualTo("waiting,1970-01-01T00:00:00.000000Z,1970-01-01T00:00:00.000000Z,"
-            + ",,,,,,,unfinished,,\n");
+        .isEqualTo(
+            "waiting,1970-01-01T00:00:00.000000Z,1970-01-01T00:00:00.000000Z,"
+                + ",,,,,,,unfinished,,\n");
     assertThat(table.stats().results()).containsEntry("unfinished", 1L);
   }
 }

@@ -44,13 +44,14 @@ class TimeseriesTest {
   void averagesQueueAndBusySlotsOverTimeWithinEachBucket() throws IOException {
     waitAcrossBuckets().writeTo(dir);
 
-    assertThat(Files.readAllLines(dir.resolve("timeseries.csv"))).containsExactly(
-        "bucket_start,bucket_s,queue_mean,queue_max,busy_slots_mean,slots_up,agents_up,"
-            + "arrivals,completions",
-        "2024-03-08T09:00:00.000000Z,1.000000,0.500000,1,1.000000,1,1,2,0",
-        "2024-03-08T09:00:01.000000Z,1.000000,1.000000,1,1.000000,1,1,0,0",
-        "2024-03-08T09:00:02.000000Z,1.000000,0.500000,1,1.000000,1,1,0,1",
-        "2024-03-08T09:00:03.000000Z,0.000000,0.000000,0,0.000000,1,1,0,1");
+    assertThat(Files.readAllLines(dir.resolve("timeseries.csv")))
+        .containsExactly(
+            "bucket_start,bucket_s,queue_mean,queue_max,busy_slots_mean,slots_up,agents_up,"
+                + "arrivals,completions",
+            "2024-03-08T09:00:00.000000Z,1.000000,0.500000,1,1.000000,1,1,2,0",
+            "2024-03-08T09:00:01.000000Z,1.000000,1.000000,1,1.000000,1,1,0,0",
+            "2024-03-08T09:00:02.000000Z,1.000000,0.500000,1,1.000000,1,1,0,1",
+            "2024-03-08T09:00:03.000000Z,0.000000,0.000000,0,0.000000,1,1,0,1");
   }
 
   @Test
@@ -76,52 +77,56 @@ class TimeseriesTest {
 
   @Test
   void countsSlotsAndCostOnlyWhileAgentsAreUp() throws IOException {
-    RunSummary s = RunEvents.run(
-            "{\"output\":{\"bucket-s\":1800},\"cost\":{\"core-hour\":0.1,\"agent-hour\":1}}")
-        .add(new AgentUp(0, 0, 2, 4, 8192))
-        .add(new AgentUp(0, 1, 2, 4, 8192))
-        .add(new SubmissionArrived(0, 0, "a", "t", "docker/default", 0))
-        .add(new SubmissionQueued(0, 0))
-        .add(new SubmissionDispatched(0, 0, 0, 0))
-        .add(new AgentDown(us(1800), 1))
-        .add(new ContainerRemoved(us(3600), 0))
-        .add(new ResultDelivered(us(3600), 0))
-        .writeTo(dir);
+    RunSummary s =
+        RunEvents.run(
+                "{\"output\":{\"bucket-s\":1800},\"cost\":{\"core-hour\":0.1,\"agent-hour\":1}}")
+            .add(new AgentUp(0, 0, 2, 4, 8192))
+            .add(new AgentUp(0, 1, 2, 4, 8192))
+            .add(new SubmissionArrived(0, 0, "a", "t", "docker/default", 0))
+            .add(new SubmissionQueued(0, 0))
+            .add(new SubmissionDispatched(0, 0, 0, 0))
+            .add(new AgentDown(us(1800), 1))
+            .add(new ContainerRemoved(us(3600), 0))
+            .add(new ResultDelivered(us(3600), 0))
+            .writeTo(dir);
 
     // slot-time 2 x 3600 + 2 x 1800, busy 1 x 3600
     assertThat(s.utilisation()).isCloseTo(1.0 / 3, offset(1e-12));
     assertThat(s.agentHours()).isCloseTo(1.5, offset(1e-12));
     assertThat(s.coreHours()).isCloseTo(6, offset(1e-12));
     assertThat(s.cost()).isCloseTo(6 * 0.1 + 1.5 * 1, offset(1e-12));
-    assertThat(Files.readAllLines(dir.resolve("timeseries.csv")).subList(1, 4)).containsExactly(
-        "2024-03-08T09:00:00.000000Z,1800.000000,0.000000,0,1.000000,4,2,1,0",
-        "2024-03-08T09:30:00.000000Z,1800.000000,0.000000,0,1.000000,2,1,0,0",
-        "2024-03-08T10:00:00.000000Z,0.000000,0.000000,0,0.000000,2,1,0,1");
+    assertThat(Files.readAllLines(dir.resolve("timeseries.csv")).subList(1, 4))
+        .containsExactly(
+            "2024-03-08T09:00:00.000000Z,1800.000000,0.000000,0,1.000000,4,2,1,0",
+            "2024-03-08T09:30:00.000000Z,1800.000000,0.000000,0,1.000000,2,1,0,0",
+            "2024-03-08T10:00:00.000000Z,0.000000,0.000000,0,0.000000,2,1,0,1");
   }
 
   @Test
   void endsJobsOfALostAgentAsCrashAndFreesTheirSlots() throws IOException {
-    RunSummary s = RunEvents.run("{}")
-        .add(new AgentUp(0, 0, 1, 1, 1024))
-        .add(new AgentUp(0, 1, 1, 1, 1024))
-        .add(new SubmissionArrived(0, 0, "lost", "t", "docker/default", 0))
-        .add(new SubmissionQueued(0, 0))
-        .add(new SubmissionDispatched(0, 0, 1, 0))
-        .add(new ContainerCreated(us(0.1), 0))
-        .add(new SubmissionArrived(us(1), 1, "kept", "t", "docker/default", 0))
-        .add(new SubmissionQueued(us(1), 1))
-        .add(new SubmissionDispatched(us(1), 1, 0, 0))
-        .add(new AgentLost(us(2), 1))
-        .add(new ResultDelivered(us(2.5), 0))
-        .add(new GradingFinished(us(4), 1, "success"))
-        .add(new ContainerRemoved(us(4), 1))
-        .add(new ResultDelivered(us(4), 1))
-        .writeTo(dir);
+    RunSummary s =
+        RunEvents.run("{}")
+            .add(new AgentUp(0, 0, 1, 1, 1024))
+            .add(new AgentUp(0, 1, 1, 1, 1024))
+            .add(new SubmissionArrived(0, 0, "lost", "t", "docker/default", 0))
+            .add(new SubmissionQueued(0, 0))
+            .add(new SubmissionDispatched(0, 0, 1, 0))
+            .add(new ContainerCreated(us(0.1), 0))
+            .add(new SubmissionArrived(us(1), 1, "kept", "t", "docker/default", 0))
+            .add(new SubmissionQueued(us(1), 1))
+            .add(new SubmissionDispatched(us(1), 1, 0, 0))
+            .add(new AgentLost(us(2), 1))
+            .add(new ResultDelivered(us(2.5), 0))
+            .add(new GradingFinished(us(4), 1, "success"))
+            .add(new ContainerRemoved(us(4), 1))
+            .add(new ResultDelivered(us(4), 1))
+            .writeTo(dir);
 
     assertThat(Files.readAllLines(dir.resolve("submissions.csv")).get(1))
-        .isEqualTo("lost,2024-03-08T09:00:00.000000Z,2024-03-08T09:00:00.000000Z,"
-            + "2024-03-08T09:00:00.000000Z,,,,2024-03-08T09:00:02.500000Z,1,0,crash,"
-            + "0.000000,2.500000");
+        .isEqualTo(
+            "lost,2024-03-08T09:00:00.000000Z,2024-03-08T09:00:00.000000Z,"
+                + "2024-03-08T09:00:00.000000Z,,,,2024-03-08T09:00:02.500000Z,1,0,crash,"
+                + "0.000000,2.500000");
     // busy: agent 1 for 2 s, agent 0 for 3 s; slots: 2 for 2 s, then 1 for 2 s
     assertThat(s.utilisation()).isCloseTo(5.0 / 6, offset(1e-12));
     assertThat(s.results()).containsEntry("crash", 1L).containsEntry("success", 1L);
@@ -137,7 +142,8 @@ class TimeseriesTest {
         .add(new SubmissionDispatched(0, 0, 0, 0))
         .add(new AgentLost(us(2), 0))
         .add(new SubmissionArrived(late, 1, "later", "t", "docker/default", 0))
-        .events.forEach(w::on);
+        .events
+        .forEach(w::on);
 
     assertThat(w.bufferedRows()).isEqualTo(1);
     w.close();

@@ -59,20 +59,28 @@ class TraceColumnsTest {
     for (int i = 0; i < n; i++) {
       t += r.nextInt(5_000_000);
       Instant at = Instant.ofEpochSecond(t / 1_000_000, t % 1_000_000 * 1000);
-      List<String> users = switch (r.nextInt(3)) {
-        case 0 -> List.of();
-        case 1 -> List.of("u" + r.nextInt(300));
-        default -> List.of("u" + r.nextInt(300), "v" + r.nextInt(300));
-      };
+      List<String> users =
+          switch (r.nextInt(3)) {
+            case 0 -> List.of();
+            case 1 -> List.of("u" + r.nextInt(300));
+            default -> List.of("u" + r.nextInt(300), "v" + r.nextInt(300));
+          };
       boolean done = r.nextBoolean();
-      rows.add(new Submission("s-" + i + (r.nextInt(7) == 0 ? "-é" : ""), at, "course",
-          "task" + r.nextInt(6), users, r.nextInt(4) == 0 ? "mcq/x" : "docker/default",
-          r.nextInt(3) == 0 ? 1 : 0,
-          r.nextBoolean() ? (long) r.nextInt(60_000) : null,
-          done ? at.plusMillis(r.nextInt(90_000)) : null,
-          done ? (r.nextBoolean() ? "success" : "failed") : null,
-          r.nextInt(3) == 0 ? 30.0 : null, r.nextInt(3) == 0 ? 90.5 : null,
-          r.nextInt(3) == 0 ? (long) 512 : null));
+      rows.add(
+          new Submission(
+              "s-" + i + (r.nextInt(7) == 0 ? "-é" : ""),
+              at,
+              "course",
+              "task" + r.nextInt(6),
+              users,
+              r.nextInt(4) == 0 ? "mcq/x" : "docker/default",
+              r.nextInt(3) == 0 ? 1 : 0,
+              r.nextBoolean() ? (long) r.nextInt(60_000) : null,
+              done ? at.plusMillis(r.nextInt(90_000)) : null,
+              done ? (r.nextBoolean() ? "success" : "failed") : null,
+              r.nextInt(3) == 0 ? 30.0 : null,
+              r.nextInt(3) == 0 ? 90.5 : null,
+              r.nextInt(3) == 0 ? (long) 512 : null));
     }
     return rows;
   }

@@ -22,8 +22,12 @@ class ElasticScenarioTest {
     assertThat(s.autoscale().maxAgents()).isEqualTo(2);
     assertThat(s.autoscale().provisioningMicros()).isEqualTo(60_000_000L);
     assertThat(parse("agents = 2").autoscale().enabled()).isFalse();
-    assertThat(parse("agents = 2\nautoscale { policy = queue-length, target = 1,"
-        + " max-agents = 9 }").maxAgents()).isEqualTo(9);
+    assertThat(
+            parse(
+                    "agents = 2\nautoscale { policy = queue-length, target = 1,"
+                        + " max-agents = 9 }")
+                .maxAgents())
+        .isEqualTo(9);
   }
 
   @Test
@@ -32,8 +36,12 @@ class ElasticScenarioTest {
         .hasMessageContaining("autoscale.target: required with policy queue-length");
     assertThatThrownBy(() -> parse("autoscale { policy = queue-length, target = 2s }"))
         .hasMessageContaining("autoscale.target: expected a number");
-    assertThatThrownBy(() -> parse("agents = 3\nautoscale { policy = queue-length, target = 1,"
-        + " max-agents = 2 }")).hasMessageContaining("min-agents <= agents <= max-agents");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "agents = 3\nautoscale { policy = queue-length, target = 1,"
+                        + " max-agents = 2 }"))
+        .hasMessageContaining("min-agents <= agents <= max-agents");
     assertThatThrownBy(() -> parse("autoscale.policy = sometimes"))
         .hasMessageContaining("s.conf:1: autoscale.policy: expected none, queue-length");
   }
@@ -43,8 +51,11 @@ class ElasticScenarioTest {
     ScenarioSettings s = parse("warm-pool { size-per-agent = 2, environments = [docker/cpp] }");
     assertThat(s.warmPool().enabled()).isTrue();
     assertThat(s.warmPool().preStarted()).isTrue();
-    assertThatThrownBy(() -> parse("environments = [\"docker/*\"]\n"
-        + "warm-pool { size-per-agent = 1, environments = [mcq/mcq] }"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "environments = [\"docker/*\"]\n"
+                        + "warm-pool { size-per-agent = 1, environments = [mcq/mcq] }"))
         .hasMessageContaining("warm-pool.environments: 'mcq/mcq' is not served");
     assertThatThrownBy(() -> parse("warm-pool { size-per-agent = 1, environments = [\"*\"] }"))
         .hasMessageContaining("expected exact environments");

@@ -18,8 +18,12 @@ class ScenarioLoaderTest {
 
   @Test
   void theSmallestScenarioMeansExactlyItsKeys() {
-    ScenarioSettings s = ScenarioLoader.parse("agents = 1\nslots = 8\ncores = 8\n"
-        + "memory-mb = 16384\ncosts = none\nadmission = off\n", "small.conf", List.of());
+    ScenarioSettings s =
+        ScenarioLoader.parse(
+            "agents = 1\nslots = 8\ncores = 8\n"
+                + "memory-mb = 16384\ncosts = none\nadmission = off\n",
+            "small.conf",
+            List.of());
     assertThat(s.agents()).isEqualTo(1);
     assertThat(s.slots()).isEqualTo(8);
     assertThat(s.memoryMb()).isEqualTo(16384);
@@ -29,19 +33,25 @@ class ScenarioLoaderTest {
 
   @Test
   void slotsDefaultToOnePerCoreAndCostsTakeDurationsOrDistributions() {
-    ScenarioSettings s = ScenarioLoader.parse("cores = 6\ncosts { create = 20ms,"
-        + " start = \"lognormal:median=150ms,sigma=0.3\" }", "x.conf", List.of());
+    ScenarioSettings s =
+        ScenarioLoader.parse(
+            "cores = 6\ncosts { create = 20ms," + " start = \"lognormal:median=150ms,sigma=0.3\" }",
+            "x.conf",
+            List.of());
     assertThat(s.slots()).isEqualTo(6);
-    assertThat(s.costs().stages()).containsEntry(Stage.CREATE,
-        new DurationDistribution.Constant(20_000));
+    assertThat(s.costs().stages())
+        .containsEntry(Stage.CREATE, new DurationDistribution.Constant(20_000));
     assertThat(s.costs().stages().get(Stage.START))
         .isInstanceOf(DurationDistribution.LogNormal.class);
   }
 
   @Test
   void overridesWinAndAcceptDistributionsUnquoted() {
-    ScenarioSettings s = ScenarioLoader.parse("agents = 1", "x.conf",
-        List.of("agents=3", "grading.default=exp:mean=4s", "failures.repair=2min"));
+    ScenarioSettings s =
+        ScenarioLoader.parse(
+            "agents = 1",
+            "x.conf",
+            List.of("agents=3", "grading.default=exp:mean=4s", "failures.repair=2min"));
     assertThat(s.agents()).isEqualTo(3);
     assertThat(s.grading().fallback()).isEqualTo(new DurationDistribution.Exponential(4e6));
     assertThat(s.failures().repair()).isEqualTo(new DurationDistribution.Constant(120_000_000));
@@ -55,7 +65,8 @@ class ScenarioLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(f + ":3: unknown key 'network.frontend-to-bakend'");
     assertThatThrownBy(() -> ScenarioLoader.load(f, List.of("bogus=1")))
-        .hasMessageContaining("--set bogus=1").hasMessageContaining("'bogus'");
+        .hasMessageContaining("--set bogus=1")
+        .hasMessageContaining("'bogus'");
   }
 
   @Test
@@ -74,15 +85,15 @@ class ScenarioLoaderTest {
     Path scenarios = Path.of("scenarios");
     for (String name : List.of("mmc.conf", "inginious-today.conf", "runtime-crun.conf")) {
       ScenarioSettings s = ScenarioLoader.load(scenarios.resolve(name), List.of());
-      assertThat(ScenarioJson.hash(s)).isEqualTo(ScenarioJson.hash(
-          ScenarioLoader.load(scenarios.resolve(name), List.of())));
+      assertThat(ScenarioJson.hash(s))
+          .isEqualTo(ScenarioJson.hash(ScenarioLoader.load(scenarios.resolve(name), List.of())));
       assertThat(ScenarioJson.hash(s.withSeed(99))).isEqualTo(ScenarioJson.hash(s));
       assertThat(ScenarioJson.render(s, Map.of("t", "trace")))
-          .contains("\"cost\":{\"agent-hour\"").contains("\"output\":{\"bucket-s\":60}")
+          .contains("\"cost\":{\"agent-hour\"")
+          .contains("\"output\":{\"bucket-s\":60}")
           .contains("\"grading-sources\":{\"t\":\"trace\"}");
     }
-    ScenarioSettings crun = ScenarioLoader.load(scenarios.resolve("runtime-crun.conf"),
-        List.of());
+    ScenarioSettings crun = ScenarioLoader.load(scenarios.resolve("runtime-crun.conf"), List.of());
     assertThat(crun.runtime()).isEqualTo("docker-crun");
     assertThat(crun.agents()).isEqualTo(2);
   }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** Warm containers are taken once, refilled, and forgotten with their agent. */
 class WarmPoolTest {
-  final WarmPool pool = new WarmPool(
-      new WarmPoolSettings(2, List.of("docker/default", "docker/java"), true, true), 3);
+  final WarmPool pool =
+      new WarmPool(
+          new WarmPoolSettings(2, List.of("docker/default", "docker/java"), true, true), 3);
 
   @Test
   void aTakenContainerIsGoneUntilARefillEnds() {

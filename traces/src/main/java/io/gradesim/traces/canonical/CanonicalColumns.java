@@ -22,8 +22,20 @@ public final class CanonicalColumns {
 
   /** Every column, in the order the writer emits them. */
   public static final List<String> ALL =
-      List.of(ID, SUBMITTED_AT, COURSE, TASK, USERS, ENVIRONMENT, PRIORITY, GRADING_MS,
-          COMPLETED_AT, RESULT, CPU_LIMIT_S, HARD_LIMIT_S, MEMORY_MB);
+      List.of(
+          ID,
+          SUBMITTED_AT,
+          COURSE,
+          TASK,
+          USERS,
+          ENVIRONMENT,
+          PRIORITY,
+          GRADING_MS,
+          COMPLETED_AT,
+          RESULT,
+          CPU_LIMIT_S,
+          HARD_LIMIT_S,
+          MEMORY_MB);
 
   /** The columns a file must have. */
   public static final List<String> REQUIRED = List.of(ID, SUBMITTED_AT, COURSE, TASK);

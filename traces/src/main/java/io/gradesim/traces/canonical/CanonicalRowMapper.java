@@ -32,8 +32,11 @@ final class CanonicalRowMapper {
     }
     for (String required : CanonicalColumns.REQUIRED) {
       if (!at.containsKey(required)) {
-        throw new TraceFormatException(file, 1, required, "required column is missing "
-            + "(header: " + String.join(",", header) + ")");
+        throw new TraceFormatException(
+            file,
+            1,
+            required,
+            "required column is missing " + "(header: " + String.join(",", header) + ")");
       }
     }
     for (int i = 0; i < index.length; i++) {
@@ -44,17 +47,20 @@ final class CanonicalRowMapper {
   Submission map(CsvInput r) {
     long line = r.line();
     if (r.size() != width) {
-      throw new TraceFormatException(file, line, null,
-          "expected " + width + " fields, found " + r.size());
+      throw new TraceFormatException(
+          file, line, null, "expected " + width + " fields, found " + r.size());
     }
     String id = required(r, 0, line, false);
     Instant at = instant(r, 1, line, true);
     String course = required(r, 2, line, true);
     String task = required(r, 3, line, true);
     String users = text(r, 4, false);
-    List<String> userList = users.isEmpty() ? List.of()
-        : users.indexOf(';') < 0 ? List.of(users)
-        : List.of(users.split(CanonicalColumns.USER_SEPARATOR, -1));
+    List<String> userList =
+        users.isEmpty()
+            ? List.of()
+            : users.indexOf(';') < 0
+                ? List.of(users)
+                : List.of(users.split(CanonicalColumns.USER_SEPARATOR, -1));
     String env = text(r, 5, true);
     int prio = empty(r, 6) ? 0 : (int) integer(r, 6, line, Integer.MIN_VALUE);
     Long gradingMs = empty(r, 7) ? null : integer(r, 7, line, 0);
@@ -64,8 +70,19 @@ final class CanonicalRowMapper {
     }
     Instant completed = instant(r, 8, line, false);
     String result = text(r, 9, true);
-    return new Submission(id, at, course, task, userList, env, prio, gradingMs, completed,
-        result.isEmpty() ? null : result, decimal(r, 10, line), decimal(r, 11, line),
+    return new Submission(
+        id,
+        at,
+        course,
+        task,
+        userList,
+        env,
+        prio,
+        gradingMs,
+        completed,
+        result.isEmpty() ? null : result,
+        decimal(r, 10, line),
+        decimal(r, 11, line),
         empty(r, 12) ? null : integer(r, 12, line, 0));
   }
 
@@ -75,8 +92,8 @@ final class CanonicalRowMapper {
   }
 
   /**
-   * The field as text. Columns whose values repeat (course, task, environment, result) go
-   * through a small per-column cache keyed by the bytes, so repeated values reuse one string.
+   * The field as text. Columns whose values repeat (course, task, environment, result) go through a
+   * small per-column cache keyed by the bytes, so repeated values reuse one string.
    */
   private String text(CsvInput r, int column, boolean cache) {
     int at = index[column];

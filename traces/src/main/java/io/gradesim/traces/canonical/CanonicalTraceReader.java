@@ -29,9 +29,9 @@ public final class CanonicalTraceReader {
   private CanonicalTraceReader() {}
 
   /**
-   * Opens {@code file}; close the returned stream to release the file. Rows are parsed ahead on
-   * a background thread, in bounded batches, so that parsing and the caller's work overlap on
-   * two cores; rejections still reach {@code rejects} on the caller's thread, in file order.
+   * Opens {@code file}; close the returned stream to release the file. Rows are parsed ahead on a
+   * background thread, in bounded batches, so that parsing and the caller's work overlap on two
+   * cores; rejections still reach {@code rejects} on the caller's thread, in file order.
    */
   public static Stream<Submission> read(Path file, RejectSink rejects) throws IOException {
     return open(file, rejects, true, false);
@@ -51,8 +51,8 @@ public final class CanonicalTraceReader {
     return open(file, rejects, false, false);
   }
 
-  private static Stream<Submission> open(Path file, RejectSink rejects, boolean ahead,
-      boolean unique) throws IOException {
+  private static Stream<Submission> open(
+      Path file, RejectSink rejects, boolean ahead, boolean unique) throws IOException {
     CsvInput csv = new CsvInput(TraceInput.open(file));
     CanonicalRowMapper mapper;
     try {
@@ -64,19 +64,20 @@ public final class CanonicalTraceReader {
     Iterator<Submission> rows;
     Runnable close;
     if (ahead) {
-      ReadAhead readAhead = new ReadAhead(sink -> rows(file, csv, mapper, sink, unique),
-          csv, rejects);
+      ReadAhead readAhead =
+          new ReadAhead(sink -> rows(file, csv, mapper, sink, unique), csv, rejects);
       rows = readAhead;
       close = readAhead::close;
     } else {
       rows = rows(file, csv, mapper, rejects, unique);
-      close = () -> {
-        try {
-          csv.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      };
+      close =
+          () -> {
+            try {
+              csv.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          };
     }
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -85,8 +86,8 @@ public final class CanonicalTraceReader {
   }
 
   /** The rows of {@code csv} after its header, read on the calling thread. */
-  private static Iterator<Submission> rows(Path file, CsvInput csv, CanonicalRowMapper mapper,
-      RejectSink rejects, boolean unique) {
+  private static Iterator<Submission> rows(
+      Path file, CsvInput csv, CanonicalRowMapper mapper, RejectSink rejects, boolean unique) {
     SeenIds ids = unique ? new SeenIds(line -> idAt(file, line)) : null;
     return new Iterator<>() {
       private Submission next;
@@ -111,13 +112,21 @@ public final class CanonicalTraceReader {
           try {
             Submission s = mapper.map(csv);
             if (s.submittedAt().isBefore(last)) {
-              throw new TraceFormatException(file, csv.line(), CanonicalColumns.SUBMITTED_AT,
-                  "rows must be sorted by submitted_at; " + s.submittedAt() + " comes after "
+              throw new TraceFormatException(
+                  file,
+                  csv.line(),
+                  CanonicalColumns.SUBMITTED_AT,
+                  "rows must be sorted by submitted_at; "
+                      + s.submittedAt()
+                      + " comes after "
                       + last);
             }
             long first = ids == null ? 0 : ids.firstLine(s.id(), csv.line());
             if (first != 0) {
-              throw new TraceFormatException(file, csv.line(), CanonicalColumns.ID,
+              throw new TraceFormatException(
+                  file,
+                  csv.line(),
+                  CanonicalColumns.ID,
                   "duplicate id '" + s.id() + "': line " + first + " has it already");
             }
             last = s.submittedAt();
@@ -161,8 +170,11 @@ public final class CanonicalTraceReader {
   private static List<String> header(Path file, CsvInput csv) throws IOException {
     try {
       if (!csv.next()) {
-        throw new TraceFormatException(file, 1, null, "empty file: expected a header row ("
-            + String.join(",", CanonicalColumns.ALL) + ")");
+        throw new TraceFormatException(
+            file,
+            1,
+            null,
+            "empty file: expected a header row (" + String.join(",", CanonicalColumns.ALL) + ")");
       }
     } catch (CsvInput.Malformed e) {
       throw new TraceFormatException(file, e.line, null, "header: " + e.getMessage());

@@ -48,8 +48,12 @@ public final class CanonicalTraceWriter implements AutoCloseable {
     csv.text(s.course());
     csv.text(s.task());
     List<String> users = s.users();
-    csv.text(users.isEmpty() ? null : users.size() == 1 ? users.get(0)
-        : String.join(CanonicalColumns.USER_SEPARATOR, users));
+    csv.text(
+        users.isEmpty()
+            ? null
+            : users.size() == 1
+                ? users.get(0)
+                : String.join(CanonicalColumns.USER_SEPARATOR, users));
     csv.text(s.environment());
     csv.number(s.priority());
     if (s.gradingMs() == null) {

@@ -11,10 +11,10 @@ import java.util.Arrays;
 
 /**
  * Reads RFC 4180 CSV records from bytes, one record at a time, into a reusable buffer: quoted
- * fields may hold commas, doubled quotes and line breaks; records end with LF, CRLF or CR;
- * empty lines are skipped; a UTF-8 byte-order mark is ignored. The caller reads each field as
- * bytes (for numbers and instants) or as a string, decoded strictly. {@link #line()} is the
- * physical line where the current record starts.
+ * fields may hold commas, doubled quotes and line breaks; records end with LF, CRLF or CR; empty
+ * lines are skipped; a UTF-8 byte-order mark is ignored. The caller reads each field as bytes (for
+ * numbers and instants) or as a string, decoded strictly. {@link #line()} is the physical line
+ * where the current record starts.
  */
 final class CsvInput implements AutoCloseable {
   /** A record that is not valid CSV; the reader cannot go on after it. */
@@ -43,14 +43,18 @@ final class CsvInput implements AutoCloseable {
   private long nextLine = 1;
   private long line;
   // Strict: a malformed byte is reported (and the row rejected), never replaced by U+FFFD.
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   CsvInput(InputStream in) throws IOException {
     this.in = in;
     fill();
-    if (limit - pos >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB
+    if (limit - pos >= 3
+        && (buf[0] & 0xff) == 0xEF
+        && (buf[1] & 0xff) == 0xBB
         && (buf[2] & 0xff) == 0xBF) {
       pos = 3;
     }
@@ -141,8 +145,8 @@ final class CsvInput implements AutoCloseable {
           endOfLine(after);
           return true;
         }
-        throw new Malformed(line, "unexpected '" + (char) (after & 0xff)
-            + "' after a closing quote");
+        throw new Malformed(
+            line, "unexpected '" + (char) (after & 0xff) + "' after a closing quote");
       }
       if (b == '\n') {
         nextLine++;

@@ -7,11 +7,12 @@ import java.time.Instant;
 
 /**
  * Writes RFC 4180 CSV straight into a byte buffer: ASCII fields are copied without encoders,
- * numbers and instants are formatted in place. A field is quoted when it holds a comma, a
- * quote, CR or LF, or starts or ends with a space; quotes inside are doubled. Lines end in LF.
+ * numbers and instants are formatted in place. A field is quoted when it holds a comma, a quote, CR
+ * or LF, or starts or ends with a space; quotes inside are doubled. Lines end in LF.
  */
 final class CsvOutput implements AutoCloseable {
   private static final int SIZE = 1 << 16;
+
   /** Room for the longest value written without a bounds check (an instant or a long). */
   private static final int SLACK = 64;
 

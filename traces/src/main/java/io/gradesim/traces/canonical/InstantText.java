@@ -4,10 +4,10 @@ import java.time.Instant;
 
 /**
  * Fast ISO-8601 instants in the canonical form {@code 2024-03-08T09:15:02.123Z}: formatting
- * byte-for-byte as {@link Instant#toString()} does (no fraction, or 3, 6 or 9 digits) and
- * parsing that form straight from bytes. Anything else (years outside 0000-9999, offsets, leap
- * seconds) falls back to {@link Instant#toString()} and {@link Instant#parse}. Consecutive rows
- * usually share a day, so the date part is cached.
+ * byte-for-byte as {@link Instant#toString()} does (no fraction, or 3, 6 or 9 digits) and parsing
+ * that form straight from bytes. Anything else (years outside 0000-9999, offsets, leap seconds)
+ * falls back to {@link Instant#toString()} and {@link Instant#parse}. Consecutive rows usually
+ * share a day, so the date part is cached.
  */
 final class InstantText {
   private static final int SECONDS_PER_DAY = 86_400;
@@ -100,8 +100,13 @@ final class InstantText {
    * exact form (the caller then falls back to {@link Instant#parse}).
    */
   Instant parse(byte[] b, int off, int len) {
-    if (len < 20 || len > 30 || b[off + len - 1] != 'Z' || b[off + 4] != '-'
-        || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
+    if (len < 20
+        || len > 30
+        || b[off + len - 1] != 'Z'
+        || b[off + 4] != '-'
+        || b[off + 7] != '-'
+        || b[off + 10] != 'T'
+        || b[off + 13] != ':'
         || b[off + 16] != ':') {
       return null;
     }
@@ -111,8 +116,17 @@ final class InstantText {
     int hour = digits(b, off + 11, 2);
     int minute = digits(b, off + 14, 2);
     int second = digits(b, off + 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > lengthOfMonth(year, month)
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     int nanos = 0;
@@ -137,8 +151,8 @@ final class InstantText {
       parsedDay = epochDay(year, month, day);
       parsedDateKey = dateKey;
     }
-    return Instant.ofEpochSecond(parsedDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L
-        + second, nanos);
+    return Instant.ofEpochSecond(
+        parsedDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
   }
 
   /** The value of {@code n} decimal digits, or -1 if one is not a digit. */

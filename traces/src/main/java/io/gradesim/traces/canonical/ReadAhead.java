@@ -14,11 +14,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
 /**
- * Runs a row iterator on a daemon thread and hands its rows over in batches through a bounded
- * queue (at most {@code QUEUED} batches of {@code BATCH} rows ahead), so memory stays bounded.
- * Rejections travel in the batches and are passed to the caller's sink on the caller's thread,
- * in order, so a strict sink still stops the caller at the first bad row. The producer owns the
- * input and closes it when it stops.
+ * Runs a row iterator on a daemon thread and hands its rows over in batches through a bounded queue
+ * (at most {@code QUEUED} batches of {@code BATCH} rows ahead), so memory stays bounded. Rejections
+ * travel in the batches and are passed to the caller's sink on the caller's thread, in order, so a
+ * strict sink still stops the caller at the first bad row. The producer owns the input and closes
+ * it when it stops.
  */
 final class ReadAhead implements Iterator<Submission> {
   private static final int BATCH = 512;
@@ -37,8 +37,8 @@ final class ReadAhead implements Iterator<Submission> {
   private boolean ended;
 
   /** Starts reading the rows that {@code source} makes from a sink of rejections. */
-  ReadAhead(Function<RejectSink, Iterator<Submission>> source, AutoCloseable input,
-      RejectSink rejects) {
+  ReadAhead(
+      Function<RejectSink, Iterator<Submission>> source, AutoCloseable input, RejectSink rejects) {
     this.rejects = rejects;
     this.producer = new Thread(() -> produce(source, input), "gradesim-trace-read-ahead");
     producer.setDaemon(true);

@@ -33,12 +33,17 @@ final class RejectsFile implements RejectSink, AutoCloseable {
     try {
       if (printer == null) {
         temp = PartialFiles.createFile(target);
-        printer = new CSVPrinter(new BufferedWriter(Files.newBufferedWriter(temp,
-            StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        printer =
+            new CSVPrinter(
+                new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)),
+                CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
         printer.printRecord("file", "line", "field", "reason");
       }
-      printer.printRecord(e.file() == null ? "" : e.file().getFileName(), e.line(),
-          e.field() == null ? "" : e.field(), e.reason());
+      printer.printRecord(
+          e.file() == null ? "" : e.file().getFileName(),
+          e.line(),
+          e.field() == null ? "" : e.field(),
+          e.reason());
       count++;
       if (first == null) {
         first = e;

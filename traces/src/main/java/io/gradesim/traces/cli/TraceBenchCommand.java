@@ -26,9 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench trace}: synthesises an N-row canonical trace with every column filled, converts
- * it (canonical reader to canonical writer) R times after a warm-up, and prints the median
- * rows/s with its spread and the heap peak.
+ * {@code bench trace}: synthesises an N-row canonical trace with every column filled, converts it
+ * (canonical reader to canonical writer) R times after a warm-up, and prints the median rows/s with
+ * its spread and the heap peak.
  */
 @Command(
     name = "trace",
@@ -42,16 +42,22 @@ import picocli.CommandLine.Option;
 public final class TraceBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rows", defaultValue = "1000000", description = "Rows (default "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Rows (default " + "${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = "--repeat", defaultValue = "5", description = "Measured conversions "
-      + "(default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "5",
+      description = "Measured conversions " + "(default ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured conversions first "
-      + "(default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "1",
+      description = "Unmeasured conversions first " + "(default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override
@@ -69,8 +75,13 @@ public final class TraceBenchCommand implements Callable<Integer> {
         }
         w.commit();
       }
-      out.printf(Locale.ROOT, "trace: %d rows, %.1f MB, %d warm-up + %d measured conversions%n",
-          rows, Files.size(source) / 1e6, warmup, repeat);
+      out.printf(
+          Locale.ROOT,
+          "trace: %d rows, %.1f MB, %d warm-up + %d measured conversions%n",
+          rows,
+          Files.size(source) / 1e6,
+          warmup,
+          repeat);
       for (int i = 0; i < warmup; i++) {
         convert(source, dir.resolve("copy.csv"));
       }
@@ -83,12 +94,21 @@ public final class TraceBenchCommand implements Callable<Integer> {
         long n = convert(source, dir.resolve("copy.csv"));
         cpuRates[i] = n / ((processCpuNanos() - c0) / 1e9);
         rates[i] = n / ((System.nanoTime() - t0) / 1e9);
-        out.printf(Locale.ROOT, "run %d: %,.0f rows/s wall, %,.0f rows per process CPU-second%n",
-            i + 1, rates[i], cpuRates[i]);
+        out.printf(
+            Locale.ROOT,
+            "run %d: %,.0f rows/s wall, %,.0f rows per process CPU-second%n",
+            i + 1,
+            rates[i],
+            cpuRates[i]);
       }
-      out.printf(Locale.ROOT, "convert: median %s rows/s wall, %s rows per CPU-second of the"
+      out.printf(
+          Locale.ROOT,
+          "convert: median %s rows/s wall, %s rows per CPU-second of the"
               + " whole process (all threads, GC included); heap peak %.0f MB of max %.0f MB;"
-              + " load average %.1f on %d cores%n", summary(rates), summary(cpuRates), heapPeak() / 1e6,
+              + " load average %.1f on %d cores%n",
+          summary(rates),
+          summary(cpuRates),
+          heapPeak() / 1e6,
           Runtime.getRuntime().maxMemory() / 1e6,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
@@ -109,8 +129,8 @@ public final class TraceBenchCommand implements Callable<Integer> {
     Arrays.sort(v);
     int n = v.length;
     double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    return String.format(Locale.ROOT, "%,.0f (min %,.0f, max %,.0f, n=%d)", median, v[0],
-        v[n - 1], n);
+    return String.format(
+        Locale.ROOT, "%,.0f (min %,.0f, max %,.0f, n=%d)", median, v[0], v[n - 1], n);
   }
 
   private static long convert(Path from, Path to) throws IOException {
@@ -145,11 +165,20 @@ public final class TraceBenchCommand implements Callable<Integer> {
         Instant at = Instant.ofEpochMilli(micros / 1000);
         int task = rng.nextInt(20);
         long grading = 500 + rng.nextInt(20_000);
-        return new Submission(Long.toString(i), at, "exam-2024", "task" + task,
-            List.of("u" + Long.toHexString(rng.nextLong() & 0xffffffffffffL)), envs[task % 3],
-            0, grading, at.plusMillis(grading + 1000).truncatedTo(ChronoUnit.SECONDS),
+        return new Submission(
+            Long.toString(i),
+            at,
+            "exam-2024",
+            "task" + task,
+            List.of("u" + Long.toHexString(rng.nextLong() & 0xffffffffffffL)),
+            envs[task % 3],
+            0,
+            grading,
+            at.plusMillis(grading + 1000).truncatedTo(ChronoUnit.SECONDS),
             results[rng.nextInt(results.length)],
-            20.0, 60.0, 1024L);
+            20.0,
+            60.0,
+            1024L);
       }
     };
   }

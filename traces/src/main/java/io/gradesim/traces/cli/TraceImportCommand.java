@@ -45,29 +45,46 @@ import picocli.CommandLine.Parameters;
 public final class TraceImportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
-      description = "Input format: ${COMPLETION-CANDIDATES}.", converter = FormatConverter.class,
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "Input format: ${COMPLETION-CANDIDATES}.",
+      converter = FormatConverter.class,
       completionCandidates = FormatCandidates.class)
   TraceFormat format;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "The trace file (gzip is "
-      + "detected by content).")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT",
+      description = "The trace file (gzip is " + "detected by content).")
   Path input;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.csv",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT.csv",
       description = "The canonical trace to write (.gz to compress).")
   Path output;
 
-  @Option(names = "--tasks", paramLabel = "DIR",
+  @Option(
+      names = "--tasks",
+      paramLabel = "DIR",
       description = "INGInious task folder: DIR/<course>/<task>/task.yaml.")
   Path tasks;
 
-  @Option(names = "--tz", paramLabel = "ZONE",
-      description = "Zone of local timestamps, e.g. Europe/Brussels or +01:00 (INGInious: "
-          + "forces the server offset instead of inferring it).")
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      description =
+          "Zone of local timestamps, e.g. Europe/Brussels or +01:00 (INGInious: "
+              + "forces the server offset instead of inferring it).")
   String tz;
 
-  @Option(names = "--salt", paramLabel = "S", defaultValue = "gradesim",
+  @Option(
+      names = "--salt",
+      paramLabel = "S",
+      defaultValue = "gradesim",
       description = "Key of the username hash (default: ${DEFAULT-VALUE}).")
   String salt;
 
@@ -77,23 +94,34 @@ public final class TraceImportCommand implements Callable<Integer> {
   @Option(names = "--contest", paramLabel = "FILE", description = "ejudge contest JSON.")
   Path contest;
 
-  @Option(names = "--map", paramLabel = "column=field",
+  @Option(
+      names = "--map",
+      paramLabel = "column=field",
       description = "Generic CSV: map an input column to a canonical field (repeatable).")
   Map<String, String> map = new LinkedHashMap<>();
 
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Where rejected rows go (default: OUT.csv.rejects.csv, written only when "
-          + "rows are rejected).")
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description =
+          "Where rejected rows go (default: OUT.csv.rejects.csv, written only when "
+              + "rows are rejected).")
   Path rejects;
 
   @Option(names = "--strict", description = "Fail on the first bad row (exit code 2).")
   boolean strict;
 
-  @Option(names = "--sort-chunk", hidden = true, defaultValue = "100000",
+  @Option(
+      names = "--sort-chunk",
+      hidden = true,
+      defaultValue = "100000",
       description = "Rows sorted in memory before spilling a run to disk.")
   int sortChunk;
 
-  @Option(names = "--pause-after-sort-run", hidden = true, paramLabel = "N",
+  @Option(
+      names = "--pause-after-sort-run",
+      hidden = true,
+      paramLabel = "N",
       description = "Test hook: after N sorted runs are on disk, say so and wait to be killed.")
   int pauseAfterSortRun;
 
@@ -104,10 +132,14 @@ public final class TraceImportCommand implements Callable<Integer> {
     ImportOptions options = new ImportOptions(tasks, zone, salt, keepUsernames, contest, map);
     TraceImporter importer = format.importer();
     Path out = output.toAbsolutePath();
-    Path rejectsPath = rejects != null ? rejects
-        : out.resolveSibling(out.getFileName() + ".rejects.csv");
-    new OutputGuard().input("INPUT", input).input("--tasks", tasks).input("--contest", contest)
-        .file("-o", output).file(rejects != null ? "--rejects" : "the rejects file", rejectsPath)
+    Path rejectsPath =
+        rejects != null ? rejects : out.resolveSibling(out.getFileName() + ".rejects.csv");
+    new OutputGuard()
+        .input("INPUT", input)
+        .input("--tasks", tasks)
+        .input("--contest", contest)
+        .file("-o", output)
+        .file(rejects != null ? "--rejects" : "the rejects file", rejectsPath)
         .check();
     PrintWriter err = spec.commandLine().getErr();
     PartialFiles.sweepNote(out.getParent(), rejectsPath.toAbsolutePath().getParent())
@@ -128,9 +160,16 @@ public final class TraceImportCommand implements Callable<Integer> {
         sorter.writeTo(writer);
         if (writer.rows() == 0 && rejectsFile.count() > 0) {
           rejectsFile.commit();
-          throw new IllegalArgumentException(rejectsFile.first().getMessage() + " (no row could"
-              + " be imported: is this " + format.key() + "? all " + rejectsFile.count()
-              + " rejections in " + rejectsFile.target() + ")");
+          throw new IllegalArgumentException(
+              rejectsFile.first().getMessage()
+                  + " (no row could"
+                  + " be imported: is this "
+                  + format.key()
+                  + "? all "
+                  + rejectsFile.count()
+                  + " rejections in "
+                  + rejectsFile.target()
+                  + ")");
         }
         writer.commit();
         imported = writer.rows();
@@ -146,8 +185,9 @@ public final class TraceImportCommand implements Callable<Integer> {
       if (rejectsFile.count() > 0) {
         err.println("rejected rows and reasons: " + rejectsFile.target());
       }
-      spec.commandLine().getOut().println("imported " + imported + ", rejected "
-          + rejectsFile.count() + " -> " + output);
+      spec.commandLine()
+          .getOut()
+          .println("imported " + imported + ", rejected " + rejectsFile.count() + " -> " + output);
     }
     return 0;
   }
@@ -168,8 +208,8 @@ public final class TraceImportCommand implements Callable<Integer> {
     try {
       return ZoneId.of(tz);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("--tz: '" + tz + "' is not a zone (use e.g. "
-          + "Europe/Brussels, UTC or +01:00)");
+      throw new IllegalArgumentException(
+          "--tz: '" + tz + "' is not a zone (use e.g. " + "Europe/Brussels, UTC or +01:00)");
     }
   }
 

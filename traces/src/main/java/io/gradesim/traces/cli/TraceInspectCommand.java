@@ -51,34 +51,40 @@ public final class TraceInspectCommand implements Callable<Integer> {
       throw new NoSuchFileException(trace + ": no such trace file");
     }
     List<TraceFormatException> firstRejects = new ArrayList<>();
-    TraceStatistics stats = TraceStatistics.of(trace, e -> {
-      if (firstRejects.size() < 3) {
-        firstRejects.add(e);
-      }
-    });
-    GradingTimeEstimate estimate = stats.withCompletion() > 0 && stats.rejected() == 0
-        ? GradingTimeEstimate.fromTrace(trace) : null;
+    TraceStatistics stats =
+        TraceStatistics.of(
+            trace,
+            e -> {
+              if (firstRejects.size() < 3) {
+                firstRejects.add(e);
+              }
+            });
+    GradingTimeEstimate estimate =
+        stats.withCompletion() > 0 && stats.rejected() == 0
+            ? GradingTimeEstimate.fromTrace(trace)
+            : null;
     ObjectNode root = report(stats, estimate, firstRejects);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(root));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
     } else {
       new InspectText(out).print(root);
     }
     return 0;
   }
 
-  static ObjectNode report(TraceStatistics s, GradingTimeEstimate estimate,
-      List<TraceFormatException> rejects) {
+  static ObjectNode report(
+      TraceStatistics s, GradingTimeEstimate estimate, List<TraceFormatException> rejects) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("submissions", s.submissions());
     root.put("rejected", s.rejected());
     rejects.forEach(e -> root.withArray("rejected_examples").add(e.getMessage()));
     root.put("first", s.first() == null ? null : s.first().toString());
     root.put("last", s.last() == null ? null : s.last().toString());
-    root.put("span_s", s.first() == null ? 0
-        : (s.last().toEpochMilli() - s.first().toEpochMilli()) / 1000.0);
+    root.put(
+        "span_s",
+        s.first() == null ? 0 : (s.last().toEpochMilli() - s.first().toEpochMilli()) / 1000.0);
     ObjectNode perMinute = root.putObject("arrivals_per_minute");
     perMinute.put("minutes", s.perMinute().length);
     perMinute.put("mean", round(s.meanPerMinute()));
@@ -102,8 +108,10 @@ public final class TraceInspectCommand implements Callable<Integer> {
     }
     if (estimate != null) {
       ObjectNode est = root.putObject("grading_time_estimate");
-      est.put("method", "quiet sojourns: completed_at - submitted_at of submissions with at most"
-          + " quiet_threshold other container submissions in flight");
+      est.put(
+          "method",
+          "quiet sojourns: completed_at - submitted_at of submissions with at most"
+              + " quiet_threshold other container submissions in flight");
       est.put("truncation_correction_s", estimate.truncationCorrected() ? 0.5 : 0.0);
       est.put("min_samples", estimate.minSamples());
       est.put("target_samples", GradingTimeEstimate.TARGET_SAMPLES);
@@ -141,46 +149,97 @@ public final class TraceInspectCommand implements Callable<Integer> {
   /** Renders the report as aligned text. */
   private record InspectText(PrintWriter out) {
     void print(ObjectNode r) {
-      line("submissions", r.get("submissions").asText() + (r.get("rejected").asLong() > 0
-          ? " (" + r.get("rejected").asText() + " rows rejected)" : ""));
+      line(
+          "submissions",
+          r.get("submissions").asText()
+              + (r.get("rejected").asLong() > 0
+                  ? " (" + r.get("rejected").asText() + " rows rejected)"
+                  : ""));
       if (r.has("rejected_examples")) {
         r.get("rejected_examples").forEach(e -> out.println("  " + e.asText()));
       }
-      line("span", r.get("first").asText() + " .. " + r.get("last").asText() + " ("
-          + String.format(Locale.ROOT, "%.1f min", r.get("span_s").asDouble() / 60) + ")");
+      line(
+          "span",
+          r.get("first").asText()
+              + " .. "
+              + r.get("last").asText()
+              + " ("
+              + String.format(Locale.ROOT, "%.1f min", r.get("span_s").asDouble() / 60)
+              + ")");
       var m = r.get("arrivals_per_minute");
-      line("arrivals/min", "mean " + m.get("mean").asText() + ", p95 " + m.get("p95").asText()
-          + ", peak " + m.get("peak").asText() + " at " + m.get("peak_minute").asText());
+      line(
+          "arrivals/min",
+          "mean "
+              + m.get("mean").asText()
+              + ", p95 "
+              + m.get("p95").asText()
+              + ", peak "
+              + m.get("peak").asText()
+              + " at "
+              + m.get("peak_minute").asText());
       for (String group : List.of("tasks", "environments", "results")) {
         out.println(group);
-        r.get(group).fields().forEachRemaining(e -> out.printf(Locale.ROOT, "  %-32s %8d%n",
-            e.getKey(), e.getValue().asLong()));
+        r.get(group)
+            .fields()
+            .forEachRemaining(
+                e -> out.printf(Locale.ROOT, "  %-32s %8d%n", e.getKey(), e.getValue().asLong()));
       }
       line("completed_at", r.get("with_completed_at").asText() + " rows");
       var g = r.get("grading_ms");
       if (g.get("count").asLong() == 0) {
         line("grading_ms", "none");
       } else {
-        line("grading_ms", "n " + g.get("count").asText() + ", p50 " + g.get("p50").asText()
-            + ", p90 " + g.get("p90").asText() + ", p95 " + g.get("p95").asText() + ", p99 "
-            + g.get("p99").asText() + ", max " + g.get("max").asText());
+        line(
+            "grading_ms",
+            "n "
+                + g.get("count").asText()
+                + ", p50 "
+                + g.get("p50").asText()
+                + ", p90 "
+                + g.get("p90").asText()
+                + ", p95 "
+                + g.get("p95").asText()
+                + ", p99 "
+                + g.get("p99").asText()
+                + ", max "
+                + g.get("max").asText());
       }
       if (r.has("grading_time_estimate")) {
         var e = r.get("grading_time_estimate");
-        out.println("grading-time estimate from quiet sojourns (truncation correction +"
-            + e.get("truncation_correction_s").asText() + " s; threshold = most other jobs"
-            + " in flight)");
-        out.printf(Locale.ROOT, "  %-28s %6s %6s %5s %7s %7s %7s %7s%n", "task", "done", "n",
-            "thr", "p25 s", "p50 s", "p75 s", "p90 s");
-        e.get("tasks").fields().forEachRemaining(t -> {
-          var v = t.getValue();
-          out.printf(Locale.ROOT, "  %-28s %6d %6d %5d %7.2f %7.2f %7.2f %7.2f%s%n", t.getKey(),
-              v.get("completed").asLong(), v.get("samples").asLong(),
-              v.get("quiet_threshold").asInt(), v.get("p25_s").asDouble(),
-              v.get("median_s").asDouble(), v.get("p75_s").asDouble(),
-              v.get("p90_s").asDouble(), v.get("few_samples").asBoolean() ? "  (few samples)"
-                  : "");
-        });
+        out.println(
+            "grading-time estimate from quiet sojourns (truncation correction +"
+                + e.get("truncation_correction_s").asText()
+                + " s; threshold = most other jobs"
+                + " in flight)");
+        out.printf(
+            Locale.ROOT,
+            "  %-28s %6s %6s %5s %7s %7s %7s %7s%n",
+            "task",
+            "done",
+            "n",
+            "thr",
+            "p25 s",
+            "p50 s",
+            "p75 s",
+            "p90 s");
+        e.get("tasks")
+            .fields()
+            .forEachRemaining(
+                t -> {
+                  var v = t.getValue();
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-28s %6d %6d %5d %7.2f %7.2f %7.2f %7.2f%s%n",
+                      t.getKey(),
+                      v.get("completed").asLong(),
+                      v.get("samples").asLong(),
+                      v.get("quiet_threshold").asInt(),
+                      v.get("p25_s").asDouble(),
+                      v.get("median_s").asDouble(),
+                      v.get("p75_s").asDouble(),
+                      v.get("p90_s").asDouble(),
+                      v.get("few_samples").asBoolean() ? "  (few samples)" : "");
+                });
       }
     }
 

@@ -1,8 +1,8 @@
 package io.gradesim.traces.cli;
 
-import io.gradesim.traces.Submission;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.PartialFiles;
+import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceWriter;
 import io.gradesim.traces.synth.DurationDistribution;
 import io.gradesim.traces.synth.ExamWorkload;
@@ -38,18 +38,27 @@ public final class TraceSynthCommand implements Runnable {
 
   /** Options both generators share. */
   static class Common {
-    @Option(names = "--grading", required = true, paramLabel = "DIST",
+    @Option(
+        names = "--grading",
+        required = true,
+        paramLabel = "DIST",
         description = "Grading-time distribution, e.g. lognormal:median=3s,sigma=0.5.")
     String grading;
 
     @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed.")
     long seed;
 
-    @Option(names = "--start", paramLabel = "INSTANT", defaultValue = "2024-01-15T08:00:00Z",
+    @Option(
+        names = "--start",
+        paramLabel = "INSTANT",
+        defaultValue = "2024-01-15T08:00:00Z",
         description = "Time zero (default ${DEFAULT-VALUE}).")
     Instant start;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.csv",
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "OUT.csv",
         description = "The canonical trace to write (.gz to compress).")
     Path output;
   }
@@ -58,16 +67,21 @@ public final class TraceSynthCommand implements Runnable {
   static long duration(String option, String value) {
     String v = value.trim();
     try {
-      long micros = v.endsWith("h")
-          ? Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600e6)
-          : DurationDistribution.micros(option, v);
+      long micros =
+          v.endsWith("h")
+              ? Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600e6)
+              : DurationDistribution.micros(option, v);
       if (micros <= 0) {
         throw new IllegalArgumentException();
       }
       return micros;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": '" + value + "' is not a positive duration"
-          + " (e.g. 2h, 90min, 30s, 500ms)");
+      throw new IllegalArgumentException(
+          option
+              + ": '"
+              + value
+              + "' is not a positive duration"
+              + " (e.g. 2h, 90min, 30s, 500ms)");
     }
   }
 
@@ -85,15 +99,22 @@ public final class TraceSynthCommand implements Runnable {
   }
 
   /** {@code trace synth poisson}. */
-  @Command(name = "poisson", mixinStandardHelpOptions = true, description = {
-      "Open-loop Poisson arrivals.",
-      "Arrivals at --rate per second, for --count submissions or --duration, each for one",
-      "of --tasks tasks (t1..tK) chosen uniformly."})
+  @Command(
+      name = "poisson",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Open-loop Poisson arrivals.",
+        "Arrivals at --rate per second, for --count submissions or --duration, each for one",
+        "of --tasks tasks (t1..tK) chosen uniformly."
+      })
   static final class Poisson implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Common common = new Common();
 
-    @Option(names = "--rate", required = true, paramLabel = "PER_S",
+    @Option(
+        names = "--rate",
+        required = true,
+        paramLabel = "PER_S",
         description = "Mean arrivals per second.")
     double rate;
 
@@ -109,15 +130,24 @@ public final class TraceSynthCommand implements Runnable {
       String duration;
     }
 
-    @Option(names = "--tasks", paramLabel = "K", defaultValue = "1",
+    @Option(
+        names = "--tasks",
+        paramLabel = "K",
+        defaultValue = "1",
         description = "Number of tasks (default ${DEFAULT-VALUE}).")
     int tasks;
 
     @Override
     public Integer call() throws IOException {
-      PoissonWorkload w = new PoissonWorkload(rate, length.count == null ? -1 : length.count,
-          length.duration == null ? -1 : duration("--duration", length.duration), tasks,
-          DurationDistribution.parse(common.grading), common.seed, common.start);
+      PoissonWorkload w =
+          new PoissonWorkload(
+              rate,
+              length.count == null ? -1 : length.count,
+              length.duration == null ? -1 : duration("--duration", length.duration),
+              tasks,
+              DurationDistribution.parse(common.grading),
+              common.seed,
+              common.start);
       long n = write(w.stream(), common.output);
       spec.commandLine().getOut().println("wrote " + n + " submissions -> " + common.output);
       return 0;
@@ -125,11 +155,15 @@ public final class TraceSynthCommand implements Runnable {
   }
 
   /** {@code trace synth exam}. */
-  @Command(name = "exam", mixinStandardHelpOptions = true, description = {
-      "A closed-loop exam.",
-      "Students work through the tasks in order; think time shrinks",
-      "towards the deadline; a student's next submission comes after the previous one's",
-      "feedback (assumed after its grading time), so at most one is pending per student."})
+  @Command(
+      name = "exam",
+      mixinStandardHelpOptions = true,
+      description = {
+        "A closed-loop exam.",
+        "Students work through the tasks in order; think time shrinks",
+        "towards the deadline; a student's next submission comes after the previous one's",
+        "feedback (assumed after its grading time), so at most one is pending per student."
+      })
   static final class Exam implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Common common = new Common();
@@ -137,26 +171,42 @@ public final class TraceSynthCommand implements Runnable {
     @Option(names = "--students", required = true, paramLabel = "N")
     int students;
 
-    @Option(names = "--duration", required = true, paramLabel = "D",
+    @Option(
+        names = "--duration",
+        required = true,
+        paramLabel = "D",
         description = "Exam length, e.g. 2h.")
     String duration;
 
     @Option(names = "--tasks", required = true, paramLabel = "K")
     int tasks;
 
-    @Option(names = "--think", paramLabel = "D", defaultValue = "3min",
+    @Option(
+        names = "--think",
+        paramLabel = "D",
+        defaultValue = "3min",
         description = "Mean think time at the start (default ${DEFAULT-VALUE}).")
     String think;
 
-    @Option(names = "--p-success", paramLabel = "P", defaultValue = "0.3",
+    @Option(
+        names = "--p-success",
+        paramLabel = "P",
+        defaultValue = "0.3",
         description = "Probability that a submission passes (default ${DEFAULT-VALUE}).")
     double pSuccess;
 
     @Override
     public Integer call() throws IOException {
-      ExamWorkload w = new ExamWorkload(students, duration("--duration", duration), tasks,
-          DurationDistribution.parse(common.grading), common.seed, duration("--think", think),
-          pSuccess, common.start);
+      ExamWorkload w =
+          new ExamWorkload(
+              students,
+              duration("--duration", duration),
+              tasks,
+              DurationDistribution.parse(common.grading),
+              common.seed,
+              duration("--think", think),
+              pSuccess,
+              common.start);
       long n = write(w.stream(), common.output);
       spec.commandLine().getOut().println("wrote " + n + " submissions -> " + common.output);
       return 0;

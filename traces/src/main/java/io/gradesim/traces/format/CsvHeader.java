@@ -53,7 +53,12 @@ public final class CsvHeader {
   public TraceFormatException missing(String name, String reason) {
     List<String> shown = names.stream().limit(LISTED).map(Excerpt::of).toList();
     String more = names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "";
-    return new TraceFormatException(file, 1, name, reason + "; the header has: "
-        + (names.isEmpty() ? "(nothing)" : String.join(", ", shown) + more));
+    return new TraceFormatException(
+        file,
+        1,
+        name,
+        reason
+            + "; the header has: "
+            + (names.isEmpty() ? "(nothing)" : String.join(", ", shown) + more));
   }
 }

@@ -16,17 +16,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The shared part of the CSV-based importers (ejudge, ProgSnap2, generic CSV): opens plain or
- * gzip input, reads the header, streams the rows and sends each bad one to the reject sink with
- * its line. A subclass only maps one row to a submission.
+ * The shared part of the CSV-based importers (ejudge, ProgSnap2, generic CSV): opens plain or gzip
+ * input, reads the header, streams the rows and sends each bad one to the reject sink with its
+ * line. A subclass only maps one row to a submission.
  */
 public abstract class CsvImporter implements TraceImporter {
   private long lastLine;
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
-      .get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .get();
 
   /** Maps one row to a submission, or to null for a row the format skips on purpose. */
   @FunctionalInterface
@@ -69,10 +71,10 @@ public abstract class CsvImporter implements TraceImporter {
       if (reader != null) {
         reader.close();
       }
-      Throwable cause = e instanceof UncheckedIOException && e.getCause() != null
-          ? e.getCause() : e;
-      throw new TraceFormatException(input, 1, null, "unreadable CSV header: "
-          + cause.getMessage());
+      Throwable cause =
+          e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      throw new TraceFormatException(
+          input, 1, null, "unreadable CSV header: " + cause.getMessage());
     }
   }
 
@@ -91,7 +93,12 @@ public abstract class CsvImporter implements TraceImporter {
     private final RowMapper mapper;
     private final RejectSink rejects;
 
-    Rows(CsvImporter importer, Path input, CSVParser parser, CsvHeader header, RowMapper mapper,
+    Rows(
+        CsvImporter importer,
+        Path input,
+        CSVParser parser,
+        CsvHeader header,
+        RowMapper mapper,
         RejectSink rejects) {
       this.importer = importer;
       this.input = input;
@@ -114,19 +121,32 @@ public abstract class CsvImporter implements TraceImporter {
         } catch (UncheckedIOException | IllegalStateException e) {
           // A broken quote or a truncated gzip stream: nothing after it can be trusted.
           Throwable cause = e.getCause() != null ? e.getCause() : e;
-          rejects.reject(new TraceFormatException(input, parser.getCurrentLineNumber() + 1, null,
-              "unreadable from here on: " + cause.getMessage()));
+          rejects.reject(
+              new TraceFormatException(
+                  input,
+                  parser.getCurrentLineNumber() + 1,
+                  null,
+                  "unreadable from here on: " + cause.getMessage()));
           return null;
         }
         long line = parser.getCurrentLineNumber();
         try {
           if (r.size() != header.names().size()) {
-            throw new TraceFormatException(input, line, null, "expected "
-                + header.names().size() + " fields as in the header, found " + r.size());
+            throw new TraceFormatException(
+                input,
+                line,
+                null,
+                "expected "
+                    + header.names().size()
+                    + " fields as in the header, found "
+                    + r.size());
           }
           for (int i = 0; i < r.size(); i++) {
             if (TraceInput.invalidAt(r.get(i)) >= 0) {
-              throw new TraceFormatException(input, line, header.names().get(i),
+              throw new TraceFormatException(
+                  input,
+                  line,
+                  header.names().get(i),
                   "not valid UTF-8 (the file must be UTF-8 text)");
             }
           }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The checks every imported row passes, whatever its format: instants and grading demand within
- * {@link TraceLimits}, and an id no earlier row has ({@link SeenIds}). A row that fails goes to
- * the reject sink with its input line; a duplicate names the line of the first row with its id.
+ * {@link TraceLimits}, and an id no earlier row has ({@link SeenIds}). A row that fails goes to the
+ * reject sink with its input line; a duplicate names the line of the first row with its id.
  */
 public final class ImportChecks extends LazySubmissions {
   private final TraceImporter importer;
@@ -24,8 +24,13 @@ public final class ImportChecks extends LazySubmissions {
   private final SeenIds ids;
   private long ordinal;
 
-  private ImportChecks(TraceFormat format, TraceImporter importer, Path input,
-      ImportOptions options, RejectSink rejects, Stream<Submission> rows) {
+  private ImportChecks(
+      TraceFormat format,
+      TraceImporter importer,
+      Path input,
+      ImportOptions options,
+      RejectSink rejects,
+      Stream<Submission> rows) {
     this.importer = importer;
     this.input = input;
     this.rejects = rejects;
@@ -34,8 +39,13 @@ public final class ImportChecks extends LazySubmissions {
   }
 
   /** Reads {@code input} with {@code importer} (of {@code format}), checking every row. */
-  public static Stream<Submission> read(TraceFormat format, TraceImporter importer, Path input,
-      ImportOptions options, RejectSink rejects) throws IOException {
+  public static Stream<Submission> read(
+      TraceFormat format,
+      TraceImporter importer,
+      Path input,
+      ImportOptions options,
+      RejectSink rejects)
+      throws IOException {
     Stream<Submission> rows = importer.read(input, options, rejects);
     return new ImportChecks(format, importer, input, options, rejects, rows).stream(rows::close);
   }
@@ -50,8 +60,11 @@ public final class ImportChecks extends LazySubmissions {
         TraceLimits.check(s, input, line);
         long first = ids.firstLine(s.id(), line);
         if (first != 0) {
-          throw new TraceFormatException(input, line, "id", "duplicate id '" + s.id()
-              + "': line " + first + " has it already");
+          throw new TraceFormatException(
+              input,
+              line,
+              "id",
+              "duplicate id '" + s.id() + "': line " + first + " has it already");
         }
         return s;
       } catch (TraceFormatException e) {
@@ -63,7 +76,7 @@ public final class ImportChecks extends LazySubmissions {
 
   /** The id of the row at {@code line}, read again by a new importer: the exact id check. */
   private static String idAt(TraceImporter fresh, Path input, ImportOptions options, long line) {
-    try (Stream<Submission> again = fresh.read(input, options, e -> { })) {
+    try (Stream<Submission> again = fresh.read(input, options, e -> {})) {
       for (Iterator<Submission> it = again.iterator(); it.hasNext(); ) {
         Submission s = it.next();
         if (fresh.line() == line) {

@@ -13,8 +13,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A pull-based iterator of submissions that an importer turns into a lazy, closable stream: the
- * subclass produces one submission per {@link #advance()} call, reading only as much input as
- * that needs.
+ * subclass produces one submission per {@link #advance()} call, reading only as much input as that
+ * needs.
  */
 public abstract class LazySubmissions implements Iterator<Submission> {
   private Submission next;
@@ -47,12 +47,13 @@ public abstract class LazySubmissions implements Iterator<Submission> {
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(() -> {
-          try {
-            input.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        .onClose(
+            () -> {
+              try {
+                input.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 }

@@ -8,9 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Replaces usernames by a keyed hash (HMAC-SHA256 with the import's salt, first 12 bytes in
- * hex), so that an exported trace can be shared without student names while one student keeps
- * one id across the trace. With {@code keepUsernames} the names pass through unchanged.
+ * Replaces usernames by a keyed hash (HMAC-SHA256 with the import's salt, first 12 bytes in hex),
+ * so that an exported trace can be shared without student names while one student keeps one id
+ * across the trace. With {@code keepUsernames} the names pass through unchanged.
  */
 public final class Pseudonyms {
   private static final int BYTES = 12;

@@ -19,9 +19,10 @@ public final class Timestamps {
   /** Epoch numbers from here on are milliseconds, below it seconds (10^11 s is year 5138). */
   public static final BigDecimal EPOCH_MILLIS_FROM = new BigDecimal("100000000000");
 
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)"
-          + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[([^\\]]{1,64})])?");
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)"
+              + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[([^\\]]{1,64})])?");
   private static final Pattern CONTEST_TIME =
       Pattern.compile("(-)?(\\d{1,9}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
@@ -42,8 +43,8 @@ public final class Timestamps {
 
   /**
    * Parses {@code 2023-02-19T09:18:59.044+01:00} and its variants: a space instead of {@code T},
-   * offsets {@code Z}, {@code +01}, {@code +0100}, {@code +01:00}, a {@code [Europe/Paris]}
-   * region, or no zone at all.
+   * offsets {@code Z}, {@code +01}, {@code +0100}, {@code +01:00}, a {@code [Europe/Paris]} region,
+   * or no zone at all.
    */
   public static Stamp parse(String text) {
     Matcher m = DATE_TIME.matcher(text.trim());
@@ -55,15 +56,17 @@ public final class Timestamps {
       String offset = m.group(3);
       ZoneId zone = null;
       if (offset != null) {
-        zone = offset.equalsIgnoreCase("Z") || offset.equals("UTC") || offset.equals("GMT")
-            ? ZoneOffset.UTC : ZoneOffset.of(offset);
+        zone =
+            offset.equalsIgnoreCase("Z") || offset.equals("UTC") || offset.equals("GMT")
+                ? ZoneOffset.UTC
+                : ZoneOffset.of(offset);
       } else if (m.group(4) != null) {
         zone = ZoneId.of(m.group(4));
       }
       return new Stamp(local, zone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("not a valid date-time: '" + text + "' ("
-          + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "not a valid date-time: '" + text + "' (" + e.getMessage() + ")");
     }
   }
 
@@ -83,14 +86,14 @@ public final class Timestamps {
         // Check the magnitude first: 1e999999 would expand into a million digits.
         throw new ArithmeticException("too large");
       }
-      BigDecimal seconds = value.abs().compareTo(EPOCH_MILLIS_FROM) < 0
-          ? value : value.movePointLeft(3);
+      BigDecimal seconds =
+          value.abs().compareTo(EPOCH_MILLIS_FROM) < 0 ? value : value.movePointLeft(3);
       BigDecimal whole = new BigDecimal(seconds.toBigInteger());
       long nanos = seconds.subtract(whole).movePointRight(9).longValue();
       return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number of epoch seconds or milliseconds: '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "not a number of epoch seconds or milliseconds: '" + text + "'");
     } catch (ArithmeticException | DateTimeException e) {
       throw new IllegalArgumentException("epoch time out of range: '" + text + "'");
     }
@@ -119,10 +122,11 @@ public final class Timestamps {
       throw new IllegalArgumentException("not a CLICS relative time h:mm:ss.uuu: '" + text + "'");
     }
     String fraction = m.group(5) == null ? "0" : (m.group(5) + "00000000").substring(0, 9);
-    Duration d = Duration.ofHours(Long.parseLong(m.group(2)))
-        .plusMinutes(Long.parseLong(m.group(3)))
-        .plusSeconds(Long.parseLong(m.group(4)))
-        .plusNanos(Long.parseLong(fraction));
+    Duration d =
+        Duration.ofHours(Long.parseLong(m.group(2)))
+            .plusMinutes(Long.parseLong(m.group(3)))
+            .plusSeconds(Long.parseLong(m.group(4)))
+            .plusNanos(Long.parseLong(fraction));
     return m.group(1) != null ? d.negated() : d;
   }
 
@@ -131,8 +135,8 @@ public final class Timestamps {
     try {
       return ZoneId.of(text.trim());
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("not a time zone (want e.g. Europe/Moscow or +03:00): '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "not a time zone (want e.g. Europe/Moscow or +03:00): '" + text + "'");
     }
   }
 }

@@ -10,17 +10,19 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The trace formats {@code trace import} reads: one enum line per importer (Caffeine's
- * {@code TraceFormat} pattern). Adding a format is one new class and one line here.
+ * The trace formats {@code trace import} reads: one enum line per importer (Caffeine's {@code
+ * TraceFormat} pattern). Adding a format is one new class and one line here.
  */
 public enum TraceFormat {
-  INGINIOUS("INGInious mongoexport of submissions (JSON lines or array; --tasks, --tz)",
+  INGINIOUS(
+      "INGInious mongoexport of submissions (JSON lines or array; --tasks, --tz)",
       InginiousImporter::new),
   CLICS("CLICS contest event feed, NDJSON as DOMjudge publishes it", ClicsFeedImporter::new),
-  EJUDGE("ejudge run log CSV; start from its contest JSON (--contest, --tz)",
+  EJUDGE(
+      "ejudge run log CSV; start from its contest JSON (--contest, --tz)",
       EjudgeRunLogImporter::new),
-  PROGSNAP2("ProgSnap2 MainTable.csv, Submit events (--tz for zone-less times)",
-      ProgSnap2Importer::new),
+  PROGSNAP2(
+      "ProgSnap2 MainTable.csv, Submit events (--tz for zone-less times)", ProgSnap2Importer::new),
   CSV("any CSV with a header, columns mapped with --map column=field", MappedCsvImporter::new);
 
   private final String description;
@@ -53,7 +55,10 @@ public enum TraceFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown trace format '" + key + "'; known: "
-        + String.join(", ", Arrays.stream(values()).map(TraceFormat::key).toList()));
+    throw new IllegalArgumentException(
+        "unknown trace format '"
+            + key
+            + "'; known: "
+            + String.join(", ", Arrays.stream(values()).map(TraceFormat::key).toList()));
   }
 }

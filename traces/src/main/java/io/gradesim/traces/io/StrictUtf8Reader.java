@@ -11,19 +11,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 with a decoder that reports malformed bytes instead of replacing them, and drops
- * a leading byte-order mark. Each malformed sequence is handed on as one {@link
- * TraceInput#INVALID} character where it stood, so that the reader of the text can reject the
- * very line and field that hold it (a decoding exception would surface only when a buffer ahead
- * of the current line is filled, with no line to name).
+ * Decodes UTF-8 with a decoder that reports malformed bytes instead of replacing them, and drops a
+ * leading byte-order mark. Each malformed sequence is handed on as one {@link TraceInput#INVALID}
+ * character where it stood, so that the reader of the text can reject the very line and field that
+ * hold it (a decoding exception would surface only when a buffer ahead of the current line is
+ * filled, with no line to name).
  */
 final class StrictUtf8Reader extends Reader {
   private static final int SIZE = 1 << 16;
 
   private final InputStream in;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(SIZE).flip();
   private final CharBuffer chars = CharBuffer.allocate(SIZE).flip();
   private boolean eof;

@@ -15,16 +15,17 @@ import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
- * Sorts submissions by {@code submitted_at} without holding the whole trace: rows are buffered
- * in chunks of a bounded size; a full chunk is sorted and spilled to a temporary canonical file
- * (a run), and the runs are merged at the end. Input that fits one chunk never touches the disk.
- * The sort is stable (ties keep their input order), so the output is deterministic. The runs
- * live in a temporary folder {@code .gradesim-sort-<pid>-<n>} that {@link #close()} removes (a
- * killed JVM's folder is swept by the next import into the same place, see {@link PartialFiles}).
+ * Sorts submissions by {@code submitted_at} without holding the whole trace: rows are buffered in
+ * chunks of a bounded size; a full chunk is sorted and spilled to a temporary canonical file (a
+ * run), and the runs are merged at the end. Input that fits one chunk never touches the disk. The
+ * sort is stable (ties keep their input order), so the output is deterministic. The runs live in a
+ * temporary folder {@code .gradesim-sort-<pid>-<n>} that {@link #close()} removes (a killed JVM's
+ * folder is swept by the next import into the same place, see {@link PartialFiles}).
  */
 public final class ExternalSorter implements AutoCloseable {
   /** Rows per chunk by default: about 40 MB of heap. */
   public static final int DEFAULT_CHUNK_ROWS = 100_000;
+
   private static final Comparator<Submission> BY_ARRIVAL =
       Comparator.comparing(Submission::submittedAt);
 
@@ -105,8 +106,9 @@ public final class ExternalSorter implements AutoCloseable {
     List<Stream<Submission>> streams = new ArrayList<>();
     try {
       List<Iterator<Submission>> its = new ArrayList<>();
-      PriorityQueue<Head> heap = new PriorityQueue<>(
-          Comparator.comparing((Head h) -> h.row().submittedAt()).thenComparingInt(Head::run));
+      PriorityQueue<Head> heap =
+          new PriorityQueue<>(
+              Comparator.comparing((Head h) -> h.row().submittedAt()).thenComparingInt(Head::run));
       for (int i = 0; i < runs.size(); i++) {
         Stream<Submission> s = CanonicalTraceReader.readSequential(runs.get(i), RejectSink.STRICT);
         streams.add(s);

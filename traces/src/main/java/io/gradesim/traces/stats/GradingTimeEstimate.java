@@ -19,30 +19,32 @@ import java.util.stream.Stream;
  *
  * <p>A submission's sojourn (completed_at - submitted_at) is its grading time plus whatever the
  * recorded system added: queueing, and slow-down when other jobs shared the agent. So only
- * submissions that met a quiet system are used: a sweep over arrivals and completions
- * ({@link QuietSweep}) finds, for each, the most other container submissions in flight at any
- * moment of its sojourn; each task takes the smallest such threshold that still leaves its
- * wanted number of samples: half its completions, but at least {@link #MIN_SAMPLES} and at most
- * {@link #TARGET_SAMPLES} (all samples, flagged, when a task has fewer than the minimum). A
- * larger sample matters: with a log-normal spread of 0.5 the median of 30 samples is off by 11 %
- * (one standard error), of 100 samples by 6 %.
+ * submissions that met a quiet system are used: a sweep over arrivals and completions ({@link
+ * QuietSweep}) finds, for each, the most other container submissions in flight at any moment of its
+ * sojourn; each task takes the smallest such threshold that still leaves its wanted number of
+ * samples: half its completions, but at least {@link #MIN_SAMPLES} and at most {@link
+ * #TARGET_SAMPLES} (all samples, flagged, when a task has fewer than the minimum). A larger sample
+ * matters: with a log-normal spread of 0.5 the median of 30 samples is off by 11 % (one standard
+ * error), of 100 samples by 6 %.
  *
  * <p>Truncation: ObjectIds carry whole seconds, so a completion second c stands for a true
- * completion uniform in [c, c + 1): when every completion of the trace is a whole second, 0.5 s
- * is added to each sojourn, which removes the bias of the mean (and of the median, up to the
- * spread of the rounding). The estimate includes the recorded system's per-job container
- * overhead (create, start, remove): it is the service time the recorded platform showed.
+ * completion uniform in [c, c + 1): when every completion of the trace is a whole second, 0.5 s is
+ * added to each sojourn, which removes the bias of the mean (and of the median, up to the spread of
+ * the rounding). The estimate includes the recorded system's per-job container overhead (create,
+ * start, remove): it is the service time the recorded platform showed.
  *
  * @param truncationCorrected whether the 0.5 s correction was applied
  * @param minSamples fewest samples wanted per task (see {@link #TARGET_SAMPLES} for the most)
  * @param tasks one estimate per task with completions, sorted by course and task
  */
-public record GradingTimeEstimate(boolean truncationCorrected, int minSamples,
-    List<TaskEstimate> tasks) {
+public record GradingTimeEstimate(
+    boolean truncationCorrected, int minSamples, List<TaskEstimate> tasks) {
   /** Samples wanted per task at least before the quietness threshold may stop rising. */
   public static final int MIN_SAMPLES = 30;
+
   /** Samples wanted per task at most: the threshold stops rising once it has these. */
   public static final int TARGET_SAMPLES = 100;
+
   /** Samples kept per task at most (a deterministic systematic sub-sample above that). */
   static final int MAX_KEPT = 200_000;
 
@@ -98,17 +100,28 @@ public record GradingTimeEstimate(boolean truncationCorrected, int minSamples,
     return new int[] {levels.length - 1, 1, (int) cumulative};
   }
 
-  private static TaskEstimate estimate(Submission task, long completed, int[] threshold,
-      int[] samplesMs) {
+  private static TaskEstimate estimate(
+      Submission task, long completed, int[] threshold, int[] samplesMs) {
     int[] v = samplesMs.clone();
     Arrays.sort(v);
     double sum = 0;
     for (int x : v) {
       sum += x;
     }
-    return new TaskEstimate(task.course(), task.task(), task.environment(), completed, v.length,
-        threshold[0], quantile(v, 0.10), quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75),
-        quantile(v, 0.90), sum / v.length, threshold[1] == 1);
+    return new TaskEstimate(
+        task.course(),
+        task.task(),
+        task.environment(),
+        completed,
+        v.length,
+        threshold[0],
+        quantile(v, 0.10),
+        quantile(v, 0.25),
+        quantile(v, 0.5),
+        quantile(v, 0.75),
+        quantile(v, 0.90),
+        sum / v.length,
+        threshold[1] == 1);
   }
 
   /** Linear interpolation between order statistics (Hyndman and Fan type 7). */
@@ -121,7 +134,8 @@ public record GradingTimeEstimate(boolean truncationCorrected, int minSamples,
 
   /** The estimate for one task, if the trace had completions for it. */
   public Optional<TaskEstimate> forTask(String course, String task) {
-    return tasks.stream().filter(t -> t.course().equals(course) && t.task().equals(task))
+    return tasks.stream()
+        .filter(t -> t.course().equals(course) && t.task().equals(task))
         .findFirst();
   }
 }

@@ -11,16 +11,17 @@ import java.util.PriorityQueue;
 
 /**
  * A sweep over a trace's arrivals (in order) and completions (from a heap) that finds, for each
- * submission with a known completion, the most other container submissions in flight at any
- * moment of its sojourn. Only arrivals raise the count, so that maximum is reached at its own
- * arrival or just after a later one inside its sojourn; memory is proportional to the number in
- * flight. MCQ submissions run no container and are left out. A submission without completion
- * (timeout, crash...) is presumed in flight for its CPU limit (20 s when unknown), INGInious'
- * default {@code time}.
+ * submission with a known completion, the most other container submissions in flight at any moment
+ * of its sojourn. Only arrivals raise the count, so that maximum is reached at its own arrival or
+ * just after a later one inside its sojourn; memory is proportional to the number in flight. MCQ
+ * submissions run no container and are left out. A submission without completion (timeout,
+ * crash...) is presumed in flight for its CPU limit (20 s when unknown), INGInious' default {@code
+ * time}.
  */
 final class QuietSweep {
   /** Levels counted separately; higher ones are counted in the last. */
   static final int LEVELS = 64;
+
   private static final long PRESUMED_MS = 20_000;
 
   /** Receives what the sweep finds. */
@@ -52,8 +53,8 @@ final class QuietSweep {
   private final List<Window> open = new ArrayList<>();
 
   /**
-   * A sweep reporting to {@code sink}; {@code truncated} says whether completions are whole
-   * seconds to be corrected by 0.5 s (null: decide per row by a zero sub-second part).
+   * A sweep reporting to {@code sink}; {@code truncated} says whether completions are whole seconds
+   * to be corrected by 0.5 s (null: decide per row by a zero sub-second part).
    */
   QuietSweep(Sink sink, Boolean truncated) {
     this.sink = sink;
@@ -106,8 +107,8 @@ final class QuietSweep {
   }
 
   private void emit(Window w) {
-    sink.window(w.key, Math.min(w.max, LEVELS - 1),
-        (int) Math.min(Integer.MAX_VALUE, w.end - w.arrival));
+    sink.window(
+        w.key, Math.min(w.max, LEVELS - 1), (int) Math.min(Integer.MAX_VALUE, w.end - w.arrival));
   }
 
   /** First pass: per task, how many windows at each level; whether completions are seconds. */

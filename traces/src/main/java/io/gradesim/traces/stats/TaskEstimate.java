@@ -36,8 +36,8 @@ public record TaskEstimate(
     boolean fewSamples) {
 
   /**
-   * A log-normal with this median whose spread matches the interquartile range
-   * ({@code sigma = ln(p75/p25) / 1.349}), for the simulator to draw grading times from.
+   * A log-normal with this median whose spread matches the interquartile range ({@code sigma =
+   * ln(p75/p25) / 1.349}), for the simulator to draw grading times from.
    */
   public DurationDistribution distribution() {
     double sigma = p25Ms > 0 && p75Ms > p25Ms ? Math.log(p75Ms / p25Ms) / 1.349 : 0;

@@ -14,8 +14,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The figures {@code trace inspect} prints, gathered in one streaming pass: counts, time span,
- * arrivals per minute, counts per task, environment and result, and grading-time percentiles
- * (an HdrHistogram of milliseconds with 3 significant digits).
+ * arrivals per minute, counts per task, environment and result, and grading-time percentiles (an
+ * HdrHistogram of milliseconds with 3 significant digits).
  *
  * @param submissions rows read
  * @param rejected rows the reader rejected
@@ -49,38 +49,49 @@ public record TraceStatistics(
     Map<String, Long> envs = new TreeMap<>();
     Map<String, Long> results = new TreeMap<>();
     Histogram grading = new Histogram(3);
-    RejectSink counting = e -> {
-      counts[1]++;
-      rejects.reject(e);
-    };
+    RejectSink counting =
+        e -> {
+          counts[1]++;
+          rejects.reject(e);
+        };
     try (Stream<Submission> rows = CanonicalTraceReader.read(trace, counting)) {
-      rows.forEach(s -> {
-        counts[0]++;
-        if (span[0] == null) {
-          span[0] = s.submittedAt();
-        }
-        span[1] = s.submittedAt();
-        long minute = (s.submittedAt().getEpochSecond() - minuteOf(span[0])) / 60;
-        if (minute >= minutes[0].length) {
-          minutes[0] = Arrays.copyOf(minutes[0], (int) Math.max(minute + 1,
-              minutes[0].length * 2L));
-        }
-        minutes[0][(int) minute]++;
-        tasks.merge(s.course() + "/" + s.task(), 1L, Long::sum);
-        envs.merge(s.environment(), 1L, Long::sum);
-        results.merge(s.result() == null ? "(none)" : s.result(), 1L, Long::sum);
-        if (s.completedAt() != null) {
-          counts[2]++;
-        }
-        if (s.gradingMs() != null) {
-          grading.recordValue(s.gradingMs());
-        }
-      });
+      rows.forEach(
+          s -> {
+            counts[0]++;
+            if (span[0] == null) {
+              span[0] = s.submittedAt();
+            }
+            span[1] = s.submittedAt();
+            long minute = (s.submittedAt().getEpochSecond() - minuteOf(span[0])) / 60;
+            if (minute >= minutes[0].length) {
+              minutes[0] =
+                  Arrays.copyOf(minutes[0], (int) Math.max(minute + 1, minutes[0].length * 2L));
+            }
+            minutes[0][(int) minute]++;
+            tasks.merge(s.course() + "/" + s.task(), 1L, Long::sum);
+            envs.merge(s.environment(), 1L, Long::sum);
+            results.merge(s.result() == null ? "(none)" : s.result(), 1L, Long::sum);
+            if (s.completedAt() != null) {
+              counts[2]++;
+            }
+            if (s.gradingMs() != null) {
+              grading.recordValue(s.gradingMs());
+            }
+          });
     }
-    int spanMinutes = span[0] == null ? 0
-        : (int) ((span[1].getEpochSecond() - minuteOf(span[0])) / 60 + 1);
-    return new TraceStatistics(counts[0], counts[1], span[0], span[1],
-        Arrays.copyOf(minutes[0], spanMinutes), tasks, envs, results, counts[2], grading);
+    int spanMinutes =
+        span[0] == null ? 0 : (int) ((span[1].getEpochSecond() - minuteOf(span[0])) / 60 + 1);
+    return new TraceStatistics(
+        counts[0],
+        counts[1],
+        span[0],
+        span[1],
+        Arrays.copyOf(minutes[0], spanMinutes),
+        tasks,
+        envs,
+        results,
+        counts[2],
+        grading);
   }
 
   private static long minuteOf(Instant t) {

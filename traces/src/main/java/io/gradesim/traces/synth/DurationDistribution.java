@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * A distribution of durations, written as users type it: {@code const:2s},
- * {@code exp:mean=4s}, {@code lognormal:median=3s,sigma=0.5}, {@code uniform:min=1s,max=3s}.
- * Durations take the units {@code us}, {@code ms}, {@code s}, {@code min} (or a bare number of
- * seconds). Samples are whole microseconds drawn from a caller-supplied generator, so a seeded
- * generator gives a repeatable sequence.
+ * A distribution of durations, written as users type it: {@code const:2s}, {@code exp:mean=4s},
+ * {@code lognormal:median=3s,sigma=0.5}, {@code uniform:min=1s,max=3s}. Durations take the units
+ * {@code us}, {@code ms}, {@code s}, {@code min} (or a bare number of seconds). Samples are whole
+ * microseconds drawn from a caller-supplied generator, so a seeded generator gives a repeatable
+ * sequence.
  */
 public sealed interface DurationDistribution {
 
@@ -103,18 +103,20 @@ public sealed interface DurationDistribution {
         return new Constant(micros(spec, params));
       case "exp":
         return new Exponential(micros(spec, param(spec, params, "mean")));
-      case "lognormal": {
-        double sigma = number(spec, param(spec, params, "sigma"));
-        return new LogNormal(micros(spec, param(spec, params, "median")), sigma);
-      }
-      case "uniform": {
-        long min = micros(spec, param(spec, params, "min"));
-        long max = micros(spec, param(spec, params, "max"));
-        if (max < min) {
-          throw bad(spec, "max is below min");
+      case "lognormal":
+        {
+          double sigma = number(spec, param(spec, params, "sigma"));
+          return new LogNormal(micros(spec, param(spec, params, "median")), sigma);
         }
-        return new Uniform(min, max);
-      }
+      case "uniform":
+        {
+          long min = micros(spec, param(spec, params, "min"));
+          long max = micros(spec, param(spec, params, "max"));
+          if (max < min) {
+            throw bad(spec, "max is below min");
+          }
+          return new Uniform(min, max);
+        }
       default:
         throw bad(spec, "unknown kind '" + kind + "'");
     }
@@ -171,8 +173,12 @@ public sealed interface DurationDistribution {
   }
 
   private static IllegalArgumentException bad(String spec, String why) {
-    return new IllegalArgumentException("bad distribution '" + spec + "': " + why
-        + " (accepted: const:2s, exp:mean=4s, lognormal:median=3s,sigma=0.5,"
-        + " uniform:min=1s,max=3s)");
+    return new IllegalArgumentException(
+        "bad distribution '"
+            + spec
+            + "': "
+            + why
+            + " (accepted: const:2s, exp:mean=4s, lognormal:median=3s,sigma=0.5,"
+            + " uniform:min=1s,max=3s)");
   }
 }

@@ -6,9 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -21,9 +21,9 @@ import java.util.stream.StreamSupport;
  *   <li>before each submission the student thinks for an exponential time whose mean shrinks
  *       linearly from {@code thinkMean} at the start to a fifth of it at the deadline (students
  *       hurry at the end);
- *   <li>closed loop: the next submission comes only after the previous one's feedback, assumed
- *       to arrive after its grading time, so a student has at most one pending submission (and
- *       so at most one per task);
+ *   <li>closed loop: the next submission comes only after the previous one's feedback, assumed to
+ *       arrive after its grading time, so a student has at most one pending submission (and so at
+ *       most one per task);
  *   <li>a submission passes with probability {@code pSuccess}; a passed task is left for the next
  *       one; a student who passed every task, or whose next submission would fall after the
  *       deadline, stops.
@@ -42,16 +42,22 @@ import java.util.stream.StreamSupport;
  * @param pSuccess probability that a submission passes
  * @param start instant the exam starts
  */
-public record ExamWorkload(int students, long durationMicros, int tasks,
-    DurationDistribution grading, long seed, long thinkMeanMicros, double pSuccess,
+public record ExamWorkload(
+    int students,
+    long durationMicros,
+    int tasks,
+    DurationDistribution grading,
+    long seed,
+    long thinkMeanMicros,
+    double pSuccess,
     Instant start) {
   private static final long ARRIVAL_WINDOW_MICROS = 300_000_000L;
 
   /** Checks the parameters. */
   public ExamWorkload {
     if (students < 1 || tasks < 1 || durationMicros <= 0 || thinkMeanMicros <= 0) {
-      throw new IllegalArgumentException("--students, --tasks, --duration and --think must be"
-          + " positive");
+      throw new IllegalArgumentException(
+          "--students, --tasks, --duration and --think must be" + " positive");
     }
     if (!(pSuccess > 0 && pSuccess <= 1)) {
       throw new IllegalArgumentException("--p-success must be in (0, 1]: " + pSuccess);
@@ -73,8 +79,12 @@ public record ExamWorkload(int students, long durationMicros, int tasks,
   /** The submissions, in arrival order. */
   public Stream<Submission> stream() {
     SplittableRandom master = new SplittableRandom(seed);
-    PriorityQueue<Student> queue = new PriorityQueue<>((a, b) -> a.next != b.next
-        ? Long.compare(a.next, b.next) : Integer.compare(a.index, b.index));
+    PriorityQueue<Student> queue =
+        new PriorityQueue<>(
+            (a, b) ->
+                a.next != b.next
+                    ? Long.compare(a.next, b.next)
+                    : Integer.compare(a.index, b.index));
     long window = Math.min(ARRIVAL_WINDOW_MICROS, durationMicros / 10);
     for (int i = 0; i < students; i++) {
       Student s = new Student(i, master.split());
@@ -85,40 +95,52 @@ public record ExamWorkload(int students, long durationMicros, int tasks,
       }
     }
     long startMs = start.toEpochMilli();
-    Iterator<Submission> it = new Iterator<>() {
-      private long n;
+    Iterator<Submission> it =
+        new Iterator<>() {
+          private long n;
 
-      @Override
-      public boolean hasNext() {
-        return !queue.isEmpty();
-      }
+          @Override
+          public boolean hasNext() {
+            return !queue.isEmpty();
+          }
 
-      @Override
-      public Submission next() {
-        Student s = queue.poll();
-        if (s == null) {
-          throw new NoSuchElementException();
-        }
-        long at = s.next;
-        long gradingMicros = grading.sampleMicros(s.rng);
-        boolean passed = s.rng.nextDouble() < pSuccess;
-        Submission sub = new Submission("e" + (++n), Instant.ofEpochMilli(startMs + at / 1000),
-            "exam", "t" + (s.task + 1), List.of(String.format("s%04d", s.index + 1)), null, 0,
-            Math.round(gradingMicros / 1000.0), null, passed ? "success" : "failed", null, null,
-            null);
-        if (passed) {
-          s.task++;
-        }
-        long feedback = at + gradingMicros;
-        s.next = feedback + think(s.rng, feedback);
-        if (s.task < tasks && s.next < durationMicros) {
-          queue.add(s);
-        }
-        return sub;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public Submission next() {
+            Student s = queue.poll();
+            if (s == null) {
+              throw new NoSuchElementException();
+            }
+            long at = s.next;
+            long gradingMicros = grading.sampleMicros(s.rng);
+            boolean passed = s.rng.nextDouble() < pSuccess;
+            Submission sub =
+                new Submission(
+                    "e" + (++n),
+                    Instant.ofEpochMilli(startMs + at / 1000),
+                    "exam",
+                    "t" + (s.task + 1),
+                    List.of(String.format("s%04d", s.index + 1)),
+                    null,
+                    0,
+                    Math.round(gradingMicros / 1000.0),
+                    null,
+                    passed ? "success" : "failed",
+                    null,
+                    null,
+                    null);
+            if (passed) {
+              s.task++;
+            }
+            long feedback = at + gradingMicros;
+            s.next = feedback + think(s.rng, feedback);
+            if (s.task < tasks && s.next < durationMicros) {
+              queue.add(s);
+            }
+            return sub;
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   /** An exponential think time whose mean shrinks linearly to a fifth at the deadline. */

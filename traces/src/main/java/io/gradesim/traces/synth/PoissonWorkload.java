@@ -4,18 +4,18 @@ import io.gradesim.traces.Submission;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * An open-loop Poisson workload: exponential inter-arrival times at a fixed rate, each
- * submission for one of {@code tasks} tasks chosen uniformly, with a grading time drawn from a
- * distribution. Generated lazily from one seeded {@link SplittableRandom}, so any length streams
- * in constant memory and the same seed gives the same trace. Arrivals are whole milliseconds;
- * users are left empty (an open system has no closed loop to model).
+ * An open-loop Poisson workload: exponential inter-arrival times at a fixed rate, each submission
+ * for one of {@code tasks} tasks chosen uniformly, with a grading time drawn from a distribution.
+ * Generated lazily from one seeded {@link SplittableRandom}, so any length streams in constant
+ * memory and the same seed gives the same trace. Arrivals are whole milliseconds; users are left
+ * empty (an open system has no closed loop to model).
  *
  * @param ratePerSecond mean arrivals per second
  * @param count submissions to generate, or -1 to stop at {@code durationMicros}
@@ -25,8 +25,14 @@ import java.util.stream.StreamSupport;
  * @param seed random seed
  * @param start instant of time zero
  */
-public record PoissonWorkload(double ratePerSecond, long count, long durationMicros, int tasks,
-    DurationDistribution grading, long seed, Instant start) {
+public record PoissonWorkload(
+    double ratePerSecond,
+    long count,
+    long durationMicros,
+    int tasks,
+    DurationDistribution grading,
+    long seed,
+    Instant start) {
 
   /** Checks the parameters. */
   public PoissonWorkload {
@@ -46,42 +52,44 @@ public record PoissonWorkload(double ratePerSecond, long count, long durationMic
     SplittableRandom rng = new SplittableRandom(seed);
     double meanGapMicros = 1e6 / ratePerSecond;
     long startMs = start.toEpochMilli();
-    Iterator<Submission> it = new Iterator<>() {
-      private long n;
-      private double micros;
-      private Submission next = advance();
+    Iterator<Submission> it =
+        new Iterator<>() {
+          private long n;
+          private double micros;
+          private Submission next = advance();
 
-      private Submission advance() {
-        if (count >= 0 && n >= count) {
-          return null;
-        }
-        micros += -meanGapMicros * Math.log(1 - rng.nextDouble());
-        if (durationMicros >= 0 && micros >= durationMicros) {
-          return null;
-        }
-        n++;
-        String task = "t" + (1 + rng.nextInt(tasks));
-        long gradingMs = Math.round(grading.sampleMicros(rng) / 1000.0);
-        return Submission.of("p" + n, Instant.ofEpochMilli(startMs + (long) (micros / 1000)),
-            "synth", task).withGradingMs(gradingMs);
-      }
+          private Submission advance() {
+            if (count >= 0 && n >= count) {
+              return null;
+            }
+            micros += -meanGapMicros * Math.log(1 - rng.nextDouble());
+            if (durationMicros >= 0 && micros >= durationMicros) {
+              return null;
+            }
+            n++;
+            String task = "t" + (1 + rng.nextInt(tasks));
+            long gradingMs = Math.round(grading.sampleMicros(rng) / 1000.0);
+            return Submission.of(
+                    "p" + n, Instant.ofEpochMilli(startMs + (long) (micros / 1000)), "synth", task)
+                .withGradingMs(gradingMs);
+          }
 
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
+          @Override
+          public boolean hasNext() {
+            return next != null;
+          }
 
-      @Override
-      public Submission next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Submission s = next;
-        next = advance();
-        return s;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public Submission next() {
+            if (next == null) {
+              throw new NoSuchElementException();
+            }
+            Submission s = next;
+            next = advance();
+            return s;
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 }

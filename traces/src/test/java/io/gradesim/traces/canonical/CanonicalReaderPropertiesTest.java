@@ -24,16 +24,23 @@ class CanonicalReaderPropertiesTest {
 
   @Provide
   Arbitrary<Submission> submissions() {
-    Arbitrary<String> text = Arbitraries.strings().withChars("ab,\"\n\r é;").ofMinLength(1)
-        .ofMaxLength(8);
-    Arbitrary<Instant> instants = Arbitraries.longs().between(0, 4_000_000_000_000L)
-        .map(Instant::ofEpochMilli);
-    return Combinators.combine(text, instants, text, text,
+    Arbitrary<String> text =
+        Arbitraries.strings().withChars("ab,\"\n\r é;").ofMinLength(1).ofMaxLength(8);
+    Arbitrary<Instant> instants =
+        Arbitraries.longs().between(0, 4_000_000_000_000L).map(Instant::ofEpochMilli);
+    return Combinators.combine(
+            text,
+            instants,
+            text,
+            text,
             Arbitraries.longs().between(0, 100_000).injectNull(0.3),
             Arbitraries.of("success", "failed").injectNull(0.3),
             Arbitraries.doubles().between(0, 1000).ofScale(3).injectNull(0.3))
-        .as((id, at, course, task, grading, result, limit) -> new Submission(id, at, course, task,
-            List.of(), null, 0, grading, null, result, limit, null, null));
+        .as(
+            (id, at, course, task, grading, result, limit) ->
+                new Submission(
+                    id, at, course, task, List.of(), null, 0, grading, null, result, limit, null,
+                    null));
   }
 
   @Provide
@@ -42,10 +49,9 @@ class CanonicalReaderPropertiesTest {
   }
 
   @Property(tries = 100)
-  void writtenRowsReadBackEqual(@ForAll("traces") List<Submission> rows)
-      throws Exception {
-    List<Submission> sorted = rows.stream()
-        .sorted((a, b) -> a.submittedAt().compareTo(b.submittedAt())).toList();
+  void writtenRowsReadBackEqual(@ForAll("traces") List<Submission> rows) throws Exception {
+    List<Submission> sorted =
+        rows.stream().sorted((a, b) -> a.submittedAt().compareTo(b.submittedAt())).toList();
     Path file = Files.createTempFile("prop", ".csv");
     try {
       try (CanonicalTraceWriter w = new CanonicalTraceWriter(file)) {
@@ -54,9 +60,12 @@ class CanonicalReaderPropertiesTest {
         }
         w.commit();
       }
-      try (Stream<Submission> back = CanonicalTraceReader.read(file, e -> {
-        throw new AssertionError(e);
-      })) {
+      try (Stream<Submission> back =
+          CanonicalTraceReader.read(
+              file,
+              e -> {
+                throw new AssertionError(e);
+              })) {
         assertThat(back.toList()).isEqualTo(sorted);
       }
     } finally {
@@ -93,10 +102,12 @@ class CanonicalReaderPropertiesTest {
         // a header that is missing or broken fails at once, located at line 1
         assertThat(e.line()).isEqualTo(1);
       }
-      assertThat(rejected).allSatisfy(e -> {
-        assertThat(e.line()).isPositive();
-        assertThat(e.getMessage()).startsWith(file.toString() + ":");
-      });
+      assertThat(rejected)
+          .allSatisfy(
+              e -> {
+                assertThat(e.line()).isPositive();
+                assertThat(e.getMessage()).startsWith(file.toString() + ":");
+              });
     } finally {
       Files.deleteIfExists(file);
     }

@@ -30,12 +30,14 @@ class HostileImportTest {
     Path input = Files.write(dir.resolve("export.json"), noise);
     String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
-    TraceCli.Result r = TraceCli.trace("import", "--format", "inginious", input.toString(),
-        "-o", out.toString());
+    TraceCli.Result r =
+        TraceCli.trace("import", "--format", "inginious", input.toString(), "-o", out.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip()).startsWith("gradesim: " + input + ":")
+    assertThat(r.err().strip())
+        .startsWith("gradesim: " + input + ":")
         .matches("(?s)gradesim: \\S+:\\d+: .*no row could be imported.*")
-        .doesNotContain("Exception").hasLineCount(1);
+        .doesNotContain("Exception")
+        .hasLineCount(1);
     assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertThat(out).doesNotExist();
     assertNoPartial();
@@ -55,10 +57,13 @@ class HostileImportTest {
     String before = InputSnapshot.sha256(input);
     for (String format : List.of("inginious", "clics", "ejudge", "progsnap2", "csv")) {
       Path out = dir.resolve(format + ".csv");
-      TraceCli.Result r = TraceCli.trace("import", "--format", format, input.toString(), "-o",
-          out.toString(), "--tz", "UTC");
+      TraceCli.Result r =
+          TraceCli.trace(
+              "import", "--format", format, input.toString(), "-o", out.toString(), "--tz", "UTC");
       assertThat(r.exit()).as(format + ": " + r.err()).isEqualTo(2);
-      assertThat(r.err().strip()).as(format).startsWith("gradesim: " + input + ":1: ")
+      assertThat(r.err().strip())
+          .as(format)
+          .startsWith("gradesim: " + input + ":1: ")
           .hasLineCount(1);
       assertThat(out).doesNotExist();
     }
@@ -70,21 +75,29 @@ class HostileImportTest {
   @Tag("hostile-4")
   @DisplayName("group 4: a row at 9999-12-31 or 1900-01-01 is a rejection with line and field")
   void outOfRangeTimestampsAreRejected() throws IOException {
-    Path input = Files.writeString(dir.resolve("input.csv"), "id,submitted_at,task\n"
-        + "a,2024-01-15T09:31:00Z,t\nb,9999-12-31T23:59:59.999Z,t\nc,1900-01-01T00:00:00Z,t\n");
+    Path input =
+        Files.writeString(
+            dir.resolve("input.csv"),
+            "id,submitted_at,task\n"
+                + "a,2024-01-15T09:31:00Z,t\nb,9999-12-31T23:59:59.999Z,t\nc,1900-01-01T00:00:00Z,t\n");
     String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
-    TraceCli.Result strict = TraceCli.trace("import", "--format", "csv", input.toString(),
-        "-o", out.toString(), "--strict");
+    TraceCli.Result strict =
+        TraceCli.trace(
+            "import", "--format", "csv", input.toString(), "-o", out.toString(), "--strict");
     assertThat(strict.exit()).isEqualTo(2);
-    assertThat(strict.err().strip()).isEqualTo("gradesim: " + input + ":3: submitted_at: out of"
-        + " range: 9999-12-31T23:59:59.999Z (supported: 1970-01-01T00:00:00Z to before"
-        + " 2200-01-01T00:00:00Z)");
+    assertThat(strict.err().strip())
+        .isEqualTo(
+            "gradesim: "
+                + input
+                + ":3: submitted_at: out of"
+                + " range: 9999-12-31T23:59:59.999Z (supported: 1970-01-01T00:00:00Z to before"
+                + " 2200-01-01T00:00:00Z)");
     assertThat(out).doesNotExist();
     assertNoPartial();
 
-    TraceCli.Result lenient = TraceCli.trace("import", "--format", "csv", input.toString(),
-        "-o", out.toString());
+    TraceCli.Result lenient =
+        TraceCli.trace("import", "--format", "csv", input.toString(), "-o", out.toString());
     assertThat(lenient.exit()).as(lenient.err()).isZero();
     assertThat(lenient.out()).contains("imported 1, rejected 2");
     List<String> rejects = Files.readAllLines(dir.resolve("trace.csv.rejects.csv"));
@@ -100,23 +113,30 @@ class HostileImportTest {
   @Tag("hostile-7")
   @DisplayName("group 7: a duplicate id fails --strict naming both lines; grading_ms=1e300 too")
   void duplicateIdsAndHugeGradingTimesAreRefused() throws IOException {
-    Path input = Files.writeString(dir.resolve("input.csv"), "id,submitted_at,task,grading_ms\n"
-        + "a,2024-01-15T09:31:00Z,t,100\nb,2024-01-15T09:32:00Z,t,200\n"
-        + "a,2024-01-15T09:33:00Z,t,300\n");
+    Path input =
+        Files.writeString(
+            dir.resolve("input.csv"),
+            "id,submitted_at,task,grading_ms\n"
+                + "a,2024-01-15T09:31:00Z,t,100\nb,2024-01-15T09:32:00Z,t,200\n"
+                + "a,2024-01-15T09:33:00Z,t,300\n");
     String before = InputSnapshot.sha256(input);
     Path out = dir.resolve("trace.csv");
-    TraceCli.Result dup = TraceCli.trace("import", "--format", "csv", input.toString(), "-o",
-        out.toString(), "--strict");
+    TraceCli.Result dup =
+        TraceCli.trace(
+            "import", "--format", "csv", input.toString(), "-o", out.toString(), "--strict");
     assertThat(dup.exit()).isEqualTo(2);
-    assertThat(dup.err().strip()).isEqualTo("gradesim: " + input
-        + ":4: id: duplicate id 'a': line 2 has it already");
+    assertThat(dup.err().strip())
+        .isEqualTo("gradesim: " + input + ":4: id: duplicate id 'a': line 2 has it already");
     assertThat(InputSnapshot.sha256(input)).isEqualTo(before);
     assertThat(out).doesNotExist();
 
-    Path huge = Files.writeString(dir.resolve("huge.csv"), "id,submitted_at,task,grading_ms\n"
-        + "a,2024-01-15T09:31:00Z,t,1e300\n");
-    TraceCli.Result big = TraceCli.trace("import", "--format", "csv", huge.toString(), "-o",
-        out.toString(), "--strict");
+    Path huge =
+        Files.writeString(
+            dir.resolve("huge.csv"),
+            "id,submitted_at,task,grading_ms\n" + "a,2024-01-15T09:31:00Z,t,1e300\n");
+    TraceCli.Result big =
+        TraceCli.trace(
+            "import", "--format", "csv", huge.toString(), "-o", out.toString(), "--strict");
     assertThat(big.exit()).isEqualTo(2);
     assertThat(big.err()).contains(huge + ":2: grading_ms: out of range");
     assertThat(out).doesNotExist();
@@ -129,5 +149,4 @@ class HostileImportTest {
           .noneMatch(n -> n.endsWith(".partial") || n.startsWith(".gradesim-sort"));
     }
   }
-
 }

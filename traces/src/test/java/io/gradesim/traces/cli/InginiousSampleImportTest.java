@@ -30,8 +30,16 @@ class InginiousSampleImportTest {
     Path tasks = SharedData.require("samples/inginious-export/tasks");
     Path out = tmp.resolve("x.csv");
 
-    TraceCli.Result r = TraceCli.trace("import", "--format", "inginious", json.toString(),
-        "--tasks", tasks.toString(), "-o", out.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import",
+            "--format",
+            "inginious",
+            json.toString(),
+            "--tasks",
+            tasks.toString(),
+            "-o",
+            out.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("imported 1414, rejected 2");
@@ -39,8 +47,7 @@ class InginiousSampleImportTest {
     List<String> rejects = Files.readAllLines(tmp.resolve("x.csv.rejects.csv"));
     assertThat(rejects).hasSize(3);
     assertThat(rejects.get(1)).startsWith("submissions.json,98,,").contains("malformed JSON");
-    assertThat(rejects.get(2)).startsWith("submissions.json,607,submitted_on,")
-        .contains("missing");
+    assertThat(rejects.get(2)).startsWith("submissions.json,607,submitted_on,").contains("missing");
 
     Map<String, JsonNode> source = wellFormedDocuments(json);
     assertThat(source).hasSize(1414);
@@ -60,21 +67,27 @@ class InginiousSampleImportTest {
           long second = Long.parseLong(archive.get("$oid").asText().substring(0, 8), 16);
           assertThat(s.completedAt()).as(s.id()).isEqualTo(Instant.ofEpochSecond(second));
         }
-        assertThat(s.users()).hasSize(d.get("username").size())
+        assertThat(s.users())
+            .hasSize(d.get("username").size())
             .allSatisfy(u -> assertThat(u).matches("u[0-9a-f]{24}"));
         assertThat(settings(s)).isEqualTo(expectedSettings(s.task()));
       }
-      assertThat(all.stream().filter(s -> s.completedAt() != null).count()).isEqualTo(
-          source.values().stream().filter(d -> !d.get("archive").isNull()
-              && !d.has("last_replay")).count());
+      assertThat(all.stream().filter(s -> s.completedAt() != null).count())
+          .isEqualTo(
+              source.values().stream()
+                  .filter(d -> !d.get("archive").isNull() && !d.has("last_replay"))
+                  .count());
       assertThat(all.stream().filter(s -> "crash".equals(s.result())).count()).isEqualTo(25);
     }
 
     TraceCli.Result inspect = TraceCli.trace("inspect", out.toString());
     assertThat(inspect.exit()).as(inspect.err()).isZero();
-    assertThat(inspect.out()).contains("submissions    1414")
+    assertThat(inspect.out())
+        .contains("submissions    1414")
         .contains("2024-01-15T08:31:20.523Z .. 2024-01-15T09:30:12.433Z")
-        .contains("mcq/mcq").contains("crash").contains("grading-time estimate")
+        .contains("mcq/mcq")
+        .contains("crash")
+        .contains("grading-time estimate")
         .contains("LEPL1401-exam/sorting");
     String estimate = inspect.out().substring(inspect.out().indexOf("grading-time estimate"));
     assertThat(estimate.lines().filter(l -> l.startsWith("  LEPL1401-exam/"))).hasSize(5);

@@ -27,14 +27,16 @@ final class TraceCli {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     // Mirrors the root command: an error the user can fix is one line and exit code 2.
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
-          || e instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println("gradesim: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException
+              || e instanceof java.io.IOException
+              || e instanceof java.io.UncheckedIOException) {
+            cmd.getErr().println("gradesim: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     int exit = cl.execute(args);
     return new Result(exit, out.toString(), err.toString());
   }

@@ -14,9 +14,11 @@ class TraceCommandTest {
   @TempDir Path tmp;
 
   private static String doc(int n, String local) {
-    return String.format("{\"_id\":{\"$oid\":\"%08x%016x\"},\"courseid\":\"c\",\"taskid\":\"t\","
-        + "\"username\":[\"u%d\"],\"submitted_on\":{\"$date\":\"%s\"},\"status\":\"done\","
-        + "\"result\":\"success\"}", 1_705_307_480L + n, n, n, local);
+    return String.format(
+        "{\"_id\":{\"$oid\":\"%08x%016x\"},\"courseid\":\"c\",\"taskid\":\"t\","
+            + "\"username\":[\"u%d\"],\"submitted_on\":{\"$date\":\"%s\"},\"status\":\"done\","
+            + "\"result\":\"success\"}",
+        1_705_307_480L + n, n, n, local);
   }
 
   private Path export(String... lines) throws Exception {
@@ -28,12 +30,24 @@ class TraceCommandTest {
   @Test
   void sameSeedGivesAByteIdenticalFile() throws Exception {
     for (String kind : List.of("poisson", "exam")) {
-      String[] extra = kind.equals("poisson") ? new String[] {"--rate", "3", "--count", "2000"}
-          : new String[] {"--students", "30", "--duration", "1h", "--tasks", "4"};
+      String[] extra =
+          kind.equals("poisson")
+              ? new String[] {"--rate", "3", "--count", "2000"}
+              : new String[] {"--students", "30", "--duration", "1h", "--tasks", "4"};
       for (String name : List.of("a.csv", "b.csv")) {
-        String[] args = Stream.concat(Stream.of("synth", kind, "--grading",
-            "lognormal:median=3s,sigma=0.5", "--seed", "11", "-o", tmp.resolve(kind + name)
-                .toString()), Stream.of(extra)).toArray(String[]::new);
+        String[] args =
+            Stream.concat(
+                    Stream.of(
+                        "synth",
+                        kind,
+                        "--grading",
+                        "lognormal:median=3s,sigma=0.5",
+                        "--seed",
+                        "11",
+                        "-o",
+                        tmp.resolve(kind + name).toString()),
+                    Stream.of(extra))
+                .toArray(String[]::new);
         assertThat(TraceCli.trace(args).exit()).isZero();
       }
       assertThat(Files.readAllBytes(tmp.resolve(kind + "a.csv")))
@@ -46,8 +60,9 @@ class TraceCommandTest {
     Path in = export(doc(0, "2024-01-15T09:31:20Z"), "{\"_id\":", doc(2, "2024-01-15T09:31:22Z"));
     Path out = tmp.resolve("out.csv");
 
-    TraceCli.Result r = TraceCli.trace("import", "--format", "inginious", in.toString(),
-        "--strict", "-o", out.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import", "--format", "inginious", in.toString(), "--strict", "-o", out.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("submissions.json:2:");
@@ -65,8 +80,18 @@ class TraceCommandTest {
     }
     Path out = tmp.resolve("sorted.csv");
 
-    TraceCli.Result r = TraceCli.trace("import", "--format", "inginious",
-        export(lines).toString(), "--tz", "+01:00", "--sort-chunk", "7", "-o", out.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import",
+            "--format",
+            "inginious",
+            export(lines).toString(),
+            "--tz",
+            "+01:00",
+            "--sort-chunk",
+            "7",
+            "-o",
+            out.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("imported 50, rejected 0");
@@ -83,8 +108,21 @@ class TraceCommandTest {
   @Test
   void inspectJsonIsDeterministicAndCountsArrivals() throws Exception {
     Path trace = tmp.resolve("p.csv");
-    TraceCli.trace("synth", "poisson", "--rate", "2", "--count", "600", "--tasks", "3",
-        "--grading", "exp:mean=4s", "--seed", "5", "-o", trace.toString());
+    TraceCli.trace(
+        "synth",
+        "poisson",
+        "--rate",
+        "2",
+        "--count",
+        "600",
+        "--tasks",
+        "3",
+        "--grading",
+        "exp:mean=4s",
+        "--seed",
+        "5",
+        "-o",
+        trace.toString());
 
     TraceCli.Result a = TraceCli.trace("inspect", trace.toString(), "--json");
     TraceCli.Result b = TraceCli.trace("inspect", trace.toString(), "--json");

@@ -26,8 +26,20 @@ class TraceImportHostileInputTest {
   @BeforeEach
   void synthesise() {
     trace = tmp.resolve("x.csv");
-    TraceCli.Result r = TraceCli.trace("synth", "poisson", "--rate", "5", "--count", "300",
-        "--grading", "lognormal:median=3s,sigma=0.6", "--seed", "7", "-o", trace.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "synth",
+            "poisson",
+            "--rate",
+            "5",
+            "--count",
+            "300",
+            "--grading",
+            "lognormal:median=3s,sigma=0.6",
+            "--seed",
+            "7",
+            "-o",
+            trace.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
 
@@ -54,8 +66,16 @@ class TraceImportHostileInputTest {
     Path json = Files.copy(sample, tmp.resolve("x.json"));
     InputSnapshot before = InputSnapshot.of(json);
 
-    TraceCli.Result r = TraceCli.trace("import", "--format", "inginious", json.toString(),
-        "--tasks", tasks.toString(), "-o", json.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import",
+            "--format",
+            "inginious",
+            json.toString(),
+            "--tasks",
+            tasks.toString(),
+            "-o",
+            json.toString());
 
     assertRefused(r, json + " (-o): it is the input given as INPUT (" + json + ")");
     before.assertUnchanged();
@@ -72,7 +92,8 @@ class TraceImportHostileInputTest {
     Path hardlink = Files.createLink(tmp.resolve("hard.csv"), trace);
     InputSnapshot before = InputSnapshot.of(trace);
     for (Path out : List.of(trace, sub.resolve("../x.csv"), symlink, hardlink)) {
-      assertRefused(importCsv("-o", out.toString()),
+      assertRefused(
+          importCsv("-o", out.toString()),
           out + " (-o): it is the input given as INPUT (" + trace + ")");
       before.assertUnchanged();
       InputSnapshot.assertNoLeftovers(tmp);
@@ -87,9 +108,11 @@ class TraceImportHostileInputTest {
     Files.writeString(out, "an earlier output\n");
     InputSnapshot before = InputSnapshot.of(trace, out);
 
-    assertRefused(importCsv("-o", out.toString(), "--rejects", trace.toString()),
+    assertRefused(
+        importCsv("-o", out.toString(), "--rejects", trace.toString()),
         trace + " (--rejects): it is the input given as INPUT (" + trace + ")");
-    assertRefused(importCsv("-o", out.toString(), "--rejects", out.toString()),
+    assertRefused(
+        importCsv("-o", out.toString(), "--rejects", out.toString()),
         out + " (--rejects): it is also the output given as -o (" + out + ")");
 
     before.assertUnchanged();
@@ -102,8 +125,9 @@ class TraceImportHostileInputTest {
   void defaultRejectsFileThatIsTheInputIsRefused() throws Exception {
     Path input = Files.copy(trace, tmp.resolve("y.csv.rejects.csv"));
     InputSnapshot before = InputSnapshot.of(input);
-    TraceCli.Result r = TraceCli.trace("import", "--format", "csv", input.toString(), "-o",
-        tmp.resolve("y.csv").toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import", "--format", "csv", input.toString(), "-o", tmp.resolve("y.csv").toString());
     assertRefused(r, "(the rejects file): it is the input given as INPUT (" + input + ")");
     before.assertUnchanged();
     assertThat(tmp.resolve("y.csv")).doesNotExist();
@@ -115,8 +139,8 @@ class TraceImportHostileInputTest {
   void outputThatIsADirectoryFailsBeforeAnyWork() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("outdir"));
     // A bad row: an import that ran would write the rejects file beside the output.
-    Files.writeString(trace, "bad,row\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        trace, "bad,row\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     InputSnapshot before = InputSnapshot.of(trace);
 
     assertRefused(importCsv("-o", dir.toString()), dir + " (-o): it is a directory");
@@ -134,8 +158,9 @@ class TraceImportHostileInputTest {
   @DisplayName("group 8: a directory given as input is called a directory")
   void directoryInputIsNamedAsADirectory() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("exports"));
-    TraceCli.Result r = TraceCli.trace("import", "--format", "csv", dir.toString(), "-o",
-        tmp.resolve("y.csv").toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "import", "--format", "csv", dir.toString(), "-o", tmp.resolve("y.csv").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gradesim: " + dir + " (INPUT): is a directory, not a file\n");
     assertThat(tmp.resolve("y.csv")).doesNotExist();
@@ -151,10 +176,12 @@ class TraceImportHostileInputTest {
     Files.writeString(huge, "h".repeat(width) + "\n1\n");
     InputSnapshot before = InputSnapshot.of(huge);
     for (String format : List.of("csv", "ejudge", "progsnap2")) {
-      TraceCli.Result r = TraceCli.trace("import", "--format", format, huge.toString(), "-o",
-          tmp.resolve("y.csv").toString());
+      TraceCli.Result r =
+          TraceCli.trace(
+              "import", "--format", format, huge.toString(), "-o", tmp.resolve("y.csv").toString());
       assertThat(r.exit()).isEqualTo(2);
-      assertThat(r.err()).startsWith("gradesim: " + huge + ":1: ")
+      assertThat(r.err())
+          .startsWith("gradesim: " + huge + ":1: ")
           .contains("h".repeat(80) + "…(" + width + " chars)");
       assertThat(r.err().length()).as(format + ": message length").isLessThan(400);
     }
@@ -167,8 +194,20 @@ class TraceImportHostileInputTest {
   @Tag("hostile-8")
   @DisplayName("group 8: trace synth -o DIR fails before writing")
   void synthOntoADirectoryFailsBeforeWriting() throws Exception {
-    TraceCli.Result r = TraceCli.trace("synth", "poisson", "--rate", "5", "--count", "10",
-        "--grading", "const:2s", "--seed", "1", "-o", tmp.toString());
+    TraceCli.Result r =
+        TraceCli.trace(
+            "synth",
+            "poisson",
+            "--rate",
+            "5",
+            "--count",
+            "10",
+            "--grading",
+            "const:2s",
+            "--seed",
+            "1",
+            "-o",
+            tmp.toString());
     assertRefused(r, tmp + " (-o): it is a directory (give a file name)");
     InputSnapshot.assertNoLeftovers(tmp);
   }

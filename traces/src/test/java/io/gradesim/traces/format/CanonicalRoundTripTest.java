@@ -23,16 +23,19 @@ class CanonicalRoundTripTest {
 
   @ParameterizedTest
   @CsvSource({
-      "CLICS, swerc2022-domjudge/event-feed-filtered.ndjson, , 1322",
-      "EJUDGE, openolymp2023-ejudge/day1_runs.csv, Europe/Moscow, 12120",
-      "PROGSNAP2, csedm2019-itap/MainTable.csv, UTC, 2801"})
-  void importedRowsSurviveTheCanonicalFile(TraceFormat format, String file, String zone,
-      int rows) throws IOException {
+    "CLICS, swerc2022-domjudge/event-feed-filtered.ndjson, , 1322",
+    "EJUDGE, openolymp2023-ejudge/day1_runs.csv, Europe/Moscow, 12120",
+    "PROGSNAP2, csedm2019-itap/MainTable.csv, UTC, 2801"
+  })
+  void importedRowsSurviveTheCanonicalFile(TraceFormat format, String file, String zone, int rows)
+      throws IOException {
     Path input = SharedData.require("traces-real/" + file);
-    ImportOptions options = new ImportOptions(null, zone == null ? null : ZoneId.of(zone),
-        null, false, null, Map.of());
-    List<Submission> imported = ImportRun.of(format.importer(), input, options).rows().stream()
-        .sorted(Comparator.comparing(Submission::submittedAt)).toList();
+    ImportOptions options =
+        new ImportOptions(null, zone == null ? null : ZoneId.of(zone), null, false, null, Map.of());
+    List<Submission> imported =
+        ImportRun.of(format.importer(), input, options).rows().stream()
+            .sorted(Comparator.comparing(Submission::submittedAt))
+            .toList();
     Path out = Files.createTempFile("roundtrip", ".csv.gz");
     try {
       try (CanonicalTraceWriter writer = new CanonicalTraceWriter(out)) {

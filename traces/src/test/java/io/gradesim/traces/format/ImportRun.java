@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * @param rejects the rejections, in input order
  * @param notes the importer's notes after the stream was consumed
  */
-public record ImportRun(List<Submission> rows, List<TraceFormatException> rejects,
-    List<String> notes) {
+public record ImportRun(
+    List<Submission> rows, List<TraceFormatException> rejects, List<String> notes) {
 
   /** Imports {@code input} completely, collecting rejections instead of failing. */
   public static ImportRun of(TraceImporter importer, Path input, ImportOptions options)

@@ -30,10 +30,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Feeds every reader random, truncated, mutated and shuffled input: nothing escapes but
- * located rejections ({@link TraceFormatException}) and whole-file {@link
- * IllegalArgumentException}s naming the file, and {@code --strict} fails exactly when the
- * lenient import rejected something.
+ * Feeds every reader random, truncated, mutated and shuffled input: nothing escapes but located
+ * rejections ({@link TraceFormatException}) and whole-file {@link IllegalArgumentException}s naming
+ * the file, and {@code --strict} fails exactly when the lenient import rejected something.
  */
 class ImporterPropertiesTest {
   private static final ImportOptions UTC =
@@ -55,23 +54,28 @@ class ImporterPropertiesTest {
   }
 
   @Property(tries = 100, seed = "11")
-  void randomTextIsRejectedClearly(@ForAll("formats") TraceFormat format,
-      @ForAll("noise") String text) throws IOException {
+  void randomTextIsRejectedClearly(
+      @ForAll("formats") TraceFormat format, @ForAll("noise") String text) throws IOException {
     importsCleanly(format, write(format, text.getBytes(StandardCharsets.UTF_8)), UTC);
   }
 
   @Property(tries = 100, seed = "12")
-  void truncatedInputIsRejectedClearly(@ForAll("formats") TraceFormat format,
-      @ForAll @IntRange(max = 1000) int permille, @ForAll boolean gzip) throws IOException {
+  void truncatedInputIsRejectedClearly(
+      @ForAll("formats") TraceFormat format,
+      @ForAll @IntRange(max = 1000) int permille,
+      @ForAll boolean gzip)
+      throws IOException {
     byte[] whole = gzip ? gzip(Samples.of(format)) : Samples.of(format);
     byte[] cut = Arrays.copyOf(whole, whole.length * permille / 1000);
     importsCleanly(format, write(format, cut), UTC);
   }
 
   @Property(tries = 150, seed = "13")
-  void mutatedInputIsRejectedClearly(@ForAll("formats") TraceFormat format,
+  void mutatedInputIsRejectedClearly(
+      @ForAll("formats") TraceFormat format,
       @ForAll @Size(max = 8) List<@IntRange(max = 100_000) Integer> positions,
-      @ForAll("structural") String replacement) throws IOException {
+      @ForAll("structural") String replacement)
+      throws IOException {
     byte[] bytes = Samples.of(format);
     byte[] with = replacement.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < positions.size() && with.length > 0; i++) {
@@ -81,21 +85,24 @@ class ImporterPropertiesTest {
   }
 
   @Property(tries = 100, seed = "14")
-  void shuffledLinesAreRejectedClearly(@ForAll("formats") TraceFormat format,
-      @ForAll @Size(max = 30) List<@IntRange(max = 1000) Integer> picks, @ForAll boolean zone)
+  void shuffledLinesAreRejectedClearly(
+      @ForAll("formats") TraceFormat format,
+      @ForAll @Size(max = 30) List<@IntRange(max = 1000) Integer> picks,
+      @ForAll boolean zone)
       throws IOException {
     String[] lines = new String(Samples.of(format), StandardCharsets.UTF_8).split("\n");
     StringBuilder sb = new StringBuilder();
     for (int pick : picks) {
       sb.append(lines[pick % lines.length]).append('\n');
     }
-    importsCleanly(format, write(format, sb.toString().getBytes(StandardCharsets.UTF_8)),
+    importsCleanly(
+        format,
+        write(format, sb.toString().getBytes(StandardCharsets.UTF_8)),
         zone ? UTC : ImportOptions.defaults());
   }
 
   @Property(tries = 100, seed = "15")
-  void aBrokenEjudgeContestFileFailsClearly(@ForAll("structural") String json)
-      throws IOException {
+  void aBrokenEjudgeContestFileFailsClearly(@ForAll("structural") String json) throws IOException {
     Path runs = write(TraceFormat.EJUDGE, Samples.of(TraceFormat.EJUDGE));
     Files.writeString(dir.resolve("contest.json"), json);
     importsCleanly(TraceFormat.EJUDGE, runs, ImportOptions.defaults());
@@ -103,12 +110,20 @@ class ImporterPropertiesTest {
 
   @Example
   void everySampleImportsWithoutRejection() throws IOException {
-    Map<TraceFormat, Integer> expected = Map.of(TraceFormat.CLICS, 2, TraceFormat.EJUDGE, 3,
-        TraceFormat.PROGSNAP2, 2, TraceFormat.CSV, 3);
+    Map<TraceFormat, Integer> expected =
+        Map.of(
+            TraceFormat.CLICS,
+            2,
+            TraceFormat.EJUDGE,
+            3,
+            TraceFormat.PROGSNAP2,
+            2,
+            TraceFormat.CSV,
+            3);
     for (TraceFormat format : formats().allValues().orElseThrow().toList()) {
       List<Submission> rows;
-      try (Stream<Submission> s = format.importer().read(write(format, Samples.of(format)), UTC,
-          RejectSink.STRICT)) {
+      try (Stream<Submission> s =
+          format.importer().read(write(format, Samples.of(format)), UTC, RejectSink.STRICT)) {
         rows = s.toList();
       }
       assertThat(rows).as(format.key()).hasSize(expected.get(format));
@@ -117,8 +132,8 @@ class ImporterPropertiesTest {
 
   @Provide
   Arbitrary<TraceFormat> formats() {
-    return Arbitraries.of(TraceFormat.CLICS, TraceFormat.EJUDGE, TraceFormat.PROGSNAP2,
-        TraceFormat.CSV);
+    return Arbitraries.of(
+        TraceFormat.CLICS, TraceFormat.EJUDGE, TraceFormat.PROGSNAP2, TraceFormat.CSV);
   }
 
   @Provide
@@ -152,12 +167,11 @@ class ImporterPropertiesTest {
       assertThat(wholeFile.getMessage()).contains(dir.toString());
     }
     try (Stream<Submission> rows = format.importer().read(input, options, RejectSink.STRICT)) {
-      rows.forEach(s -> { });
+      rows.forEach(s -> {});
       assertThat(rejects).as("strict import passed although rows were rejected").isEmpty();
       assertThat(wholeFile).isNull();
     } catch (IllegalArgumentException e) {
-      String expected = rejects.isEmpty() ? wholeFile.getMessage()
-          : rejects.get(0).getMessage();
+      String expected = rejects.isEmpty() ? wholeFile.getMessage() : rejects.get(0).getMessage();
       assertThat(e.getMessage()).isEqualTo(expected);
     }
   }

@@ -26,8 +26,8 @@ class ExternalSorterTest {
         CanonicalTraceWriter w = new CanonicalTraceWriter(out)) {
       for (int i = 0; i < 500; i++) {
         // Few distinct instants, so many ties whose input order must survive.
-        sorter.add(Submission.of(Integer.toString(i), Instant.ofEpochSecond(rng.nextInt(20)),
-            "c", "t"));
+        sorter.add(
+            Submission.of(Integer.toString(i), Instant.ofEpochSecond(rng.nextInt(20)), "c", "t"));
       }
       sorter.writeTo(w);
       w.commit();

@@ -42,8 +42,10 @@ class GradingTimeEstimateTest {
       serverFree = done;
       Instant at = t0.plusNanos(Math.round(arrival * 1e9)).truncatedTo(ChronoUnit.MILLIS);
       Instant completed = t0.plusNanos(Math.round(done * 1e9)).truncatedTo(ChronoUnit.SECONDS);
-      rows.add(new Submission("s" + i, at, "c", task, List.of(), null, 0, null, completed,
-          "success", null, null, null));
+      rows.add(
+          new Submission(
+              "s" + i, at, "c", task, List.of(), null, 0, null, completed, "success", null, null,
+              null));
     }
     Path trace = tmp.resolve("t.csv");
     try (CanonicalTraceWriter w = new CanonicalTraceWriter(trace)) {
@@ -62,8 +64,9 @@ class GradingTimeEstimateTest {
       double truth = medianS.get(task) * 1000;
       assertThat(t.quietThreshold()).isZero();
       assertThat(t.samples()).isGreaterThanOrEqualTo(GradingTimeEstimate.MIN_SAMPLES);
-      assertThat(t.medianMs()).as(task).isCloseTo(truth,
-          org.assertj.core.data.Offset.offset(Math.max(0.2 * truth, 600)));
+      assertThat(t.medianMs())
+          .as(task)
+          .isCloseTo(truth, org.assertj.core.data.Offset.offset(Math.max(0.2 * truth, 600)));
     }
   }
 
@@ -72,11 +75,13 @@ class GradingTimeEstimateTest {
     Path json = SharedData.require("samples/inginious-export/submissions.json");
     Path tasks = SharedData.require("samples/inginious-export/tasks");
     Path trace = tmp.resolve("x.csv");
-    try (Stream<Submission> rows = TraceFormat.INGINIOUS.importer().read(json,
-            new ImportOptions(tasks, null, null, false, null, Map.of()), r -> { });
+    try (Stream<Submission> rows =
+            TraceFormat.INGINIOUS
+                .importer()
+                .read(json, new ImportOptions(tasks, null, null, false, null, Map.of()), r -> {});
         CanonicalTraceWriter w = new CanonicalTraceWriter(trace)) {
-      for (Submission s : rows.sorted((x, y) -> x.submittedAt().compareTo(y.submittedAt()))
-          .toList()) {
+      for (Submission s :
+          rows.sorted((x, y) -> x.submittedAt().compareTo(y.submittedAt())).toList()) {
         w.write(s);
       }
       w.commit();
@@ -84,7 +89,8 @@ class GradingTimeEstimateTest {
 
     GradingTimeEstimate e = GradingTimeEstimate.fromTrace(trace);
 
-    assertThat(e.tasks()).extracting(TaskEstimate::task)
+    assertThat(e.tasks())
+        .extracting(TaskEstimate::task)
         .containsExactly("bigdata", "hello", "loops", "recursion", "sorting");
     for (TaskEstimate t : e.tasks()) {
       assertThat(t.samples()).as(t.task()).isGreaterThanOrEqualTo(100);

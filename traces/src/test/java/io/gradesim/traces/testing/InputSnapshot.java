@@ -45,10 +45,12 @@ public final class InputSnapshot {
         continue;
       }
       try (Stream<Path> s = Files.walk(d)) {
-        s.filter(p -> {
-          String n = p.getFileName().toString();
-          return n.endsWith(".partial") || n.endsWith(".tmp") || n.startsWith(".gradesim-");
-        }).forEach(found::add);
+        s.filter(
+                p -> {
+                  String n = p.getFileName().toString();
+                  return n.endsWith(".partial") || n.endsWith(".tmp") || n.startsWith(".gradesim-");
+                })
+            .forEach(found::add);
       }
     }
     return found;

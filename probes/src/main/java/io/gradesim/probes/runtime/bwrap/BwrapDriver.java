@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * bubblewrap (github.com/containers/bubblewrap), which has no container object: create = make
- * the private working directory; start = {@code bwrap --unshare-all --die-with-parent
- * --(ro-)bind ROOT / --proc /proc --dev /dev --tmpfs /tmp sleep}; exec = nsenter into that
- * sandbox; stop = SIGKILL its init; remove = delete the directory; run = bwrap running the
- * payload. It has no memory or cgroup option; the CPU-time limit is an inherited RLIMIT_CPU.
+ * bubblewrap (github.com/containers/bubblewrap), which has no container object: create = make the
+ * private working directory; start = {@code bwrap --unshare-all --die-with-parent --(ro-)bind ROOT
+ * / --proc /proc --dev /dev --tmpfs /tmp sleep}; exec = nsenter into that sandbox; stop = SIGKILL
+ * its init; remove = delete the directory; run = bwrap running the payload. It has no memory or
+ * cgroup option; the CPU-time limit is an inherited RLIMIT_CPU.
  */
 public final class BwrapDriver extends LauncherDriver {
 
@@ -37,10 +37,24 @@ public final class BwrapDriver extends LauncherDriver {
   @Override
   protected List<String> launcher(Container c, List<String> argv) throws IOException {
     ContainerSpec spec = c.spec();
-    List<String> cmd = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent",
-        spec.limits().readOnlyRoot() ? "--ro-bind" : "--bind",
-        spec.images().rootfs().toString(), "/", "--proc", "/proc", "--dev", "/dev",
-        "--tmpfs", "/tmp", "--chdir", "/", "--"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "bwrap",
+                "--unshare-all",
+                "--die-with-parent",
+                spec.limits().readOnlyRoot() ? "--ro-bind" : "--bind",
+                spec.images().rootfs().toString(),
+                "/",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--tmpfs",
+                "/tmp",
+                "--chdir",
+                "/",
+                "--"));
     cmd.addAll(argv);
     return cmd;
   }

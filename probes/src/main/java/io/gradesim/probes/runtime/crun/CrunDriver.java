@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 /**
  * crun (github.com/containers/crun), driven through the OCI command line: create = {@code crun
- * create --bundle B NAME}, start = {@code crun start}, exec = {@code crun exec}, stop = {@code
- * crun kill NAME KILL} and wait for the init, remove = {@code crun delete}, run = {@code crun
- * run}. crun refuses cgroup "hybrid mode" while cgroup v2 still owns a controller, which {@code
+ * create --bundle B NAME}, start = {@code crun start}, exec = {@code crun exec}, stop = {@code crun
+ * kill NAME KILL} and wait for the init, remove = {@code crun delete}, run = {@code crun run}. crun
+ * refuses cgroup "hybrid mode" while cgroup v2 still owns a controller, which {@code
  * probes/host-setup.sh runtimes} fixes by mounting v1 hierarchies.
  */
 public final class CrunDriver extends OciDriver {
@@ -27,7 +27,9 @@ public final class CrunDriver extends OciDriver {
         .map(
             c ->
                 Availability.unavailable(
-                    "cgroup v2 still owns controllers (" + c + "): crun refuses hybrid mode;"
+                    "cgroup v2 still owns controllers ("
+                        + c
+                        + "): crun refuses hybrid mode;"
                         + " run probes/host-setup.sh runtimes"))
         .orElse(Availability.available(version));
   }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Docker (Debian's docker.io: dockerd 20.10) with {@code --runtime R}; runc is its default and
- * crun and runsc are registered in /etc/docker/daemon.json by {@code probes/host-setup.sh}. The
- * client is deliberately {@code /usr/bin/docker}, the one matching the daemon: a newer client in
+ * Docker (Debian's docker.io: dockerd 20.10) with {@code --runtime R}; runc is its default and crun
+ * and runsc are registered in /etc/docker/daemon.json by {@code probes/host-setup.sh}. The client
+ * is deliberately {@code /usr/bin/docker}, the one matching the daemon: a newer client in
  * /usr/local/bin shadows it on the PATH. Stages as in {@link EngineDriver}.
  */
 public final class DockerDriver extends EngineDriver {
@@ -28,17 +28,28 @@ public final class DockerDriver extends EngineDriver {
 
   @Override
   protected Availability engineAvailability() throws IOException {
-    var r = HostCommand.run(List.of(CLIENT, "info", "--format",
-        "{{.ServerVersion}} {{range $k, $v := .Runtimes}}{{$k}},{{end}}"));
+    var r =
+        HostCommand.run(
+            List.of(
+                CLIENT,
+                "info",
+                "--format",
+                "{{.ServerVersion}} {{range $k, $v := .Runtimes}}{{$k}},{{end}}"));
     if (!r.ok()) {
-      return Availability.unavailable("dockerd is not answering (start it with"
-          + " probes/host-setup.sh runtimes): " + r.describe());
+      return Availability.unavailable(
+          "dockerd is not answering (start it with"
+              + " probes/host-setup.sh runtimes): "
+              + r.describe());
     }
     String[] parts = r.stdout().strip().split(" ", 2);
     List<String> runtimes = List.of(parts.length > 1 ? parts[1].split(",") : new String[0]);
     if (!runtimes.contains(runtime())) {
-      return Availability.unavailable("dockerd has no runtime '" + runtime() + "' (registered: "
-          + String.join(" ", runtimes) + "); see /etc/docker/daemon.json");
+      return Availability.unavailable(
+          "dockerd has no runtime '"
+              + runtime()
+              + "' (registered: "
+              + String.join(" ", runtimes)
+              + "); see /etc/docker/daemon.json");
     }
     return Availability.available("docker " + parts[0] + " + " + runtime());
   }

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A Docker-like engine with a low-level runtime: prepare = {@code import} the rootfs tarball
- * as a labelled image; create = {@code create --name N --runtime R --network none IMAGE sleep};
- * start = {@code start N}; exec = {@code exec N ARGV}; stop = {@code stop --time 0 N} (KILL, and
- * wait until stopped); remove = {@code rm N}; run = {@code run --rm ... IMAGE ARGV}.
+ * A Docker-like engine with a low-level runtime: prepare = {@code import} the rootfs tarball as a
+ * labelled image; create = {@code create --name N --runtime R --network none IMAGE sleep}; start =
+ * {@code start N}; exec = {@code exec N ARGV}; stop = {@code stop --time 0 N} (KILL, and wait until
+ * stopped); remove = {@code rm N}; run = {@code run --rm ... IMAGE ARGV}.
  */
 public abstract class EngineDriver implements RuntimeDriver {
   private final String client;
@@ -47,8 +47,7 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    return clientAvailability().and(HostNeeds.tools("tar=tar"))
-        .and(HostNeeds.busyboxImage());
+    return clientAvailability().and(HostNeeds.tools("tar=tar")).and(HostNeeds.busyboxImage());
   }
 
   /** The Debian package holding the client, named when it is missing. */
@@ -56,8 +55,8 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   private Availability clientAvailability() {
     if (!HostCommand.onPath(client)) {
-      return Availability.unavailable(client + " is not installed (Debian package "
-          + clientPackage() + ")");
+      return Availability.unavailable(
+          client + " is not installed (Debian package " + clientPackage() + ")");
     }
     try {
       return engineAvailability();
@@ -121,15 +120,16 @@ public abstract class EngineDriver implements RuntimeDriver {
     if (!HostCommand.onPath(client)) {
       return;
     }
-    String names = HostCommand.quietly(List.of(client, "ps", "--all", "--format",
-        "{{.Names}}")).stdout();
+    String names =
+        HostCommand.quietly(List.of(client, "ps", "--all", "--format", "{{.Names}}")).stdout();
     for (String n : names.lines().map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {
         HostCommand.quietly(List.of(client, "rm", "--force", n));
       }
     }
-    String images = HostCommand.quietly(List.of(client, "images", "--format",
-        "{{.Repository}}:{{.Tag}}")).stdout();
+    String images =
+        HostCommand.quietly(List.of(client, "images", "--format", "{{.Repository}}:{{.Tag}}"))
+            .stdout();
     for (String i : images.lines().map(String::strip).toList()) {
       if (i.contains(Label.PREFIX) && labelled.test(i)) {
         HostCommand.quietly(List.of(client, "rmi", "--force", i));
@@ -145,8 +145,10 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   /** {@code client VERB --name N --runtime R --network none [limits] IMAGE}, mutable. */
   private List<String> options(ContainerSpec spec, String verb) {
-    List<String> cmd = new ArrayList<>(List.of(client, verb, "--name", spec.name(),
-        "--runtime", runtime, "--network", "none"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                client, verb, "--name", spec.name(), "--runtime", runtime, "--network", "none"));
     if (spec.limits().memoryMb() > 0) {
       cmd.add("--memory=" + spec.limits().memoryMb() + "m");
       cmd.add("--memory-swap=" + spec.limits().memoryMb() + "m");

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A runtime that is one launcher process: start = spawn the launcher running {@link
- * Container#INIT} and wait until that init has been exec'd inside it; exec = {@code nsenter
- * --target INIT --all --root --wd ARGV}; stop = SIGKILL the init (pid 1 of its namespace, so
- * everything in it dies) and reap the launcher; run = the launcher running the payload.
+ * A runtime that is one launcher process: start = spawn the launcher running {@link Container#INIT}
+ * and wait until that init has been exec'd inside it; exec = {@code nsenter --target INIT --all
+ * --root --wd ARGV}; stop = SIGKILL the init (pid 1 of its namespace, so everything in it dies) and
+ * reap the launcher; run = the launcher running the payload.
  */
 public abstract class LauncherDriver implements RuntimeDriver {
 
@@ -53,8 +53,8 @@ public abstract class LauncherDriver implements RuntimeDriver {
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
     List<String> cmd = new ArrayList<>(prefix(c.spec()));
-    cmd.addAll(List.of("nsenter", "--target", Long.toString(c.pid()), "--all", "--root", "--wd",
-        "--"));
+    cmd.addAll(
+        List.of("nsenter", "--target", Long.toString(c.pid()), "--all", "--root", "--wd", "--"));
     cmd.addAll(argv);
     return HostCommand.run(cpuLimited(c.spec(), cmd), timeout);
   }
@@ -109,8 +109,8 @@ public abstract class LauncherDriver implements RuntimeDriver {
         return init.get().pid();
       }
       if (!launcher.isAlive()) {
-        throw new IOException("launcher exited with code " + launcher.exitValue()
-            + " before its init started");
+        throw new IOException(
+            "launcher exited with code " + launcher.exitValue() + " before its init started");
       }
       LockSupport.parkNanos(200_000);
     }

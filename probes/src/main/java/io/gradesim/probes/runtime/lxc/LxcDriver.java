@@ -21,11 +21,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * LXC 5 (linuxcontainers.org, man lxc.container.conf(5)), network type {@code empty} (no
- * lxcbr0 here): create = {@code lxc-create -t local} importing the xz rootfs tarball and a
- * metadata tarball whose config runs {@link Container#INIT}; start = {@code lxc-start -d};
- * exec = {@code lxc-attach --clear-env}; stop = {@code lxc-stop -k}; remove = {@code
- * lxc-destroy}; run = {@code lxc-execute} on the cached root with a private /tmp.
+ * LXC 5 (linuxcontainers.org, man lxc.container.conf(5)), network type {@code empty} (no lxcbr0
+ * here): create = {@code lxc-create -t local} importing the xz rootfs tarball and a metadata
+ * tarball whose config runs {@link Container#INIT}; start = {@code lxc-start -d}; exec = {@code
+ * lxc-attach --clear-env}; stop = {@code lxc-stop -k}; remove = {@code lxc-destroy}; run = {@code
+ * lxc-execute} on the cached root with a private /tmp.
  */
 public final class LxcDriver implements RuntimeDriver {
   private static final String COMMON =
@@ -37,24 +37,25 @@ public final class LxcDriver implements RuntimeDriver {
       lxc.mount.entry = tmpfs tmp tmpfs defaults,mode=1777 0 0
       lxc.autodev = 1
       """;
-  private static final String META = COMMON + "lxc.init.cmd = " + String.join(" ", Container.INIT)
-      + "\n";
+  private static final String META =
+      COMMON + "lxc.init.cmd = " + String.join(" ", Container.INIT) + "\n";
 
   private Path fstree;
   private Path metadata;
 
   @Override
   public Availability availability() {
-    Optional<String> tools = HostNeeds.tools("lxc-create=lxc", "lxc-start=lxc",
-        "lxc-attach=lxc", "xz=xz-utils", "tar=tar");
+    Optional<String> tools =
+        HostNeeds.tools(
+            "lxc-create=lxc", "lxc-start=lxc", "lxc-attach=lxc", "xz=xz-utils", "tar=tar");
     return (tools.isPresent() ? Availability.unavailable(tools.get()) : version())
         .and(HostNeeds.busyboxImage());
   }
 
   private static Availability version() {
     try {
-      return Availability.available("lxc " + HostCommand.firstLine(List.of("lxc-create",
-          "--version")));
+      return Availability.available(
+          "lxc " + HostCommand.firstLine(List.of("lxc-create", "--version")));
     } catch (IOException e) {
       return Availability.unavailable(e.getMessage());
     }
@@ -63,20 +64,36 @@ public final class LxcDriver implements RuntimeDriver {
   @Override
   public void prepare(ImageStore images) throws IOException {
     fstree = images.tarballXz();
-    metadata = images.cached("lxc-meta-" + sha(META) + ".tar.xz", tmp -> {
-      Path d = Files.createDirectories(Path.of(tmp + ".d"));
-      Files.writeString(d.resolve("config"), META);
-      HostCommand.check(List.of("tar", "-C", d.toString(), "-cJf", tmp.toString(), "config"));
-      HostCommand.quietly(List.of("rm", "-rf", d.toString()));
-    });
+    metadata =
+        images.cached(
+            "lxc-meta-" + sha(META) + ".tar.xz",
+            tmp -> {
+              Path d = Files.createDirectories(Path.of(tmp + ".d"));
+              Files.writeString(d.resolve("config"), META);
+              HostCommand.check(
+                  List.of("tar", "-C", d.toString(), "-cJf", tmp.toString(), "config"));
+              HostCommand.quietly(List.of("rm", "-rf", d.toString()));
+            });
   }
 
   @Override
   public Container create(ContainerSpec spec) throws IOException {
     Path conf = spec.dir().resolve("lxc.conf");
     Files.writeString(conf, limits(spec.limits()));
-    HostCommand.check(List.of("lxc-create", "-n", spec.name(), "-f", conf.toString(), "-t",
-        "local", "--", "--fstree", fstree.toString(), "--metadata", metadata.toString()));
+    HostCommand.check(
+        List.of(
+            "lxc-create",
+            "-n",
+            spec.name(),
+            "-f",
+            conf.toString(),
+            "-t",
+            "local",
+            "--",
+            "--fstree",
+            fstree.toString(),
+            "--metadata",
+            metadata.toString()));
     return new Container(spec);
   }
 
@@ -87,8 +104,7 @@ public final class LxcDriver implements RuntimeDriver {
 
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("lxc-attach", "-n", c.name(), "--clear-env",
-        "--"));
+    List<String> cmd = new ArrayList<>(List.of("lxc-attach", "-n", c.name(), "--clear-env", "--"));
     cmd.addAll(argv);
     return HostCommand.run(cmd, timeout);
   }
@@ -107,10 +123,11 @@ public final class LxcDriver implements RuntimeDriver {
   public ExecResult run(ContainerSpec spec, List<String> argv, Duration timeout)
       throws IOException {
     Path conf = spec.dir().resolve("run.conf");
-    Files.writeString(conf, COMMON + limits(spec.limits()) + "lxc.rootfs.path = dir:"
-        + spec.images().rootfs() + "\n");
-    List<String> cmd = new ArrayList<>(List.of("lxc-execute", "-n", spec.name(), "-f",
-        conf.toString(), "--"));
+    Files.writeString(
+        conf,
+        COMMON + limits(spec.limits()) + "lxc.rootfs.path = dir:" + spec.images().rootfs() + "\n");
+    List<String> cmd =
+        new ArrayList<>(List.of("lxc-execute", "-n", spec.name(), "-f", conf.toString(), "--"));
     cmd.addAll(argv);
     return HostCommand.run(cmd, timeout);
   }
@@ -120,8 +137,8 @@ public final class LxcDriver implements RuntimeDriver {
     if (!HostCommand.onPath("lxc-ls")) {
       return;
     }
-    for (String n : HostCommand.quietly(List.of("lxc-ls", "-1")).stdout().lines()
-        .map(String::strip).toList()) {
+    for (String n :
+        HostCommand.quietly(List.of("lxc-ls", "-1")).stdout().lines().map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {
         HostCommand.quietly(List.of("lxc-stop", "-n", n, "-k"));
         HostCommand.quietly(List.of("lxc-destroy", "-n", n, "--force"));

@@ -15,11 +15,11 @@ import java.util.function.Predicate;
 
 /**
  * systemd-nspawn (man systemd-nspawn(1)) without a running systemd, so {@code --register=no
- * --keep-unit} (and its {@code --property} limits are ignored: no memory limit): create = make
- * the working directory; start = {@code systemd-nspawn -q --register=no --keep-unit
- * --private-network -D ROOT --tmpfs=/tmp [--read-only] sleep}; exec = nsenter into it; stop =
- * SIGKILL its init; remove = delete the directory. Several containers share one root, so the
- * directory lock is off ({@code SYSTEMD_NSPAWN_LOCK=0}).
+ * --keep-unit} (and its {@code --property} limits are ignored: no memory limit): create = make the
+ * working directory; start = {@code systemd-nspawn -q --register=no --keep-unit --private-network
+ * -D ROOT --tmpfs=/tmp [--read-only] sleep}; exec = nsenter into it; stop = SIGKILL its init;
+ * remove = delete the directory. Several containers share one root, so the directory lock is off
+ * ({@code SYSTEMD_NSPAWN_LOCK=0}).
  */
 public final class NspawnDriver extends LauncherDriver {
 
@@ -30,8 +30,8 @@ public final class NspawnDriver extends LauncherDriver {
 
   @Override
   public Availability availability() {
-    return Availability.ofCommand("systemd-nspawn",
-            "systemd-nspawn is not installed (Debian package systemd-container)")
+    return Availability.ofCommand(
+            "systemd-nspawn", "systemd-nspawn is not installed (Debian package systemd-container)")
         .and(HostNeeds.tools("nsenter=util-linux"))
         .and(HostNeeds.busyboxImage());
   }
@@ -39,10 +39,20 @@ public final class NspawnDriver extends LauncherDriver {
   @Override
   protected List<String> launcher(Container c, List<String> argv) throws IOException {
     ContainerSpec spec = c.spec();
-    List<String> cmd = new ArrayList<>(List.of("env", "SYSTEMD_NSPAWN_LOCK=0", "systemd-nspawn",
-        "-q", "--register=no", "--keep-unit", "--private-network",
-        "--machine=" + spec.name().substring(Math.max(0, spec.name().length() - 60)),
-        "-D", spec.images().rootfs().toString(), "--tmpfs=/tmp"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "SYSTEMD_NSPAWN_LOCK=0",
+                "systemd-nspawn",
+                "-q",
+                "--register=no",
+                "--keep-unit",
+                "--private-network",
+                "--machine=" + spec.name().substring(Math.max(0, spec.name().length() - 60)),
+                "-D",
+                spec.images().rootfs().toString(),
+                "--tmpfs=/tmp"));
     if (spec.limits().readOnlyRoot()) {
       cmd.add("--read-only");
     }

@@ -10,17 +10,27 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes an OCI bundle's {@code config.json} (runtime-spec 1.0.2) into a container's directory.
- * The root is the shared cached busybox tree (read-only when asked), {@code /tmp} is a private
- * tmpfs so payloads never write into the cache; pid, network, ipc, uts and mount namespaces; the
- * limits become a cgroup memory limit and an RLIMIT_CPU.
+ * Writes an OCI bundle's {@code config.json} (runtime-spec 1.0.2) into a container's directory. The
+ * root is the shared cached busybox tree (read-only when asked), {@code /tmp} is a private tmpfs so
+ * payloads never write into the cache; pid, network, ipc, uts and mount namespaces; the limits
+ * become a cgroup memory limit and an RLIMIT_CPU.
  */
 public final class OciBundle {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> CAPS =
-      List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
-          "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-          "CAP_AUDIT_WRITE", "CAP_SETFCAP");
+      List.of(
+          "CAP_CHOWN",
+          "CAP_DAC_OVERRIDE",
+          "CAP_FOWNER",
+          "CAP_FSETID",
+          "CAP_KILL",
+          "CAP_SETGID",
+          "CAP_SETUID",
+          "CAP_SETPCAP",
+          "CAP_NET_BIND_SERVICE",
+          "CAP_SYS_CHROOT",
+          "CAP_AUDIT_WRITE",
+          "CAP_SETFCAP");
 
   private OciBundle() {}
 
@@ -36,7 +46,11 @@ public final class OciBundle {
     ArrayNode mounts = root.putArray("mounts");
     mount(mounts, "/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev"));
     mount(mounts, "/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755"));
-    mount(mounts, "/dev/pts", "devpts", "devpts",
+    mount(
+        mounts,
+        "/dev/pts",
+        "devpts",
+        "devpts",
         List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"));
     mount(mounts, "/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "size=65536k"));
     mount(mounts, "/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"));
@@ -101,8 +115,8 @@ public final class OciBundle {
     return linux;
   }
 
-  private static void mount(ArrayNode mounts, String dest, String type, String src,
-      List<String> options) {
+  private static void mount(
+      ArrayNode mounts, String dest, String type, String src, List<String> options) {
     ObjectNode m = mounts.addObject();
     m.put("destination", dest);
     m.put("type", type);

@@ -37,8 +37,7 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    return binaryAvailability().and(HostNeeds.busyboxImage())
-        .and(HostNeeds.cgroupDelegation());
+    return binaryAvailability().and(HostNeeds.busyboxImage()).and(HostNeeds.cgroupDelegation());
   }
 
   private Availability binaryAvailability() {
@@ -62,8 +61,14 @@ public abstract class OciDriver implements RuntimeDriver {
     Path bundle = OciBundle.write(spec, Container.INIT);
     Path pidFile = spec.dir().resolve("init.pid");
     Container c = new Container(spec);
-    must(with("create", "--bundle", bundle.toString(), "--pid-file", pidFile.toString(),
-        spec.name()));
+    must(
+        with(
+            "create",
+            "--bundle",
+            bundle.toString(),
+            "--pid-file",
+            pidFile.toString(),
+            spec.name()));
     c.pid(Long.parseLong(Files.readString(pidFile).strip()));
     return c;
   }

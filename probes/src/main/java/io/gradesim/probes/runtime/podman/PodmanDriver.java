@@ -29,21 +29,25 @@ public final class PodmanDriver extends EngineDriver {
   @Override
   protected Availability engineAvailability() throws IOException {
     if (!HostCommand.onPath(runtime())) {
-      return Availability.unavailable(runtime() + " is not installed (Debian package "
-          + runtime() + ")");
+      return Availability.unavailable(
+          runtime() + " is not installed (Debian package " + runtime() + ")");
     }
     var hybrid = CrunDriver.hybridControllers();
     if (hybrid.isPresent()) {
-      return Availability.unavailable("cgroup v2 still owns controllers (" + hybrid.get()
-          + "): podman fails in hybrid mode; run probes/host-setup.sh runtimes");
+      return Availability.unavailable(
+          "cgroup v2 still owns controllers ("
+              + hybrid.get()
+              + "): podman fails in hybrid mode; run probes/host-setup.sh runtimes");
     }
     // No daemon to ask, but podman reads its configuration and storage here: a broken set-up
     // fails now rather than in every lifecycle.
-    var info = HostCommand.run(List.of("podman", "--runtime", runtime(), "info", "--format",
-        "{{.Version.Version}}"), Duration.ofSeconds(20));
+    var info =
+        HostCommand.run(
+            List.of("podman", "--runtime", runtime(), "info", "--format", "{{.Version.Version}}"),
+            Duration.ofSeconds(20));
     if (!info.ok()) {
-      return Availability.unavailable("podman info fails (run probes/host-setup.sh runtimes): "
-          + info.describe());
+      return Availability.unavailable(
+          "podman info fails (run probes/host-setup.sh runtimes): " + info.describe());
     }
     return Availability.available("podman " + info.stdout().strip() + " + " + runtime());
   }

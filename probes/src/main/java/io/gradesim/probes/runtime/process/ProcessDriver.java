@@ -31,8 +31,8 @@ public final class ProcessDriver implements RuntimeDriver {
 
   @Override
   public Availability availability() {
-    return Availability.available("fork/exec, " + System.getProperty("os.name") + " "
-        + System.getProperty("os.version"));
+    return Availability.available(
+        "fork/exec, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }
 
   @Override

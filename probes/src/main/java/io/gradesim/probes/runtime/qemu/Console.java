@@ -19,8 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The guest's serial console (QEMU's stdio): a reader thread queues its lines; commands go to
- * the guest's /init as {@code exec N} followed by N argument lines, never through a shell.
+ * The guest's serial console (QEMU's stdio): a reader thread queues its lines; commands go to the
+ * guest's /init as {@code exec N} followed by N argument lines, never through a shell.
  */
 final class Console {
   private static final Map<String, Console> OPEN = new ConcurrentHashMap<>();
@@ -69,8 +69,15 @@ final class Console {
         long left = deadline - System.nanoTime();
         String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
         if (line == null) {
-          throw new IOException("no '" + prefix + "' from the VM within " + timeout.toSeconds()
-              + " s" + (qemu.isAlive() ? "" : " (QEMU exited)") + "; console: " + recentText());
+          throw new IOException(
+              "no '"
+                  + prefix
+                  + "' from the VM within "
+                  + timeout.toSeconds()
+                  + " s"
+                  + (qemu.isAlive() ? "" : " (QEMU exited)")
+                  + "; console: "
+                  + recentText());
         }
         int at = line.indexOf(prefix);
         if (at >= 0) {
@@ -115,8 +122,8 @@ final class Console {
   }
 
   private void pump() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(qemu.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(qemu.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         lines.add(line);
         synchronized (recent) {

@@ -28,13 +28,13 @@ import java.util.stream.Stream;
 
 /**
  * A QEMU microVM (qemu.org, docs/system/i386/microvm) booting the host's Debian kernel with the
- * busybox initramfs, no network and no disk: create = launch {@code qemu-system-x86_64 -M
- * microvm -S} (machine built, CPUs paused); start = {@code cont} on the monitor socket and wait
- * for the guest's {@code gradesim-ready} on the serial console; exec = send the command over the
- * console and wait for {@code gradesim-done}; stop = ask the guest to power off and reap QEMU;
- * remove = delete the VM's directory. KVM when {@code /dev/kvm} exists and the CPU has
- * vmx/svm; otherwise TCG, and results are labelled {@code qemu-emulated}. Under TCG the microVM
- * boots only with ACPI off and the legacy PIT, PIC and RTC on.
+ * busybox initramfs, no network and no disk: create = launch {@code qemu-system-x86_64 -M microvm
+ * -S} (machine built, CPUs paused); start = {@code cont} on the monitor socket and wait for the
+ * guest's {@code gradesim-ready} on the serial console; exec = send the command over the console
+ * and wait for {@code gradesim-done}; stop = ask the guest to power off and reap QEMU; remove =
+ * delete the VM's directory. KVM when {@code /dev/kvm} exists and the CPU has vmx/svm; otherwise
+ * TCG, and results are labelled {@code qemu-emulated}. Under TCG the microVM boots only with ACPI
+ * off and the legacy PIT, PIC and RTC on.
  */
 public final class QemuDriver implements RuntimeDriver {
   private static final String BINARY = "qemu-system-x86_64";
@@ -50,8 +50,10 @@ public final class QemuDriver implements RuntimeDriver {
   @Override
   public Availability availability() {
     return binaryAvailability()
-        .and(kernel().isPresent() ? Optional.empty()
-            : Optional.of("no /boot/vmlinuz-* (Debian package linux-image-amd64)"))
+        .and(
+            kernel().isPresent()
+                ? Optional.empty()
+                : Optional.of("no /boot/vmlinuz-* (Debian package linux-image-amd64)"))
         .and(HostNeeds.tools("cp=coreutils", "mknod=coreutils"))
         .and(HostNeeds.busyboxImage());
   }
@@ -96,14 +98,34 @@ public final class QemuDriver implements RuntimeDriver {
   public Container create(ContainerSpec spec) throws IOException {
     Path monitor = spec.dir().resolve("monitor.sock");
     int memory = Math.max(128, spec.limits().memoryMb());
-    List<String> cmd = new ArrayList<>(List.of(BINARY,
-        "-M", kvm() ? "microvm" : "microvm,pit=on,pic=on,rtc=on,acpi=off",
-        "-accel", kvm() ? "kvm" : "tcg", "-m", Integer.toString(memory), "-smp", "1",
-        "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot", "-S",
-        "-serial", "stdio", "-monitor", "unix:" + monitor + ",server=on,wait=off",
-        "-kernel", kernel().orElseThrow().toString(),
-        "-initrd", spec.images().initramfs().toString(),
-        "-append", "console=ttyS0 quiet panic=-1 reboot=t lpj=1000000"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                BINARY,
+                "-M",
+                kvm() ? "microvm" : "microvm,pit=on,pic=on,rtc=on,acpi=off",
+                "-accel",
+                kvm() ? "kvm" : "tcg",
+                "-m",
+                Integer.toString(memory),
+                "-smp",
+                "1",
+                "-nodefaults",
+                "-no-user-config",
+                "-display",
+                "none",
+                "-no-reboot",
+                "-S",
+                "-serial",
+                "stdio",
+                "-monitor",
+                "unix:" + monitor + ",server=on,wait=off",
+                "-kernel",
+                kernel().orElseThrow().toString(),
+                "-initrd",
+                spec.images().initramfs().toString(),
+                "-append",
+                "console=ttyS0 quiet panic=-1 reboot=t lpj=1000000"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Container c = new Container(spec);
     c.process(p);
@@ -159,8 +181,12 @@ public final class QemuDriver implements RuntimeDriver {
   public void cleanup(Predicate<String> labelled) {
     // A VM is a child process with a labelled monitor path: kill any still running.
     ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(cl -> cl.contains(BINARY) && labelled.test(cl))
-            .orElse(false))
+        .filter(
+            h ->
+                h.info()
+                    .commandLine()
+                    .map(cl -> cl.contains(BINARY) && labelled.test(cl))
+                    .orElse(false))
         .forEach(ProcessHandle::destroyForcibly);
   }
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * runsc (gvisor.dev), Debian's 2022 build, which works here only with {@code --platform=ptrace}
- * and {@code --network=none}: create = {@code runsc create} (starts the sandbox and its gofer),
- * start = {@code runsc start}, exec = {@code runsc exec}, stop = {@code runsc kill NAME KILL} and
- * poll {@code runsc state} until stopped (the pid file names the sandbox, which outlives the
- * container's init), remove = {@code runsc delete} (about 1.3 s here), run = {@code runsc run}.
+ * runsc (gvisor.dev), Debian's 2022 build, which works here only with {@code --platform=ptrace} and
+ * {@code --network=none}: create = {@code runsc create} (starts the sandbox and its gofer), start =
+ * {@code runsc start}, exec = {@code runsc exec}, stop = {@code runsc kill NAME KILL} and poll
+ * {@code runsc state} until stopped (the pid file names the sandbox, which outlives the container's
+ * init), remove = {@code runsc delete} (about 1.3 s here), run = {@code runsc run}.
  */
 public final class RunscDriver extends OciDriver {
   /** The driver for the runsc on the PATH. */

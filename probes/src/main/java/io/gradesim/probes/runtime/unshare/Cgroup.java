@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A labelled cgroup made by hand: in the v1 {@code memory} and {@code pids} hierarchies on a
- * v1 or hybrid host, or one directory on a pure v2 host. Processes enter it by writing their pid
- * to {@code cgroup.procs} (see the kernel's Documentation/admin-guide/cgroup-v1 and cgroup-v2).
+ * A labelled cgroup made by hand: in the v1 {@code memory} and {@code pids} hierarchies on a v1 or
+ * hybrid host, or one directory on a pure v2 host. Processes enter it by writing their pid to
+ * {@code cgroup.procs} (see the kernel's Documentation/admin-guide/cgroup-v1 and cgroup-v2).
  */
 final class Cgroup {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A container made of util-linux {@code unshare} (man unshare(1)): create = make a cgroup
- * (memory limit) and bind-mount the cached root at a labelled path (read-only when asked) with
- * private tmpfs on /tmp and /dev (null, zero, full, random, urandom, tty); start = {@code unshare
- * --pid --fork --kill-child --mount --net --ipc --uts --root R --mount-proc sleep} entered into
- * the cgroup first; exec = nsenter into it (also in the cgroup); stop = SIGKILL its pid 1;
- * remove = unmount and remove the cgroup.
+ * A container made of util-linux {@code unshare} (man unshare(1)): create = make a cgroup (memory
+ * limit) and bind-mount the cached root at a labelled path (read-only when asked) with private
+ * tmpfs on /tmp and /dev (null, zero, full, random, urandom, tty); start = {@code unshare --pid
+ * --fork --kill-child --mount --net --ipc --uts --root R --mount-proc sleep} entered into the
+ * cgroup first; exec = nsenter into it (also in the cgroup); stop = SIGKILL its pid 1; remove =
+ * unmount and remove the cgroup.
  */
 public final class UnshareDriver extends LauncherDriver {
   /** Writes its own pid into each cgroup given, then execs the rest: a constant script. */
@@ -33,8 +33,7 @@ public final class UnshareDriver extends LauncherDriver {
   @Override
   public Availability availability() {
     return Availability.ofCommand("unshare", "unshare missing (Debian package util-linux)")
-        .and(HostNeeds.tools("nsenter=util-linux", "mount=mount", "umount=mount",
-            "cp=coreutils"))
+        .and(HostNeeds.tools("nsenter=util-linux", "mount=mount", "umount=mount", "cp=coreutils"))
         .and(HostNeeds.busyboxImage())
         .and(HostNeeds.cgroupDelegation());
   }
@@ -42,7 +41,8 @@ public final class UnshareDriver extends LauncherDriver {
   @Override
   public Container create(ContainerSpec spec) throws IOException {
     Cgroup cg = Cgroup.create(spec.name(), spec.limits().memoryMb());
-    Files.writeString(spec.dir().resolve("cgroups"),
+    Files.writeString(
+        spec.dir().resolve("cgroups"),
         String.join("\n", cg.dirs().stream().map(Path::toString).toList()));
     Path root = Files.createDirectory(spec.dir().resolve("root"));
     String rootfs = spec.images().rootfs().toString();
@@ -50,11 +50,19 @@ public final class UnshareDriver extends LauncherDriver {
     if (spec.limits().readOnlyRoot()) {
       HostCommand.check(List.of("mount", "-o", "remount,bind,ro", root.toString()));
     }
-    HostCommand.check(List.of("mount", "-t", "tmpfs", "-o", "mode=1777", "tmpfs",
-        root.resolve("tmp").toString()));
+    HostCommand.check(
+        List.of(
+            "mount", "-t", "tmpfs", "-o", "mode=1777", "tmpfs", root.resolve("tmp").toString()));
     // A private /dev holding only the harmless character devices (cp -a recreates the nodes).
-    HostCommand.check(List.of("mount", "-t", "tmpfs", "-o", "mode=755,nosuid", "tmpfs",
-        root.resolve("dev").toString()));
+    HostCommand.check(
+        List.of(
+            "mount",
+            "-t",
+            "tmpfs",
+            "-o",
+            "mode=755,nosuid",
+            "tmpfs",
+            root.resolve("dev").toString()));
     List<String> devices = new ArrayList<>(List.of("cp", "-a"));
     for (String dev : DEVICES) {
       devices.add("/dev/" + dev);
@@ -66,9 +74,21 @@ public final class UnshareDriver extends LauncherDriver {
 
   @Override
   protected List<String> launcher(Container c, List<String> argv) {
-    List<String> cmd = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child",
-        "--mount", "--net", "--ipc", "--uts", "--root=" + c.spec().dir().resolve("root"),
-        "--wd=/", "--mount-proc", "--"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "unshare",
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "--mount",
+                "--net",
+                "--ipc",
+                "--uts",
+                "--root=" + c.spec().dir().resolve("root"),
+                "--wd=/",
+                "--mount-proc",
+                "--"));
     cmd.addAll(argv);
     return cmd;
   }
@@ -77,8 +97,9 @@ public final class UnshareDriver extends LauncherDriver {
   protected List<String> prefix(ContainerSpec spec) {
     try {
       List<String> dirs = Files.readAllLines(spec.dir().resolve("cgroups"));
-      List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", ENTER, "gradesim-enter",
-          Integer.toString(dirs.size())));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of("/bin/sh", "-c", ENTER, "gradesim-enter", Integer.toString(dirs.size())));
       cmd.addAll(dirs);
       return cmd;
     } catch (IOException e) {

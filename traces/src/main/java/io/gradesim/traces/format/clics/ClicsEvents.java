@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Applies one CLICS feed event to the pending submissions: contest and state events set the
- * contest id and start, submissions and judgements are added, updated or deleted. A bad event
- * throws a {@link TraceFormatException} naming its line and field.
+ * Applies one CLICS feed event to the pending submissions: contest and state events set the contest
+ * id and start, submissions and judgements are added, updated or deleted. A bad event throws a
+ * {@link TraceFormatException} naming its line and field.
  */
 final class ClicsEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +31,8 @@ final class ClicsEvents {
   private Instant clock = Instant.MIN;
   private long line;
 
-  ClicsEvents(Path input, ZoneId zone, PendingSubmissions pending,
-      ClicsFeedImporter.ClicsCounts counts) {
+  ClicsEvents(
+      Path input, ZoneId zone, PendingSubmissions pending, ClicsFeedImporter.ClicsCounts counts) {
     this.input = input;
     this.zone = zone;
     this.pending = pending;
@@ -63,13 +63,14 @@ final class ClicsEvents {
     }
     String type = string(event, "type", true);
     JsonNode data = event.get("data");
-    boolean delete = "delete".equals(string(event, "op", false)) || data == null
-        || data.isNull();
+    boolean delete = "delete".equals(string(event, "op", false)) || data == null || data.isNull();
     if (!delete && !data.isObject()) {
       throw bad("data", "expected an object");
     }
-    String id = data != null && data.isObject() && data.hasNonNull("id")
-        ? string(data, "id", true) : string(event, "id", false);
+    String id =
+        data != null && data.isObject() && data.hasNonNull("id")
+            ? string(data, "id", true)
+            : string(event, "id", false);
     switch (type) {
       case "contest", "contests" -> contest(data, delete);
       case "state" -> state(data, delete);
@@ -80,7 +81,7 @@ final class ClicsEvents {
       }
       case "submissions" -> submission(id, data, delete);
       case "judgements" -> judgement(id, data, delete);
-      default -> { } // teams, problems, runs, clarifications...: not needed for arrivals
+      default -> {} // teams, problems, runs, clarifications...: not needed for arrivals
     }
   }
 
@@ -128,8 +129,12 @@ final class ClicsEvents {
     String team = string(data, "team_id", true);
     String language = string(data, "language_id", false);
     if (contestId == null) {
-      throw new IllegalArgumentException(bad("type", "a submission before any contest event;"
-          + " a CLICS feed starts with its contest").getMessage());
+      throw new IllegalArgumentException(
+          bad(
+                  "type",
+                  "a submission before any contest event;"
+                      + " a CLICS feed starts with its contest")
+              .getMessage());
     }
     tick(at);
     PendingSubmissions.Entry entry = new PendingSubmissions.Entry(id, at, task, team, language);

@@ -24,13 +24,12 @@ import java.util.stream.Stream;
  * Reads a CLICS contest event feed (NDJSON, as DOMjudge publishes it; CLICS Contest API 2022-07
  * {@code {"type","id","data","token"}} and the older {@code {"type","op","data"}} events): one
  * submission per {@code submissions} object, joined with its latest {@code judgements} object.
- * Arrival is the submission's {@code time} (else contest start + {@code contest_time}),
- * {@code grading_ms} = judgement {@code end_time} - {@code start_time}, {@code completed_at} =
- * {@code end_time}, the result maps {@code judgement_type_id} ({@link
- * io.gradesim.traces.format.Results#fromClics}), the environment is {@code
- * docker/<language_id>}, the course the contest id and the user the pseudonymised team id.
- * Submissions come out in submission order; a submission never judged keeps empty grading and
- * completion.
+ * Arrival is the submission's {@code time} (else contest start + {@code contest_time}), {@code
+ * grading_ms} = judgement {@code end_time} - {@code start_time}, {@code completed_at} = {@code
+ * end_time}, the result maps {@code judgement_type_id} ({@link
+ * io.gradesim.traces.format.Results#fromClics}), the environment is {@code docker/<language_id>},
+ * the course the contest id and the user the pseudonymised team id. Submissions come out in
+ * submission order; a submission never judged keeps empty grading and completion.
  */
 public final class ClicsFeedImporter implements TraceImporter {
   private final ClicsCounts counts = new ClicsCounts();
@@ -82,7 +81,11 @@ public final class ClicsFeedImporter implements TraceImporter {
     private long lastLine;
     private boolean ended;
 
-    Feed(Path input, BufferedReader reader, ImportOptions options, RejectSink rejects,
+    Feed(
+        Path input,
+        BufferedReader reader,
+        ImportOptions options,
+        RejectSink rejects,
         ClicsCounts counts) {
       this.input = input;
       this.reader = reader;
@@ -100,8 +103,9 @@ public final class ClicsFeedImporter implements TraceImporter {
           ended = true;
           pending.releaseAll(this::release);
         } else if (TraceInput.invalidAt(text) >= 0) {
-          rejects.reject(new TraceFormatException(input, line, null,
-              "not valid UTF-8 (the feed must be UTF-8 text)"));
+          rejects.reject(
+              new TraceFormatException(
+                  input, line, null, "not valid UTF-8 (the feed must be UTF-8 text)"));
         } else if (!text.isBlank()) {
           try {
             events.accept(text, line);
@@ -126,8 +130,9 @@ public final class ClicsFeedImporter implements TraceImporter {
         return text;
       } catch (IOException e) {
         // A truncated gzip stream: what was read stays, the rest is reported.
-        rejects.reject(new TraceFormatException(input, line + 1, null,
-            "unreadable from here on: " + e.getMessage()));
+        rejects.reject(
+            new TraceFormatException(
+                input, line + 1, null, "unreadable from here on: " + e.getMessage()));
         return null;
       }
     }
@@ -145,9 +150,20 @@ public final class ClicsFeedImporter implements TraceImporter {
       } else {
         counts.unjudged++;
       }
-      return new Submission(e.id, e.submittedAt, events.contestId(), e.task,
-          List.of(names.of(e.team)), e.language == null ? null : "docker/" + e.language, 0,
-          gradingMs, e.judgeEnd, e.judgeEnd == null ? null : e.result, null, null, null);
+      return new Submission(
+          e.id,
+          e.submittedAt,
+          events.contestId(),
+          e.task,
+          List.of(names.of(e.team)),
+          e.language == null ? null : "docker/" + e.language,
+          0,
+          gradingMs,
+          e.judgeEnd,
+          e.judgeEnd == null ? null : e.result,
+          null,
+          null,
+          null);
     }
   }
 
@@ -168,16 +184,26 @@ public final class ClicsFeedImporter implements TraceImporter {
 
     List<String> notes() {
       List<String> notes = new ArrayList<>();
-      notes.add("contest start " + (start == null ? "unknown" : start) + "; " + judged
-          + " submissions judged, " + unjudged + " without a finished judgement (grading_ms and completed_at left empty); at most "
-          + peakPending + " submissions were pending at once");
+      notes.add(
+          "contest start "
+              + (start == null ? "unknown" : start)
+              + "; "
+              + judged
+              + " submissions judged, "
+              + unjudged
+              + " without a finished judgement (grading_ms and completed_at left empty); at most "
+              + peakPending
+              + " submissions were pending at once");
       if (deleted > 0) {
         notes.add(deleted + " submissions deleted by the feed were dropped");
       }
       if (unmatched > 0) {
-        notes.add(unmatched + " judgement events name a submission that is not pending (never"
-            + " seen, deleted, or written more than " + PendingSubmissions.SETTLE.toMinutes()
-            + " min after its judgement ended): ignored");
+        notes.add(
+            unmatched
+                + " judgement events name a submission that is not pending (never"
+                + " seen, deleted, or written more than "
+                + PendingSubmissions.SETTLE.toMinutes()
+                + " min after its judgement ended): ignored");
       }
       return notes;
     }

@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * The submissions of a CLICS feed not written yet, in submission order, each with its latest
- * judgement. The head is released once its judgement has finished and the feed has moved
- * {@link #SETTLE} past its end: DOMjudge republishes a finished judgement while its remaining
- * test cases run (SWERC 2022: up to 6.8 s later), and the last version holds the true end.
- * Submissions never judged (scoreboard freeze) are released at the end of the feed, so memory
- * holds only the unsettled tail of the contest, never the whole feed.
+ * judgement. The head is released once its judgement has finished and the feed has moved {@link
+ * #SETTLE} past its end: DOMjudge republishes a finished judgement while its remaining test cases
+ * run (SWERC 2022: up to 6.8 s later), and the last version holds the true end. Submissions never
+ * judged (scoreboard freeze) are released at the end of the feed, so memory holds only the
+ * unsettled tail of the contest, never the whole feed.
  */
 final class PendingSubmissions {
   /** How long past a judgement's end the feed must move before the judgement counts as final. */

@@ -14,15 +14,15 @@ final class ColumnMapping {
   static final String GRADING_S = "grading_s";
 
   /** The fields a column can map to: the canonical columns, then {@link #GRADING_S}. */
-  static final List<String> FIELDS = Stream.concat(CanonicalColumns.ALL.stream(),
-      Stream.of(GRADING_S)).toList();
+  static final List<String> FIELDS =
+      Stream.concat(CanonicalColumns.ALL.stream(), Stream.of(GRADING_S)).toList();
 
   private ColumnMapping() {}
 
   /**
-   * For each field (in {@link #FIELDS} order) the index of its input
-   * column, or -1. Explicit mappings win; a column named like a canonical field maps onto it when
-   * no option claims that field or that column.
+   * For each field (in {@link #FIELDS} order) the index of its input column, or -1. Explicit
+   * mappings win; a column named like a canonical field maps onto it when no option claims that
+   * field or that column.
    */
   static int[] resolve(Map<String, String> map, CsvHeader header) {
     int[] col = new int[FIELDS.size()];
@@ -31,13 +31,25 @@ final class ColumnMapping {
     for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
       int field = FIELDS.indexOf(e.getValue().trim());
       if (field < 0) {
-        throw new IllegalArgumentException("--map " + e.getKey() + "=" + e.getValue()
-            + ": unknown field '" + e.getValue() + "'; fields: "
-            + String.join(", ", FIELDS));
+        throw new IllegalArgumentException(
+            "--map "
+                + e.getKey()
+                + "="
+                + e.getValue()
+                + ": unknown field '"
+                + e.getValue()
+                + "'; fields: "
+                + String.join(", ", FIELDS));
       }
       if (col[field] >= 0) {
-        throw new IllegalArgumentException("--map: two columns map to field '" + e.getValue()
-            + "' (" + header.names().get(col[field]) + " and " + e.getKey() + ")");
+        throw new IllegalArgumentException(
+            "--map: two columns map to field '"
+                + e.getValue()
+                + "' ("
+                + header.names().get(col[field])
+                + " and "
+                + e.getKey()
+                + ")");
       }
       int at = header.index(e.getKey());
       if (at < 0) {

@@ -22,11 +22,10 @@ import java.util.List;
  * column=field}. A column already named like a canonical field maps onto it unless the map says
  * otherwise, so a canonical trace imports without options. {@code submitted_at} and {@code task}
  * must map to a column; without an {@code id} column the id is {@code L<line>} (the row's line),
- * without a {@code course} column the course is the file name up to its first dot. The extra
- * field {@code grading_s} takes a grading time in seconds.
- * Instants are ISO-8601 (a zone-less one needs {@code --tz}) or epoch numbers: seconds below
- * 10^11, milliseconds from there on ({@link Timestamps#epoch}). Results are canonical names or
- * CLICS judgement ids ({@link Results}).
+ * without a {@code course} column the course is the file name up to its first dot. The extra field
+ * {@code grading_s} takes a grading time in seconds. Instants are ISO-8601 (a zone-less one needs
+ * {@code --tz}) or epoch numbers: seconds below 10^11, milliseconds from there on ({@link
+ * Timestamps#epoch}). Results are canonical names or CLICS judgement ids ({@link Results}).
  */
 public final class MappedCsvImporter extends CsvImporter {
   private static final List<String> REQUIRED =
@@ -37,8 +36,8 @@ public final class MappedCsvImporter extends CsvImporter {
     int[] col = ColumnMapping.resolve(options.columnMap(), header);
     for (String field : REQUIRED) {
       if (col[ALL.indexOf(field)] < 0) {
-        throw header.missing(field, "no column maps to this required field; add --map COLUMN="
-            + field);
+        throw header.missing(
+            field, "no column maps to this required field; add --map COLUMN=" + field);
       }
     }
     int gradingS = col[ColumnMapping.FIELDS.indexOf(ColumnMapping.GRADING_S)];
@@ -61,10 +60,20 @@ public final class MappedCsvImporter extends CsvImporter {
       Double grading = gradingS >= 0 ? scaled(row.decimal(gradingS), 1000) : row.decimal(col[7]);
       Instant completed = row.text(col[8]).isBlank() ? null : instant(row, col[8], zone);
       String course = col[2] < 0 ? fileCourse : row.required(col[2]);
-      return new Submission(id, at, course, row.required(col[3]), users,
-          row.text(col[5]).trim(), priority == null ? 0 : priority.intValue(),
-          grading == null ? null : Math.round(grading), completed, result(row, col[9]),
-          row.decimal(col[10]), row.decimal(col[11]), row.integer(col[12]));
+      return new Submission(
+          id,
+          at,
+          course,
+          row.required(col[3]),
+          users,
+          row.text(col[5]).trim(),
+          priority == null ? 0 : priority.intValue(),
+          grading == null ? null : Math.round(grading),
+          completed,
+          result(row, col[9]),
+          row.decimal(col[10]),
+          row.decimal(col[11]),
+          row.integer(col[12]));
     };
   }
 
@@ -86,8 +95,11 @@ public final class MappedCsvImporter extends CsvImporter {
     }
     Timestamps.Stamp stamp = row.stamp(column);
     if (stamp.zone() == null && zone == null) {
-      throw new IllegalArgumentException(row.bad(column, "'" + v.trim()
-          + "' has no zone or offset; pass --tz ZONE (e.g. --tz UTC)").getMessage());
+      throw new IllegalArgumentException(
+          row.bad(
+                  column,
+                  "'" + v.trim() + "' has no zone or offset; pass --tz ZONE (e.g. --tz UTC)")
+              .getMessage());
     }
     return stamp.instant(zone);
   }
@@ -100,8 +112,13 @@ public final class MappedCsvImporter extends CsvImporter {
     String canonical = Results.canonical(v);
     String result = canonical != null ? canonical : Results.fromClics(v);
     if (result == null) {
-      throw row.bad(column, "unknown result '" + v + "' (want one of "
-          + String.join(", ", Results.ALL) + ", or a CLICS judgement id such as AC, WA, TLE)");
+      throw row.bad(
+          column,
+          "unknown result '"
+              + v
+              + "' (want one of "
+              + String.join(", ", Results.ALL)
+              + ", or a CLICS judgement id such as AC, WA, TLE)");
     }
     return result;
   }

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The contest an ejudge run log belongs to: its id and its start instant, read from the contest
- * JSON ({@code start_time_local}, {@code start_time} or {@code start}). ejudge writes the start
- * as local wall-clock time without a zone, so the zone comes from an offset in the start itself,
- * else {@code --tz}, else a {@code timezone}/{@code time_zone}/{@code tz}/{@code zone} key; with
- * none of them the import stops rather than guess.
+ * JSON ({@code start_time_local}, {@code start_time} or {@code start}). ejudge writes the start as
+ * local wall-clock time without a zone, so the zone comes from an offset in the start itself, else
+ * {@code --tz}, else a {@code timezone}/{@code time_zone}/{@code tz}/{@code zone} key; with none of
+ * them the import stops rather than guess.
  *
  * @param id the contest id: the JSON's {@code contest_id}, else the run log's name prefix
  * @param start the instant {@code contest_time_s} counts from
@@ -39,8 +39,11 @@ public record EjudgeContest(String id, Instant start) {
     try (InputStream in = TraceInput.open(json)) {
       root = JSON.readTree(in);
     } catch (JacksonException e) {
-      throw new TraceFormatException(json, e.getLocation() == null ? 0
-          : Math.max(0, e.getLocation().getLineNr()), null, "not JSON: " + e.getOriginalMessage());
+      throw new TraceFormatException(
+          json,
+          e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr()),
+          null,
+          "not JSON: " + e.getOriginalMessage());
     } catch (FileSystemException e) {
       throw e;
     } catch (IOException e) {
@@ -49,9 +52,19 @@ public record EjudgeContest(String id, Instant start) {
     if (root == null || !root.isObject()) {
       throw new TraceFormatException(json, 0, null, "expected a JSON object");
     }
-    String key = START_KEYS.stream().filter(k -> root.path(k).isTextual()).findFirst()
-        .orElseThrow(() -> new TraceFormatException(json, 0, START_KEYS.get(0),
-            "the contest start is missing (looked for " + String.join(", ", START_KEYS) + ")"));
+    String key =
+        START_KEYS.stream()
+            .filter(k -> root.path(k).isTextual())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new TraceFormatException(
+                        json,
+                        0,
+                        START_KEYS.get(0),
+                        "the contest start is missing (looked for "
+                            + String.join(", ", START_KEYS)
+                            + ")"));
     String text = root.get(key).asText();
     Timestamps.Stamp stamp;
     try {
@@ -59,16 +72,23 @@ public record EjudgeContest(String id, Instant start) {
     } catch (IllegalArgumentException e) {
       throw new TraceFormatException(json, 0, key, e.getMessage());
     }
-    ZoneId zone = stamp.zone() != null ? stamp.zone()
-        : forced != null ? forced : zoneIn(json, root);
+    ZoneId zone =
+        stamp.zone() != null ? stamp.zone() : forced != null ? forced : zoneIn(json, root);
     if (zone == null) {
       String note = root.path("timezone_note").asText("");
-      throw new TraceFormatException(json, 0, key, "'" + text + "' is local time and the file"
-          + " names no zone" + (note.isEmpty() ? "" : " (timezone_note: " + note + ")")
-          + "; pass --tz ZONE, e.g. --tz Europe/Moscow");
+      throw new TraceFormatException(
+          json,
+          0,
+          key,
+          "'"
+              + text
+              + "' is local time and the file"
+              + " names no zone"
+              + (note.isEmpty() ? "" : " (timezone_note: " + note + ")")
+              + "; pass --tz ZONE, e.g. --tz Europe/Moscow");
     }
-    String id = root.path("contest_id").asText("").isBlank() ? prefix
-        : root.get("contest_id").asText();
+    String id =
+        root.path("contest_id").asText("").isBlank() ? prefix : root.get("contest_id").asText();
     return new EjudgeContest(id, stamp.local().atZone(zone).toInstant());
   }
 
@@ -121,11 +141,22 @@ public record EjudgeContest(String id, Instant start) {
     }
     List<String> found;
     try (Stream<Path> files = Files.list(dir)) {
-      found = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.toLowerCase(Locale.ROOT).endsWith("contest.json")).sorted().toList();
+      found =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.toLowerCase(Locale.ROOT).endsWith("contest.json"))
+              .sorted()
+              .toList();
     }
-    throw new TraceFormatException(runLog, 0, null, "no " + prefix + "_contest.json beside the"
-        + " run log (contest files there: " + (found.isEmpty() ? "none" : String.join(", ", found))
-        + "); name one with --contest FILE");
+    throw new TraceFormatException(
+        runLog,
+        0,
+        null,
+        "no "
+            + prefix
+            + "_contest.json beside the"
+            + " run log (contest files there: "
+            + (found.isEmpty() ? "none" : String.join(", ", found))
+            + "); name one with --contest FILE");
   }
 }

@@ -27,7 +27,10 @@ final class DocumentParser {
   InginiousDocument parse(JsonParser p, long line, long ordinal) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
-      throw new TraceFormatException(file, line, null,
+      throw new TraceFormatException(
+          file,
+          line,
+          null,
           "document " + ordinal + ": expected a JSON object, found " + p.currentToken());
     }
     String id = null;
@@ -68,16 +71,20 @@ final class DocumentParser {
       }
     }
     if (badField == null) {
-      badField = id == null ? "_id" : course == null ? "courseid" : task == null ? "taskid"
-          : submitted == null ? "submitted_on" : null;
+      badField =
+          id == null
+              ? "_id"
+              : course == null
+                  ? "courseid"
+                  : task == null ? "taskid" : submitted == null ? "submitted_on" : null;
       badReason = badField == null ? null : "is required but missing or null";
     }
     if (badField != null) {
-      throw new TraceFormatException(file, line, badField, "document " + ordinal + ": "
-          + badReason);
+      throw new TraceFormatException(
+          file, line, badField, "document " + ordinal + ": " + badReason);
     }
-    return new InginiousDocument(line, ordinal, id, course, task, users, submitted, status,
-        result, archive, replayed);
+    return new InginiousDocument(
+        line, ordinal, id, course, task, users, submitted, status, result, archive, replayed);
   }
 
   private static String string(JsonParser p) throws IOException, ExtendedJson.BadValue {

@@ -14,17 +14,22 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads MongoDB extended JSON values from a streaming parser: {@code {"$oid": hex}},
- * {@code {"$date": iso}} (relaxed), {@code {"$date": {"$numberLong": ms}}} (canonical) and the
- * legacy {@code {"$date": ms}} of mongoexport before 4.2 (MongoDB Extended JSON v2 spec).
+ * Reads MongoDB extended JSON values from a streaming parser: {@code {"$oid": hex}}, {@code
+ * {"$date": iso}} (relaxed), {@code {"$date": {"$numberLong": ms}}} (canonical) and the legacy
+ * {@code {"$date": ms}} of mongoexport before 4.2 (MongoDB Extended JSON v2 spec).
  */
 final class ExtendedJson {
   /** ISO dates with {@code Z}, {@code +01:00} or the legacy {@code +0100} offset. */
-  private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter ISO =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter();
 
   private ExtendedJson() {}
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The fields of one {@code submissions} document that gradesim uses, as stored by INGInious
- * ({@code inginious/frontend/submission_manager.py}).
+ * The fields of one {@code submissions} document that gradesim uses, as stored by INGInious ({@code
+ * inginious/frontend/submission_manager.py}).
  *
  * @param line 1-based line where the document starts in the export
  * @param ordinal 1-based position of the document in the export

@@ -20,19 +20,21 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Streams the documents of a {@code mongoexport} of INGInious' {@code submissions} collection,
- * one at a time with Jackson's streaming parser: JSON lines (the default) or a JSON array
- * ({@code --jsonArray}), compact or {@code --pretty}.
+ * Streams the documents of a {@code mongoexport} of INGInious' {@code submissions} collection, one
+ * at a time with Jackson's streaming parser: JSON lines (the default) or a JSON array ({@code
+ * --jsonArray}), compact or {@code --pretty}.
  *
- * <p>In JSON lines a document starts on every line whose first character is not blank, a
- * closing bracket or a comma; the following indented lines belong to it (pretty output). A
- * malformed document is rejected with its line and the next one is read. In a JSON array a
- * syntax error cannot be resynchronised: it is rejected and ends the reading.
+ * <p>In JSON lines a document starts on every line whose first character is not blank, a closing
+ * bracket or a comma; the following indented lines belong to it (pretty output). A malformed
+ * document is rejected with its line and the next one is read. In a JSON array a syntax error
+ * cannot be resynchronised: it is rejected and ends the reading.
  */
 final class InginiousExportReader {
   private static final JsonFactory JSON = JsonFactory.builder().build();
+
   /** BSON documents are at most 16 MiB; JSON of one is a few times that at worst. */
   private static final int MAX_DOCUMENT_CHARS = 64 << 20;
+
   private static final char BOM = '\uFEFF';
 
   private InginiousExportReader() {}
@@ -42,8 +44,10 @@ final class InginiousExportReader {
     BufferedReader in = new BufferedReader(TraceInput.openText(file), 1 << 16);
     Iterator<InginiousDocument> docs;
     try {
-      docs = firstSignificant(in) == '[' ? new ArrayDocuments(file, in, rejects)
-          : new LineDocuments(file, in, rejects);
+      docs =
+          firstSignificant(in) == '['
+              ? new ArrayDocuments(file, in, rejects)
+              : new LineDocuments(file, in, rejects);
     } catch (FileSystemException e) {
       in.close();
       throw e;
@@ -54,15 +58,17 @@ final class InginiousExportReader {
       in.close();
       throw e;
     }
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs,
-            Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(() -> {
-          try {
-            in.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(docs, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(
+            () -> {
+              try {
+                in.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static int firstSignificant(BufferedReader in) throws IOException {
@@ -127,16 +133,24 @@ final class InginiousExportReader {
         pending = next;
         ordinal++;
         if (tooLong) {
-          rejects.reject(new TraceFormatException(file, start, null, "document " + ordinal
-              + ": longer than " + MAX_DOCUMENT_CHARS + " characters"));
+          rejects.reject(
+              new TraceFormatException(
+                  file,
+                  start,
+                  null,
+                  "document " + ordinal + ": longer than " + MAX_DOCUMENT_CHARS + " characters"));
           continue;
         }
         String text = doc == null ? first : doc.toString();
         int invalid = TraceInput.invalidAt(text);
         if (invalid >= 0) {
           long at = start + text.substring(0, invalid).chars().filter(ch -> ch == '\n').count();
-          rejects.reject(new TraceFormatException(file, at, null, "document " + ordinal
-              + ": not valid UTF-8 (the export must be UTF-8 text)"));
+          rejects.reject(
+              new TraceFormatException(
+                  file,
+                  at,
+                  null,
+                  "document " + ordinal + ": not valid UTF-8 (the export must be UTF-8 text)"));
           continue;
         }
         try (JsonParser p = JSON.createParser(text)) {
@@ -144,14 +158,21 @@ final class InginiousExportReader {
           InginiousDocument d = parser.parse(p, start, ordinal);
           JsonToken extra = p.nextToken();
           if (extra != null) {
-            throw new TraceFormatException(file, start, null, "document " + ordinal
-                + ": unexpected " + extra + " after the end of the document");
+            throw new TraceFormatException(
+                file,
+                start,
+                null,
+                "document " + ordinal + ": unexpected " + extra + " after the end of the document");
           }
           return d;
         } catch (JsonProcessingException e) {
-          rejects.reject(new TraceFormatException(file,
-              start + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getLineNr() - 1),
-              null, "document " + ordinal + ": malformed JSON: " + e.getOriginalMessage()));
+          rejects.reject(
+              new TraceFormatException(
+                  file,
+                  start
+                      + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getLineNr() - 1),
+                  null,
+                  "document " + ordinal + ": malformed JSON: " + e.getOriginalMessage()));
         } catch (TraceFormatException e) {
           rejects.reject(e);
         }
@@ -167,8 +188,9 @@ final class InginiousExportReader {
         return in.readLine();
       } catch (IOException e) {
         broken = true;
-        rejects.reject(new TraceFormatException(file, lineNo + 1, null,
-            "unreadable from here on: " + e.getMessage()));
+        rejects.reject(
+            new TraceFormatException(
+                file, lineNo + 1, null, "unreadable from here on: " + e.getMessage()));
         return null;
       }
     }
@@ -213,7 +235,10 @@ final class InginiousExportReader {
           if (t == JsonToken.END_ARRAY || t == null) {
             done = true;
             if (t == null) {
-              throw new TraceFormatException(file, p.currentLocation().getLineNr(), null,
+              throw new TraceFormatException(
+                  file,
+                  p.currentLocation().getLineNr(),
+                  null,
                   "the JSON array is not closed (truncated export?)");
             }
             return null;
@@ -224,15 +249,26 @@ final class InginiousExportReader {
         } catch (JsonProcessingException e) {
           done = true;
           long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-          rejects.reject(new TraceFormatException(file, at, null, "document " + ordinal
-              + ": malformed JSON: " + e.getOriginalMessage()
-              + "; the rest of the array cannot be read"));
+          rejects.reject(
+              new TraceFormatException(
+                  file,
+                  at,
+                  null,
+                  "document "
+                      + ordinal
+                      + ": malformed JSON: "
+                      + e.getOriginalMessage()
+                      + "; the rest of the array cannot be read"));
         } catch (TraceFormatException e) {
           rejects.reject(e);
         } catch (IOException e) {
           done = true;
-          rejects.reject(new TraceFormatException(file, p.currentLocation().getLineNr(), null,
-              "unreadable from here on: " + e.getMessage()));
+          rejects.reject(
+              new TraceFormatException(
+                  file,
+                  p.currentLocation().getLineNr(),
+                  null,
+                  "unreadable from here on: " + e.getMessage()));
         }
       }
       return null;

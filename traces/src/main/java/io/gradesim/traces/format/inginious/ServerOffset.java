@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * (submitted_on - _id second) rounded to the nearest 15 minutes (all zones are whole quarter
  * hours), robust to a few slow inserts or edited documents.
  *
- * <p>The differences are counted per whole second in a sorted map, so memory grows with the
- * number of distinct differences (a handful), not with the number of documents.
+ * <p>The differences are counted per whole second in a sorted map, so memory grows with the number
+ * of distinct differences (a handful), not with the number of documents.
  *
  * @param offset the estimated offset
  * @param documents documents that had both an ObjectId {@code _id} and {@code submitted_on}
@@ -44,11 +44,18 @@ record ServerOffset(ZoneOffset offset, long documents, double medianSeconds, lon
     double median = median(counts, n);
     long rounded = Math.round(median / QUARTER_HOUR) * QUARTER_HOUR;
     if (Math.abs(rounded) > 18 * 3600) {
-      throw new IllegalArgumentException("submitted_on differs from the _id time by a median of "
-          + Math.round(median) + " s, more than any time zone: give the zone with --tz");
+      throw new IllegalArgumentException(
+          "submitted_on differs from the _id time by a median of "
+              + Math.round(median)
+              + " s, more than any time zone: give the zone with --tz");
     }
-    long agreeing = counts.subMap(rounded - QUARTER_HOUR / 2, true, rounded + QUARTER_HOUR / 2,
-        false).values().stream().mapToLong(Long::longValue).sum();
+    long agreeing =
+        counts
+            .subMap(rounded - QUARTER_HOUR / 2, true, rounded + QUARTER_HOUR / 2, false)
+            .values()
+            .stream()
+            .mapToLong(Long::longValue)
+            .sum();
     return new ServerOffset(ZoneOffset.ofTotalSeconds((int) rounded), n, median, agreeing);
   }
 
@@ -71,13 +78,20 @@ record ServerOffset(ZoneOffset offset, long documents, double medianSeconds, lon
       return "submitted_on offset: no document has an ObjectId _id to compare with, so "
           + "+00:00 is assumed; give the server's zone with --tz";
     }
-    String line = String.format(Locale.ROOT, "submitted_on offset %s inferred from %d"
-            + " documents (median submitted_on - _id time %.1f s; %d of %d within 7.5 min)",
-        offset.getId().equals("Z") ? "+00:00" : offset.getId(), documents, medianSeconds,
-        agreeing, documents);
+    String line =
+        String.format(
+            Locale.ROOT,
+            "submitted_on offset %s inferred from %d"
+                + " documents (median submitted_on - _id time %.1f s; %d of %d within 7.5 min)",
+            offset.getId().equals("Z") ? "+00:00" : offset.getId(),
+            documents,
+            medianSeconds,
+            agreeing,
+            documents);
     if (agreeing < documents * 0.99) {
-      line += "; WARNING: the offsets disagree (daylight saving time?): give the server's zone"
-          + " with --tz, e.g. --tz Europe/Brussels";
+      line +=
+          "; WARNING: the offsets disagree (daylight saving time?): give the server's zone"
+              + " with --tz, e.g. --tz Europe/Brussels";
     }
     return line;
   }

@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Joins submissions with their task descriptions, {@code DIR/<course>/<task>/task.yaml} (or
- * {@code DIR/<task>/task.yaml} when DIR is one course's folder), read once per task.
+ * Joins submissions with their task descriptions, {@code DIR/<course>/<task>/task.yaml} (or {@code
+ * DIR/<task>/task.yaml} when DIR is one course's folder), read once per task.
  *
- * <p>Follows INGInious: {@code inginious/frontend/tasks.py} migrates the v0.6 keys
- * ({@code environment}, top-level {@code limits}) to {@code environment_type},
- * {@code environment_id} and {@code environment_parameters.limits}; the container environment
- * types ({@code generic_docker_oci_runtime.py}) default {@code time} to 20 s, {@code memory} to
- * 1024 MB and an empty {@code hard_time} to 3 x time (the docker agent applies the same rule
- * when the key is absent). The {@code mcq} type is graded by the MCQ agent without a container,
- * so its tasks carry no limits.
+ * <p>Follows INGInious: {@code inginious/frontend/tasks.py} migrates the v0.6 keys ({@code
+ * environment}, top-level {@code limits}) to {@code environment_type}, {@code environment_id} and
+ * {@code environment_parameters.limits}; the container environment types ({@code
+ * generic_docker_oci_runtime.py}) default {@code time} to 20 s, {@code memory} to 1024 MB and an
+ * empty {@code hard_time} to 3 x time (the docker agent applies the same rule when the key is
+ * absent). The {@code mcq} type is graded by the MCQ agent without a container, so its tasks carry
+ * no limits.
  */
 final class TaskCatalog {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -36,8 +36,8 @@ final class TaskCatalog {
   TaskCatalog(Path dir) {
     this.dir = dir;
     if (dir != null && !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": --tasks must be a folder of <course>/<task>/"
-          + "task.yaml files");
+      throw new IllegalArgumentException(
+          dir + ": --tasks must be a folder of <course>/<task>/" + "task.yaml files");
     }
   }
 
@@ -67,8 +67,7 @@ final class TaskCatalog {
       root = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new TraceFormatException(file, line, null, "not valid YAML: "
-          + e.getOriginalMessage());
+      throw new TraceFormatException(file, line, null, "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new TraceFormatException(file, 0, null, "cannot be read: " + e.getMessage());
     }
@@ -124,8 +123,8 @@ final class TaskCatalog {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new TraceFormatException(file, 0, "limits." + key,
-          "must be a positive number, found '" + v.asText() + "'");
+      throw new TraceFormatException(
+          file, 0, "limits." + key, "must be a positive number, found '" + v.asText() + "'");
     }
   }
 }

@@ -41,8 +41,8 @@ final class DatasetMetadata {
           try {
             return Timestamps.zone(r.get(1));
           } catch (IllegalArgumentException e) {
-            throw new TraceFormatException(file, parser.getCurrentLineNumber(), r.get(0),
-                e.getMessage());
+            throw new TraceFormatException(
+                file, parser.getCurrentLineNumber(), r.get(0), e.getMessage());
           }
         }
       }

@@ -25,9 +25,9 @@ import java.util.TreeMap;
  * skipped and counted in {@link #notes()}. Rows stay in file order (ProgSnap2 tables are often
  * grouped by student); the import command sorts them.
  *
- * <p>A timestamp's zone comes from the value itself, else the row's {@code ServerTimezone},
- * else {@code --tz}, else a time-zone property of {@code DatasetMetadata.csv} beside the table;
- * with none, the import stops at the first such row.
+ * <p>A timestamp's zone comes from the value itself, else the row's {@code ServerTimezone}, else
+ * {@code --tz}, else a time-zone property of {@code DatasetMetadata.csv} beside the table; with
+ * none, the import stops at the first such row.
  */
 public final class ProgSnap2Importer extends CsvImporter {
   private final Map<String, Long> skipped = new TreeMap<>();
@@ -39,8 +39,8 @@ public final class ProgSnap2Importer extends CsvImporter {
     int id = header.require("EventID");
     int subject = header.require("SubjectID");
     int time = header.require("ServerTimestamp");
-    int problem = header.index("ProblemID") >= 0 ? header.index("ProblemID")
-        : header.index("AssignmentID");
+    int problem =
+        header.index("ProblemID") >= 0 ? header.index("ProblemID") : header.index("AssignmentID");
     if (problem < 0) {
       throw header.missing("ProblemID", "required column is missing (or AssignmentID)");
     }
@@ -49,8 +49,10 @@ public final class ProgSnap2Importer extends CsvImporter {
     int correct = header.index("Correct");
     ZoneId zone = options.zone() != null ? options.zone() : DatasetMetadata.zoneBeside(input);
     Path folder = input.toAbsolutePath().getParent();
-    String defaultCourse = folder == null || folder.getFileName() == null ? "progsnap2"
-        : folder.getFileName().toString();
+    String defaultCourse =
+        folder == null || folder.getFileName() == null
+            ? "progsnap2"
+            : folder.getFileName().toString();
     Pseudonyms names = new Pseudonyms(options);
     skipped.clear();
     return row -> {
@@ -60,17 +62,35 @@ public final class ProgSnap2Importer extends CsvImporter {
         return null;
       }
       Timestamps.Stamp stamp = row.stamp(time);
-      ZoneId z = stamp.zone() != null ? stamp.zone()
-          : !row.text(timezone).isBlank() ? row.parsed(timezone, Timestamps::zone) : zone;
+      ZoneId z =
+          stamp.zone() != null
+              ? stamp.zone()
+              : !row.text(timezone).isBlank() ? row.parsed(timezone, Timestamps::zone) : zone;
       if (z == null) {
-        throw new IllegalArgumentException(row.bad(time, "'" + row.text(time).trim()
-            + "' has no zone, the table has no ServerTimezone and DatasetMetadata.csv names"
-            + " none; pass --tz ZONE (e.g. --tz UTC)").getMessage());
+        throw new IllegalArgumentException(
+            row.bad(
+                    time,
+                    "'"
+                        + row.text(time).trim()
+                        + "' has no zone, the table has no ServerTimezone and DatasetMetadata.csv names"
+                        + " none; pass --tz ZONE (e.g. --tz UTC)")
+                .getMessage());
       }
       String course = row.text(courseId).isBlank() ? defaultCourse : row.text(courseId).trim();
-      return new Submission(row.required(id), stamp.instant(z), course, row.required(problem),
-          List.of(names.of(row.required(subject))), null, 0, null, null, result(row, correct),
-          null, null, null);
+      return new Submission(
+          row.required(id),
+          stamp.instant(z),
+          course,
+          row.required(problem),
+          List.of(names.of(row.required(subject))),
+          null,
+          0,
+          null,
+          null,
+          result(row, correct),
+          null,
+          null,
+          null);
     };
   }
 

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MappedCsvImporterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static ImportOptions map(Map<String, String> columns) {
     return new ImportOptions(null, null, null, false, null, columns);
@@ -31,10 +30,26 @@ class MappedCsvImporterTest {
   @Test
   void importsTheSwercFlatCsvThroughAColumnMap() throws IOException {
     Path flat = SharedData.require("traces-real/swerc2022-domjudge/submissions.csv");
-    ImportRun run = ImportRun.of(new MappedCsvImporter(), flat, map(Map.of(
-        "submission_id", "id", "submit_time", "submitted_at", "problem_id", "task",
-        "team_id", "users", "language_id", "environment", "judge_duration_s", "grading_s",
-        "verdict", "result")));
+    ImportRun run =
+        ImportRun.of(
+            new MappedCsvImporter(),
+            flat,
+            map(
+                Map.of(
+                    "submission_id",
+                    "id",
+                    "submit_time",
+                    "submitted_at",
+                    "problem_id",
+                    "task",
+                    "team_id",
+                    "users",
+                    "language_id",
+                    "environment",
+                    "judge_duration_s",
+                    "grading_s",
+                    "verdict",
+                    "result")));
 
     assertThat(run.rejects()).isEmpty();
     assertThat(run.rows()).hasSize(1322);
@@ -52,17 +67,25 @@ class MappedCsvImporterTest {
 
   @Test
   void mapsCanonicalColumnsByNameAndGeneratesIdsFromLines() throws IOException {
-    Path csv = Files.writeString(dir.resolve("lab.csv"), String.join("\n",
-        "when,course,task,users,grading_ms,result,memory_mb",
-        "1700000000,c,t,ann;bob,1500,WA,256",
-        "1700000000250,c,t,,,success,",
-        "2023-11-14T22:13:21+01:00,c,t,,,,"));
-    ImportRun run = ImportRun.of(new MappedCsvImporter(), csv, map(Map.of("when",
-        "submitted_at")));
+    Path csv =
+        Files.writeString(
+            dir.resolve("lab.csv"),
+            String.join(
+                "\n",
+                "when,course,task,users,grading_ms,result,memory_mb",
+                "1700000000,c,t,ann;bob,1500,WA,256",
+                "1700000000250,c,t,,,success,",
+                "2023-11-14T22:13:21+01:00,c,t,,,,"));
+    ImportRun run = ImportRun.of(new MappedCsvImporter(), csv, map(Map.of("when", "submitted_at")));
 
     assertThat(run.rejects()).isEmpty();
-    assertThat(run.rows()).extracting(Submission::id, Submission::submittedAt,
-            Submission::gradingMs, Submission::result, Submission::memoryMb)
+    assertThat(run.rows())
+        .extracting(
+            Submission::id,
+            Submission::submittedAt,
+            Submission::gradingMs,
+            Submission::result,
+            Submission::memoryMb)
         .containsExactly(
             tuple("L2", Instant.parse("2023-11-14T22:13:20Z"), 1500L, "failed", 256L),
             tuple("L3", Instant.parse("2023-11-14T22:13:20.250Z"), null, "success", null),
@@ -72,19 +95,35 @@ class MappedCsvImporterTest {
 
   @Test
   void rejectsBadValuesNamingTheInputColumn() throws IOException {
-    Path csv = Files.writeString(dir.resolve("bad.csv"), String.join("\n",
-        "at,task,verdict,ms",
-        "2023-01-01T00:00:00Z,t,maybe,1",
-        "2023-01-01T00:00:01Z,t,AC,-4",
-        "soon,t,AC,1",
-        "2023-01-01T00:00:02Z,,AC,1",
-        "2023-01-01T00:00:03Z,t,AC,2"));
-    ImportRun run = ImportRun.of(new MappedCsvImporter(), csv, map(Map.of(
-        "at", "submitted_at", "task", "task", "verdict", "result", "ms", "grading_ms")));
+    Path csv =
+        Files.writeString(
+            dir.resolve("bad.csv"),
+            String.join(
+                "\n",
+                "at,task,verdict,ms",
+                "2023-01-01T00:00:00Z,t,maybe,1",
+                "2023-01-01T00:00:01Z,t,AC,-4",
+                "soon,t,AC,1",
+                "2023-01-01T00:00:02Z,,AC,1",
+                "2023-01-01T00:00:03Z,t,AC,2"));
+    ImportRun run =
+        ImportRun.of(
+            new MappedCsvImporter(),
+            csv,
+            map(
+                Map.of(
+                    "at",
+                    "submitted_at",
+                    "task",
+                    "task",
+                    "verdict",
+                    "result",
+                    "ms",
+                    "grading_ms")));
 
-    assertThat(run.rejects()).extracting(TraceFormatException::line, TraceFormatException::field)
-        .containsExactly(tuple(2L, "verdict"), tuple(3L, "ms"), tuple(4L, "at"),
-            tuple(5L, "task"));
+    assertThat(run.rejects())
+        .extracting(TraceFormatException::line, TraceFormatException::field)
+        .containsExactly(tuple(2L, "verdict"), tuple(3L, "ms"), tuple(4L, "at"), tuple(5L, "task"));
     assertThat(run.rows()).extracting(Submission::id).containsExactly("L6");
     assertThat(run.rows().get(0).course()).isEqualTo("bad");
   }
@@ -92,24 +131,42 @@ class MappedCsvImporterTest {
   @Test
   void explainsMappingMistakesBeforeReadingRows() throws IOException {
     Path csv = Files.writeString(dir.resolve("x.csv"), "at,problem\n2023-01-01T00:00:00,p\n");
-    assertThatThrownBy(() -> ImportRun.of(new MappedCsvImporter(), csv,
-        map(Map.of("at", "submitted_at"))))
+    assertThatThrownBy(
+            () -> ImportRun.of(new MappedCsvImporter(), csv, map(Map.of("at", "submitted_at"))))
         .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("x.csv:1: task: no column maps to this required field")
         .hasMessageContaining("--map COLUMN=task")
         .hasMessageContaining("the header has: at, problem");
-    assertThatThrownBy(() -> ImportRun.of(new MappedCsvImporter(), csv,
-        map(Map.of("at", "submitted", "problem", "task"))))
+    assertThatThrownBy(
+            () ->
+                ImportRun.of(
+                    new MappedCsvImporter(),
+                    csv,
+                    map(Map.of("at", "submitted", "problem", "task"))))
         .hasMessageContaining("unknown field 'submitted'");
-    assertThatThrownBy(() -> ImportRun.of(new MappedCsvImporter(), csv,
-        map(Map.of("time", "submitted_at", "problem", "task"))))
+    assertThatThrownBy(
+            () ->
+                ImportRun.of(
+                    new MappedCsvImporter(),
+                    csv,
+                    map(Map.of("time", "submitted_at", "problem", "task"))))
         .hasMessageContaining("x.csv:1: time: --map names a column the file does not have");
-    assertThatThrownBy(() -> ImportRun.of(new MappedCsvImporter(), csv,
-        map(Map.of("at", "submitted_at", "problem", "task"))))
+    assertThatThrownBy(
+            () ->
+                ImportRun.of(
+                    new MappedCsvImporter(),
+                    csv,
+                    map(Map.of("at", "submitted_at", "problem", "task"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("x.csv:2: at: '2023-01-01T00:00:00' has no zone");
-    ImportOptions paris = new ImportOptions(null, ZoneId.of("Europe/Paris"), null, false, null,
-        Map.of("at", "submitted_at", "problem", "task"));
+    ImportOptions paris =
+        new ImportOptions(
+            null,
+            ZoneId.of("Europe/Paris"),
+            null,
+            false,
+            null,
+            Map.of("at", "submitted_at", "problem", "task"));
     assertThat(ImportRun.of(new MappedCsvImporter(), csv, paris).first())
         .isEqualTo(Instant.parse("2022-12-31T23:00:00Z"));
   }

@@ -22,8 +22,7 @@ class EjudgeRunLogImporterTest {
   private static final ImportOptions MOSCOW =
       new ImportOptions(null, ZoneId.of("Europe/Moscow"), null, false, null, Map.of());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void importsDayOneWithTheCountsOfItsReadme() throws IOException {
@@ -65,8 +64,8 @@ class EjudgeRunLogImporterTest {
   @Test
   void refusesTheRealContestWithoutAZoneAndSaysHowToGiveOne() {
     Path runs = SharedData.require("traces-real/openolymp2023-ejudge/day1_runs.csv");
-    assertThatThrownBy(() -> ImportRun.of(new EjudgeRunLogImporter(), runs,
-        ImportOptions.defaults()))
+    assertThatThrownBy(
+            () -> ImportRun.of(new EjudgeRunLogImporter(), runs, ImportOptions.defaults()))
         .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("day1_contest.json: start_time_local: '2023-03-08 10:10:00'")
         .hasMessageContaining("--tz");
@@ -74,26 +73,38 @@ class EjudgeRunLogImporterTest {
 
   @Test
   void takesTheZoneFromTheContestFileAndRejectsBadRuns() throws IOException {
-    Files.writeString(dir.resolve("final-contest.json"),
+    Files.writeString(
+        dir.resolve("final-contest.json"),
         "{\"contest_id\":\"oly\",\"start_time\":\"2023-03-08 10:00:00\",\"timezone\":\"+03:00\"}");
-    Path runs = Files.writeString(dir.resolve("final-runs.csv"), String.join("\n",
-        "run_id,contest_time_s,user,problem_id,problem,language,status,score,tests_passed",
-        "1,1.5,alice,1,A,g++,OK,100,10",
-        "2,-3,bob,1,A,g++,WA,0,0",
-        "3,7,bob,1,A,g++,XX,0,0",
-        "4,8,,1,A,g++,TL,0,0",
-        "5,9,carol,2,,,RT,0,0",
-        "6,9,carol,2"));
+    Path runs =
+        Files.writeString(
+            dir.resolve("final-runs.csv"),
+            String.join(
+                "\n",
+                "run_id,contest_time_s,user,problem_id,problem,language,status,score,tests_passed",
+                "1,1.5,alice,1,A,g++,OK,100,10",
+                "2,-3,bob,1,A,g++,WA,0,0",
+                "3,7,bob,1,A,g++,XX,0,0",
+                "4,8,,1,A,g++,TL,0,0",
+                "5,9,carol,2,,,RT,0,0",
+                "6,9,carol,2"));
     ImportRun run = ImportRun.of(new EjudgeRunLogImporter(), runs, ImportOptions.defaults());
 
-    assertThat(run.rows()).extracting(Submission::id, Submission::course, Submission::task,
-            Submission::environment, Submission::result)
-        .containsExactly(tuple("1", "oly", "A", "docker/g++", "success"),
+    assertThat(run.rows())
+        .extracting(
+            Submission::id,
+            Submission::course,
+            Submission::task,
+            Submission::environment,
+            Submission::result)
+        .containsExactly(
+            tuple("1", "oly", "A", "docker/g++", "success"),
             tuple("5", "oly", "2", "docker/default", "crash"));
     assertThat(run.rows().get(0).submittedAt()).isEqualTo(Instant.parse("2023-03-08T07:00:01.5Z"));
-    assertThat(run.rejects()).extracting(TraceFormatException::line, TraceFormatException::field)
-        .containsExactly(tuple(3L, "contest_time_s"), tuple(4L, "status"), tuple(5L, "user"),
-            tuple(7L, null));
+    assertThat(run.rejects())
+        .extracting(TraceFormatException::line, TraceFormatException::field)
+        .containsExactly(
+            tuple(3L, "contest_time_s"), tuple(4L, "status"), tuple(5L, "user"), tuple(7L, null));
   }
 
   @Test
@@ -103,6 +114,7 @@ class EjudgeRunLogImporterTest {
     Path runs = Files.writeString(dir.resolve("day1_runs.csv"), "run_id\n");
     assertThatThrownBy(() -> EjudgeContest.besides(runs))
         .isInstanceOf(TraceFormatException.class)
-        .hasMessageContaining("day2_contest.json").hasMessageContaining("--contest");
+        .hasMessageContaining("day2_contest.json")
+        .hasMessageContaining("--contest");
   }
 }

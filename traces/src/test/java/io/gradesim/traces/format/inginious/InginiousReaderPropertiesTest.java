@@ -23,40 +23,52 @@ import net.jqwik.api.constraints.IntRange;
 
 /** The INGInious reader never fails with anything but a located rejection. */
 class InginiousReaderPropertiesTest {
-  private static final String DOC = "{\"_id\":{\"$oid\":\"65a4ed58eee7615ef3e79e4c\"},"
-      + "\"courseid\":\"c\",\"taskid\":\"t\",\"username\":[\"a\",\"b\"],\"submitted_on\":"
-      + "{\"$date\":{\"$numberLong\":\"1705311080523\"}},\"status\":\"done\",\"archive\":"
-      + "{\"$oid\":\"65a4ed85eee7615ef3e79e4b\"},\"result\":\"failed\",\"grade\":45.5}";
+  private static final String DOC =
+      "{\"_id\":{\"$oid\":\"65a4ed58eee7615ef3e79e4c\"},"
+          + "\"courseid\":\"c\",\"taskid\":\"t\",\"username\":[\"a\",\"b\"],\"submitted_on\":"
+          + "{\"$date\":{\"$numberLong\":\"1705311080523\"}},\"status\":\"done\",\"archive\":"
+          + "{\"$oid\":\"65a4ed85eee7615ef3e79e4b\"},\"result\":\"failed\",\"grade\":45.5}";
 
   @Provide
   Arbitrary<String> exports() {
-    Arbitrary<String> lines = Arbitraries.of(DOC + "\n", "[" + DOC + ",\n" + DOC + "]\n",
-        DOC.replace("\"t\"", "7") + "\n", DOC.replace("{\"$numberLong\":", "[") + "\n",
-        "  " + DOC + "\n", "null\n", "\n");
+    Arbitrary<String> lines =
+        Arbitraries.of(
+            DOC + "\n",
+            "[" + DOC + ",\n" + DOC + "]\n",
+            DOC.replace("\"t\"", "7") + "\n",
+            DOC.replace("{\"$numberLong\":", "[") + "\n",
+            "  " + DOC + "\n",
+            "null\n",
+            "\n");
     return lines.list().ofMaxSize(5).map(l -> String.join("", l));
   }
 
   @Property(tries = 400)
-  void randomOrTruncatedExportsOnlyEverGiveLocatedRejections(@ForAll("exports") String text,
+  void randomOrTruncatedExportsOnlyEverGiveLocatedRejections(
+      @ForAll("exports") String text,
       @ForAll @IntRange(min = 0, max = 2000) int cut,
-      @ForAll("noise") String noise, @ForAll boolean forceZone) throws Exception {
+      @ForAll("noise") String noise,
+      @ForAll boolean forceZone)
+      throws Exception {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    String mangled = new String(bytes, 0, Math.min(cut, bytes.length), StandardCharsets.UTF_8)
-        + noise;
+    String mangled =
+        new String(bytes, 0, Math.min(cut, bytes.length), StandardCharsets.UTF_8) + noise;
     Path file = Files.createTempFile("export", ".json");
     try {
       Files.writeString(file, mangled);
       List<TraceFormatException> rejected = new ArrayList<>();
-      ImportOptions options = new ImportOptions(null, forceZone ? ZoneOffset.UTC : null, null,
-          false, null, Map.of());
-      try (Stream<Submission> rows = TraceFormat.INGINIOUS.importer().read(file, options,
-          rejected::add)) {
+      ImportOptions options =
+          new ImportOptions(null, forceZone ? ZoneOffset.UTC : null, null, false, null, Map.of());
+      try (Stream<Submission> rows =
+          TraceFormat.INGINIOUS.importer().read(file, options, rejected::add)) {
         rows.forEach(s -> assertThat(s.task()).isIn("t", "7"));
       }
-      assertThat(rejected).allSatisfy(e -> {
-        assertThat(e.line()).isPositive();
-        assertThat(e.getMessage()).startsWith(file + ":");
-      });
+      assertThat(rejected)
+          .allSatisfy(
+              e -> {
+                assertThat(e.line()).isPositive();
+                assertThat(e.getMessage()).startsWith(file + ":");
+              });
     } finally {
       Files.deleteIfExists(file);
     }

@@ -14,8 +14,18 @@ import org.junit.jupiter.api.Test;
 
 class ServerOffsetTest {
   private static InginiousDocument doc(long idSecond, long localMs) {
-    return new InginiousDocument(1, 1, String.format("%08x%016x", idSecond, 0), "c", "t",
-        List.of(), Instant.ofEpochMilli(localMs), "done", "success", null, false);
+    return new InginiousDocument(
+        1,
+        1,
+        String.format("%08x%016x", idSecond, 0),
+        "c",
+        "t",
+        List.of(),
+        Instant.ofEpochMilli(localMs),
+        "done",
+        "success",
+        null,
+        false);
   }
 
   @Test
@@ -50,11 +60,15 @@ class ServerOffsetTest {
 
   @Test
   void aTaskYamlWithABadLimitNamesTheFileAndField() throws Exception {
-    var yaml = new ObjectMapper().readTree("{\"environment_type\":\"docker\","
-        + "\"environment_parameters\":{\"limits\":{\"time\":\"soon\"}}}");
+    var yaml =
+        new ObjectMapper()
+            .readTree(
+                "{\"environment_type\":\"docker\","
+                    + "\"environment_parameters\":{\"limits\":{\"time\":\"soon\"}}}");
 
     assertThatThrownBy(() -> TaskCatalog.settings(Path.of("c/t/task.yaml"), yaml))
         .isInstanceOf(TraceFormatException.class)
-        .hasMessageContaining("c/t/task.yaml").hasMessageContaining("limits.time");
+        .hasMessageContaining("c/t/task.yaml")
+        .hasMessageContaining("limits.time");
   }
 }
