@@ -26,11 +26,11 @@ public final class CompareReport {
   public static final String HTML = "report.html";
 
   private final List<RunResult> runs;
-  private final Optional<ProfileStageCosts> costs;
+  private final Optional<StageCostTable> costs;
   private final Verdict verdict;
   private final Set<String> literature;
 
-  private CompareReport(List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict) {
+  private CompareReport(List<RunResult> runs, Optional<StageCostTable> costs, Verdict verdict) {
     this.runs = List.copyOf(runs);
     this.costs = costs;
     this.verdict = verdict;
@@ -57,8 +57,8 @@ public final class CompareReport {
     if (runDirs.isEmpty()) {
       throw new IllegalArgumentException("compare: no run directories given");
     }
-    Optional<ProfileStageCosts> costs =
-        profile.isPresent() ? Optional.of(ProfileStageCosts.read(profile.get())) : Optional.empty();
+    Optional<StageCostTable> costs =
+        profile.isPresent() ? Optional.of(StageCostTable.read(profile.get())) : Optional.empty();
     List<RunResult> runs = new ArrayList<>();
     long before = 0;
     Map<String, Path> names = new LinkedHashMap<>();

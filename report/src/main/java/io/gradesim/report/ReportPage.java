@@ -35,7 +35,7 @@ final class ReportPage {
   /** The page for {@code runs}; {@code costs} may be empty (no profile given). */
   static String render(
       List<RunResult> runs,
-      Optional<ProfileStageCosts> costs,
+      Optional<StageCostTable> costs,
       Verdict verdict,
       Set<String> literature) {
     List<ReportRow> summaries = runs.stream().map(RunResult::summary).toList();
@@ -98,7 +98,7 @@ final class ReportPage {
   }
 
   private static void figures(
-      StringBuilder h, List<RunResult> runs, Optional<ProfileStageCosts> costs, Verdict verdict) {
+      StringBuilder h, List<RunResult> runs, Optional<StageCostTable> costs, Verdict verdict) {
     h.append("<h2>Feedback time</h2>\n");
     double slowest =
         runs.stream()

@@ -31,13 +31,13 @@ final class StageCostChart {
   private StageCostChart() {}
 
   /** The chart of {@code entries} (one concurrency level per runtime and stage). */
-  static JFreeChart of(ProfileStageCosts costs) {
-    List<ProfileStageCosts.Entry> entries = costs.atLowestConcurrency();
+  static JFreeChart of(StageCostTable costs) {
+    List<StageCostTable.Entry> entries = costs.atLowestConcurrency();
     DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
     List<String> literature = new ArrayList<>();
     double lo = Double.MAX_VALUE;
     double hi = 0;
-    for (ProfileStageCosts.Entry e : entries) {
+    for (StageCostTable.Entry e : entries) {
       String column = label(costs, e.runtime());
       if (costs.literatureOnly(e.runtime()) && !literature.contains(column)) {
         literature.add(column);
@@ -103,13 +103,13 @@ final class StageCostChart {
   }
 
   /** The runtime's axis label, marked when its costs come only from the literature. */
-  static String label(ProfileStageCosts costs, String runtime) {
+  static String label(StageCostTable costs, String runtime) {
     return costs.literatureOnly(runtime) ? runtime + LITERATURE_MARK : runtime;
   }
 
-  private static String concurrencyLabel(List<ProfileStageCosts.Entry> entries) {
-    int min = entries.stream().mapToInt(ProfileStageCosts.Entry::concurrency).min().orElse(1);
-    int max = entries.stream().mapToInt(ProfileStageCosts.Entry::concurrency).max().orElse(1);
+  private static String concurrencyLabel(List<StageCostTable.Entry> entries) {
+    int min = entries.stream().mapToInt(StageCostTable.Entry::concurrency).min().orElse(1);
+    int max = entries.stream().mapToInt(StageCostTable.Entry::concurrency).max().orElse(1);
     return min == max ? Integer.toString(min) : min + " to " + max + ", lowest measured";
   }
 }

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProfileStageCostsTest {
+class StageCostTableTest {
 
   @Test
   void readsEachRuntimeStageAndConcurrencyInMilliseconds() throws IOException {
-    ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
+    StageCostTable c = StageCostTable.read(Fixtures.resource("profile.json"));
     assertThat(c.entries())
         .extracting(e -> e.runtime() + "/" + e.stage() + "/" + e.concurrency())
         .containsExactly(
@@ -27,29 +27,29 @@ class ProfileStageCostsTest {
             "runc/remove/1");
     assertThat(c.entries().get(0))
         .isEqualTo(
-            new ProfileStageCosts.Entry("crun", "create", "true", 1, 30, 50, 70, 90, 55, false));
+            new StageCostTable.Entry("crun", "create", "true", 1, 30, 50, 70, 90, 55, false));
     assertThat(c.atLowestConcurrency()).hasSize(7).noneMatch(e -> e.concurrency() == 4);
   }
 
   @Test
   void showsMeasuredRowsOverLiteratureAndMarksLiteratureOnlyRuntimes() throws IOException {
-    ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
+    StageCostTable c = StageCostTable.read(Fixtures.resource("profile.json"));
     assertThat(c.entries())
         .filteredOn(e -> e.runtime().equals("runc"))
-        .noneMatch(ProfileStageCosts.Entry::literature);
+        .noneMatch(StageCostTable.Entry::literature);
     assertThat(c.literatureOnly("firecracker")).isTrue();
     assertThat(c.literatureOnly("runc")).isFalse();
     assertThat(c.literatureOnly("absent")).isFalse();
-    ProfileStageCosts.Entry fc = c.entries().get(3);
+    StageCostTable.Entry fc = c.entries().get(3);
     assertThat(fc.p50Ms()).isEqualTo(125.0);
     assertThat(fc.p90Ms()).isNaN();
   }
 
   @Test
   void picksThePayloadWithTheMostSamples() throws IOException {
-    ProfileStageCosts c = ProfileStageCosts.read(Fixtures.resource("profile.json"));
+    StageCostTable c = StageCostTable.read(Fixtures.resource("profile.json"));
     assertThat(c.entries().get(4))
-        .extracting(ProfileStageCosts.Entry::payload, ProfileStageCosts.Entry::n)
+        .extracting(StageCostTable.Entry::payload, StageCostTable.Entry::n)
         .containsExactly("true", 30L);
   }
 
@@ -57,7 +57,7 @@ class ProfileStageCostsTest {
   void refusesAFileThatIsNotAProfile(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("p.json");
     Files.writeString(f, "{\"schema\":\"other\",\"version\":1,\"rows\":[]}");
-    assertThatThrownBy(() -> ProfileStageCosts.read(f))
+    assertThatThrownBy(() -> StageCostTable.read(f))
         .hasMessageContaining(f.toString())
         .hasMessageContaining("field schema/version");
   }

@@ -17,11 +17,13 @@ import java.util.Set;
  * runtime, stage and concurrency level one entry with the sample count, median, p90, p99 and mean,
  * and whether it was measured on the host or taken from the literature.
  *
- * <p>As the simulator's sampler does, a runtime with any measured row is shown by its measured rows
- * only. Where a profile holds several payloads for one runtime, stage and level, the row with the
- * most samples stands for them (ties: the payload name), so each mark has one source.
+ * <p>As the simulator's sampler does ({@link CalibrationProfile#runtimeSources()}), a runtime with
+ * measured costs is shown by its measured rows only; this is the report's view of the rows the
+ * simulator's {@code costs.ProfileStageCosts} draws from. Where a profile holds several payloads
+ * for one runtime, stage and level, the row with the most samples stands for them (ties: the
+ * payload name), so each mark has one source.
  */
-public final class ProfileStageCosts {
+public final class StageCostTable {
   /** One runtime x stage x concurrency entry; times in milliseconds (NaN when absent). */
   public record Entry(
       String runtime,
@@ -38,26 +40,28 @@ public final class ProfileStageCosts {
   private final List<Entry> entries;
   private final Set<String> literatureOnly;
 
-  private ProfileStageCosts(List<Entry> entries, Set<String> literatureOnly) {
+  private StageCostTable(List<Entry> entries, Set<String> literatureOnly) {
     this.entries = List.copyOf(entries);
     this.literatureOnly = Set.copyOf(literatureOnly);
   }
 
   /** Reads a profile file (errors name the file and field). */
-  public static ProfileStageCosts read(Path file) throws IOException {
+  public static StageCostTable read(Path file) throws IOException {
     return of(CalibrationProfile.load(file));
   }
 
   /** The entries of {@code profile}. */
-  public static ProfileStageCosts of(CalibrationProfile profile) {
+  public static StageCostTable of(CalibrationProfile profile) {
+    // The simulator's rule, from its one home: a runtime with measured costs is measured.
+    Map<String, String> sources = profile.runtimeSources();
     Set<String> measured = new HashSet<>();
-    Set<String> all = new HashSet<>();
-    for (StageCost r : profile.rows()) {
-      all.add(r.runtime());
-      if (!r.literature()) {
-        measured.add(r.runtime());
-      }
-    }
+    Set<String> all = new HashSet<>(sources.keySet());
+    sources.forEach(
+        (runtime, source) -> {
+          if (StageCost.MEASURED.equals(source)) {
+            measured.add(runtime);
+          }
+        });
     Map<String, StageCost> chosen = new LinkedHashMap<>();
     for (StageCost r : profile.rows()) {
       if (r.p50Us() == null || (measured.contains(r.runtime()) && r.literature())) {
@@ -71,7 +75,7 @@ public final class ProfileStageCosts {
     }
     List<Entry> entries =
         chosen.values().stream()
-            .map(ProfileStageCosts::entry)
+            .map(StageCostTable::entry)
             .sorted(
                 Comparator.comparing(Entry::runtime)
                     .thenComparingInt(e -> Stage.rank(e.stage()))
@@ -80,7 +84,7 @@ public final class ProfileStageCosts {
             .toList();
     Set<String> lit = new HashSet<>(all);
     lit.removeAll(measured);
-    return new ProfileStageCosts(entries, lit);
+    return new StageCostTable(entries, lit);
   }
 
   /** All entries sorted by runtime, stage order and concurrency. */
