@@ -1,5 +1,7 @@
 package io.gradesim.cli;
 
+import io.gradesim.simulator.costs.RecordedRuntime;
+import io.gradesim.traces.cli.TraceInspectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +90,7 @@ public final class GradesimCommand implements Runnable {
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
     GradesimCommand root = new GradesimCommand();
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = new CommandLine(root, new Factory());
     cl.setExecutionStrategy(GradesimCommand::refuseUnmatchedThenRun);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> FailureReport.report(e, cmd.getErr(), root.debug()));
@@ -114,6 +116,25 @@ public final class GradesimCommand implements Runnable {
   boolean debug() {
     String env = System.getenv("GRADESIM_DEBUG");
     return debug || (env != null && !env.isBlank() && !env.equals("0"));
+  }
+
+  /**
+   * Makes the commands; {@code trace inspect} gets calibration profiles for {@code
+   * --recorded-runtime} from here, as the trace module does not read them.
+   */
+  private static final class Factory implements CommandLine.IFactory {
+    private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == TraceInspectCommand.class) {
+        return cls.cast(
+            new TraceInspectCommand(
+                (runtime, calibration) ->
+                    RecordedRuntime.overhead(runtime, calibration, "--recorded-runtime")));
+      }
+      return defaults.create(cls);
+    }
   }
 
   /** Reports the version from the jar manifest. */

@@ -114,6 +114,9 @@ public final class SimulateCommand implements Callable<Integer> {
       if (!run.costs().note().isEmpty()) {
         spec.commandLine().getErr().println("simulate: " + run.costs().note());
       }
+      if (!run.survey().note().isEmpty()) {
+        spec.commandLine().getErr().println("simulate: " + run.survey().note());
+      }
       RunOutcome outcome = Sweeps.run(List.of(run.spec()), 1).get(0);
       if (outcome instanceof RunOutcome.Failed f) {
         session.fail(f.reason());

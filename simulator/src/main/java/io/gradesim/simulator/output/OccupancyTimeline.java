@@ -38,6 +38,7 @@ final class OccupancyTimeline {
   private long coreArea;
   private long agentArea;
   private int peakQueue;
+  private boolean agentsChanged;
 
   OccupancyTimeline(CsvSink out, long epochMicros, long widthMicros, long startT) {
     this.out = out;
@@ -85,6 +86,7 @@ final class OccupancyTimeline {
     if (agents.putIfAbsent(agent, new int[] {slots, cores}) == null) {
       slotsUp += slots;
       coresUp += cores;
+      agentsChanged = true;
     }
   }
 
@@ -94,13 +96,18 @@ final class OccupancyTimeline {
     if (gone != null) {
       slotsUp -= gone[0];
       coresUp -= gone[1];
+      agentsChanged = true;
     }
   }
 
-  /** Writes the run's last bucket, which ends at {@code end}. */
+  /**
+   * Writes the run's last bucket, which ends at {@code end}; when the run ends on a bucket boundary
+   * and agents came or went at that instant (an autoscaled pool's last scale-in), a bucket of zero
+   * width shows the pool the run ended with.
+   */
   void finish(long end) throws IOException {
     advance(end);
-    if (end > bucketStart || bucketArrivals > 0 || bucketCompletions > 0) {
+    if (end > bucketStart || bucketArrivals > 0 || bucketCompletions > 0 || agentsChanged) {
       writeBucket(end - bucketStart);
     }
   }
@@ -174,6 +181,7 @@ final class OccupancyTimeline {
     bucketQueueMax = 0;
     bucketArrivals = 0;
     bucketCompletions = 0;
+    agentsChanged = false;
   }
 
   /** Area / duration with exactly six decimals; a zero-length bucket shows the level itself. */

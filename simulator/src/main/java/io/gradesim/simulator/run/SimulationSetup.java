@@ -1,6 +1,7 @@
 package io.gradesim.simulator.run;
 
 import io.gradesim.simulator.costs.CostSetup;
+import io.gradesim.simulator.costs.RecordedRuntime;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.model.StageCosts;
@@ -9,6 +10,7 @@ import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.scenario.ScenarioJson;
 import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
+import io.gradesim.traces.stats.RecordedOverhead;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -107,7 +109,13 @@ public final class SimulationSetup {
     ScenarioSettings s = in.seed() == null ? loaded : loaded.withSeed(in.seed());
     CostSetup setup = CostSetup.of(s, in.calibration(), in.scenarioFile().toString());
     StageCosts costs = setup.costs();
-    TraceSurvey survey = TraceSurvey.of(scans.get(), s);
+    String recorded = s.grading().recordedRuntime();
+    RecordedOverhead overhead =
+        recorded == null
+            ? RecordedOverhead.NONE
+            : RecordedRuntime.overhead(
+                recorded, in.calibration(), in.scenarioFile() + ": grading.recorded-runtime");
+    TraceSurvey survey = TraceSurvey.of(scans.get(), s, overhead);
     if (survey.first() != null) {
       String why =
           OutputSettings.bucketProblem(

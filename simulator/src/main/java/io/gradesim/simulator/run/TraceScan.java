@@ -7,6 +7,7 @@ import io.gradesim.traces.RejectSink;
 import io.gradesim.traces.Submission;
 import io.gradesim.traces.canonical.CanonicalTraceReader;
 import io.gradesim.traces.stats.GradingTimeEstimate;
+import io.gradesim.traces.stats.RecordedOverhead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class TraceScan {
   private final Map<String, long[]> tasks;
   private final Map<String, String> taskOf;
   private final TraceColumns columns;
-  private GradingTimeEstimate estimate;
+  private final Map<RecordedOverhead, GradingTimeEstimate> estimates = new HashMap<>();
 
   private TraceScan(
       Path trace,
@@ -142,12 +143,17 @@ public final class TraceScan {
     return columns != null;
   }
 
-  /** The grading-time estimate from the trace's completions, computed at the first call. */
-  synchronized GradingTimeEstimate estimate() throws IOException {
-    if (estimate == null) {
-      estimate = GradingTimeEstimate.fromTrace(trace);
+  /**
+   * The grading-time estimate from the trace's completions without {@code overhead}, computed at
+   * the first call for that overhead (scenarios of a sweep share it).
+   */
+  synchronized GradingTimeEstimate estimate(RecordedOverhead overhead) throws IOException {
+    GradingTimeEstimate e = estimates.get(overhead);
+    if (e == null) {
+      e = GradingTimeEstimate.fromTrace(trace, overhead);
+      estimates.put(overhead, e);
     }
-    return estimate;
+    return e;
   }
 
   /**

@@ -90,6 +90,9 @@ public final class ScenarioJson {
     Map<String, String> tasks = new TreeMap<>();
     s.grading().tasks().forEach((k, v) -> tasks.put(k, v.spec()));
     grading.put("tasks", tasks);
+    if (s.grading().recordedRuntime() != null) {
+      grading.put("recorded-runtime", s.grading().recordedRuntime()); // absent: hashes unchanged
+    }
     m.put("grading", grading);
     ScenarioSettings.Limits l = s.limits();
     m.put(

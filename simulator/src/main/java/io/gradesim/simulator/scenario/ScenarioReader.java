@@ -138,7 +138,13 @@ final class ScenarioReader {
     for (String task : o.keySet()) {
       tasks.put(task, distribution("grading.tasks.\"" + task + "\"", false));
     }
-    return new ScenarioSettings.Grading(fallback, tasks);
+    String recorded =
+        isNone("grading.recorded-runtime") ? null : string("grading.recorded-runtime");
+    if (recorded != null && recorded.isBlank()) {
+      throw bad(
+          "grading.recorded-runtime", "expected a runtime of the calibration profile or none");
+    }
+    return new ScenarioSettings.Grading(fallback, tasks, recorded);
   }
 
   private ScenarioSettings.Limits limits() {
@@ -146,9 +152,15 @@ final class ScenarioReader {
     if (factor < 1) {
       throw bad("limits.hard-factor", "must be at least 1");
     }
-    long mem = isNone("limits.memory-mb") ? 0 : positiveLong("limits.memory-mb");
-    return new ScenarioSettings.Limits(
-        micros("limits.cpu", true), micros("limits.hard", true), factor, mem);
+    LimitDefaults defaults;
+    try {
+      defaults = LimitDefaults.parse(string("limits.defaults"));
+    } catch (IllegalArgumentException e) {
+      throw bad("limits.defaults", e.getMessage());
+    }
+    long mem = isNone("limits.memory-mb") ? defaults.memoryMb() : positiveLong("limits.memory-mb");
+    long cpu = isNone("limits.cpu") ? defaults.cpuMicros() : micros("limits.cpu", false);
+    return new ScenarioSettings.Limits(cpu, micros("limits.hard", true), factor, mem);
   }
 
   private ScenarioSettings.Prices prices() {

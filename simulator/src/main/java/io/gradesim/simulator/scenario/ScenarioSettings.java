@@ -118,11 +118,23 @@ public record ScenarioSettings(
     }
   }
 
-  /** Grading-time distributions: per task, and a default (null when none). */
-  public record Grading(DurationDistribution fallback, Map<String, DurationDistribution> tasks) {
+  /**
+   * Grading-time distributions: per task, and a default (null when none); and the runtime of the
+   * platform that recorded the trace (null when none), whose stage costs are taken out of grading
+   * times estimated from the trace's completions.
+   */
+  public record Grading(
+      DurationDistribution fallback,
+      Map<String, DurationDistribution> tasks,
+      String recordedRuntime) {
     /** Copies the map. */
     public Grading {
       tasks = Map.copyOf(tasks);
+    }
+
+    /** Grading times without a recorded runtime. */
+    public Grading(DurationDistribution fallback, Map<String, DurationDistribution> tasks) {
+      this(fallback, tasks, null);
     }
   }
 

@@ -38,6 +38,25 @@ class CostSetupTest {
   }
 
   @Test
+  void theBundledDockerRuncRowsRemoveAndSlowDownWithConcurrentOperations() throws IOException {
+    CostSetup c = CostSetup.of(scenario("docker-runc"), null, "s.conf");
+    assertThat(c.sources()).containsEntry("remove", "literature");
+    SplittableRandom rng = new SplittableRandom(1);
+    // moby#16281: docker rm ~1.2 s; moby#42096: 12.27 times slower at 33 lifecycles at once
+    assertThat(c.costs().sampleMicros(Stage.REMOVE, 1, rng)).isEqualTo(1_200_000L);
+    assertThat(c.costs().sampleMicros(Stage.CREATE, 1, rng)).isEqualTo(86_600L);
+    assertThat(c.costs().sampleMicros(Stage.CREATE, 33, rng)).isEqualTo(1_062_609L);
+    assertThat(c.costs().sampleMicros(Stage.CREATE, 100, rng)).isEqualTo(1_062_609L);
+    // linear between the levels: at 17, half way
+    assertThat(c.costs().sampleMicros(Stage.CREATE, 17, rng))
+        .isEqualTo(Math.round((86_600 + 1_062_609.3) / 2));
+    // docker-crun has no published concurrency figure: the same at any level
+    CostSetup crun = CostSetup.of(scenario("docker-crun"), null, "s.conf");
+    assertThat(crun.costs().sampleMicros(Stage.START, 8, rng)).isEqualTo(313_100L);
+    assertThat(crun.costs().sampleMicros(Stage.REMOVE, 8, rng)).isEqualTo(1_200_000L);
+  }
+
+  @Test
   void anUnknownRuntimeNamesTheKeyAndListsTheProfilesRuntimes() {
     assertThatThrownBy(() -> CostSetup.of(scenario("lxc"), null, "s.conf"))
         .isInstanceOf(IllegalArgumentException.class)

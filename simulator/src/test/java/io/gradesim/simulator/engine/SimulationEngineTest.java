@@ -115,6 +115,39 @@ class SimulationEngineTest {
   }
 
   @Test
+  void inginiousAgentDefaultsKillAJobWithoutLimitsAtThirtyCpuSeconds() {
+    // no limits in the trace rows: the docker agent's fallback time 30 s, hard_time 90 s
+    Scenarios.run(
+        Scenarios.of("limits.defaults = inginious-agent"),
+        List.of(sub("long", 0, 45_000), sub("short", 0, 10_000)),
+        events::add);
+    assertThat(events)
+        .contains(
+            new SimEvent.GradingFinished(30_000_000, 0, "timeout"),
+            new SimEvent.GradingFinished(10_000_000, 1, "success"));
+    events.clear();
+    Scenarios.run(
+        Scenarios.of("limits.defaults = none"),
+        List.of(sub("long", 0, 45_000)),
+        e -> {
+          if (e instanceof SimEvent.GradingFinished) {
+            events.add(e);
+          }
+        });
+    assertThat(events).containsExactly(new SimEvent.GradingFinished(45_000_000, 0, "success"));
+  }
+
+  @Test
+  void inginiousAgentDefaultsCrashAJobOfTheDefaultMemoryOnASmallSlot() {
+    // 200 MB asked by default, 1 GB agent with 8 slots gives 128 MB per slot: crash at once
+    Scenarios.run(
+        Scenarios.of("limits.defaults = inginious-agent\nmemory-mb = 1024\ncores = 8"),
+        List.of(sub("a", 0, 1000)),
+        events::add);
+    assertThat(events).contains(new SimEvent.GradingFinished(0, 0, "crash"));
+  }
+
+  @Test
   void theWallLimitKillsJobsStretchedBySharedCores() {
     // one core, two slots: two 4-s jobs share it and would both end at 8 s; hard = 5 s
     Scenarios.run(

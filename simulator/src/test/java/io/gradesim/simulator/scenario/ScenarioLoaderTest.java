@@ -58,6 +58,36 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void limitDefaultsFillOnlyTheLimitsLeftAtNone() {
+    ScenarioSettings.Limits agent =
+        ScenarioLoader.parse("limits.defaults = inginious-agent", "x.conf", List.of()).limits();
+    assertThat(agent).isEqualTo(new ScenarioSettings.Limits(30_000_000, 0, 3, 200));
+    ScenarioSettings.Limits editor =
+        ScenarioLoader.parse(
+                "limits { defaults = inginious-editor, cpu = 5s }", "x.conf", List.of())
+            .limits();
+    assertThat(editor).isEqualTo(new ScenarioSettings.Limits(5_000_000, 0, 3, 1024));
+    assertThat(ScenarioLoader.parse("agents = 1", "x.conf", List.of()).limits())
+        .isEqualTo(new ScenarioSettings.Limits(0, 0, 3, 0));
+    assertThatThrownBy(() -> ScenarioLoader.parse("limits.defaults = docker", "x.conf", List.of()))
+        .hasMessage(
+            "x.conf:1: limits.defaults: expected none, inginious-agent, inginious-editor,"
+                + " found 'docker'");
+  }
+
+  @Test
+  void recordedRuntimeIsInTheScenarioJsonOnlyWhenSet() {
+    ScenarioSettings plain = ScenarioLoader.parse("agents = 1", "x.conf", List.of());
+    ScenarioSettings recorded =
+        ScenarioLoader.parse("grading.recorded-runtime = docker-runc", "x.conf", List.of());
+    assertThat(plain.grading().recordedRuntime()).isNull();
+    assertThat(recorded.grading().recordedRuntime()).isEqualTo("docker-runc");
+    assertThat(ScenarioJson.render(plain, java.util.Map.of())).doesNotContain("recorded-runtime");
+    assertThat(ScenarioJson.render(recorded, java.util.Map.of()))
+        .contains("\"recorded-runtime\":\"docker-runc\"");
+  }
+
+  @Test
   void anUnknownKeyNamesTheFileLineAndKey() throws Exception {
     Path f = dir.resolve("typo.conf");
     Files.writeString(f, "agents = 2\nnetwork {\n  frontend-to-bakend = 1ms\n}\n");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradesim.traces.TraceFormatException;
 import io.gradesim.traces.stats.GradingTimeEstimate;
+import io.gradesim.traces.stats.RecordedOverhead;
 import io.gradesim.traces.stats.TaskEstimate;
 import io.gradesim.traces.stats.TraceStatistics;
 import java.io.IOException;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Parameters;
       "Counts, time span, arrivals per minute",
       "(mean, p95, peak minute), counts per task, environment and result, grading-time",
       "percentiles when the trace has grading_ms, and the per-task grading-time estimate",
-      "from quiet sojourns when it has completed_at (INGInious exports)."
+      "from quiet sojourns when it has completed_at (INGInious exports).",
+      "With --recorded-runtime, the recorded platform's container overhead (the runtime's",
+      "stage medians in --calibration, else the bundled literature profile) is taken out",
+      "of the estimate."
     })
 public final class TraceInspectCommand implements Callable<Integer> {
   private static final double[] PERCENTILES = {50, 90, 95, 99};
@@ -45,11 +49,41 @@ public final class TraceInspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON (keys in a fixed order).")
   boolean json;
 
+  @Option(
+      names = "--recorded-runtime",
+      paramLabel = "R",
+      description =
+          "The runtime of the platform that recorded the trace (a runtime of the calibration"
+              + " profile, e.g. docker-runc): its per-job stage costs (median create + start +"
+              + " exec + remove) are subtracted from the grading-time estimate.")
+  String recordedRuntime;
+
+  @Option(
+      names = "--calibration",
+      paramLabel = "P",
+      description =
+          "The calibration profile --recorded-runtime's stage costs come from (default: the"
+              + " bundled literature profile).")
+  Path calibration;
+
+  private final RecordedOverhead.Source overheads;
+
+  /** The command without calibration: {@code --recorded-runtime} is refused. */
+  public TraceInspectCommand() {
+    this(null);
+  }
+
+  /** The command resolving {@code --recorded-runtime} through {@code overheads}. */
+  public TraceInspectCommand(RecordedOverhead.Source overheads) {
+    this.overheads = overheads;
+  }
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(trace)) {
       throw new NoSuchFileException(trace + ": no such trace file");
     }
+    RecordedOverhead overhead = overhead();
     List<TraceFormatException> firstRejects = new ArrayList<>();
     TraceStatistics stats =
         TraceStatistics.of(
@@ -61,7 +95,7 @@ public final class TraceInspectCommand implements Callable<Integer> {
             });
     GradingTimeEstimate estimate =
         stats.withCompletion() > 0 && stats.rejected() == 0
-            ? GradingTimeEstimate.fromTrace(trace)
+            ? GradingTimeEstimate.fromTrace(trace, overhead)
             : null;
     ObjectNode root = report(stats, estimate, firstRejects);
     PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +106,22 @@ public final class TraceInspectCommand implements Callable<Integer> {
       new InspectText(out).print(root);
     }
     return 0;
+  }
+
+  private RecordedOverhead overhead() throws IOException {
+    if (recordedRuntime == null) {
+      if (calibration != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--calibration is only used with --recorded-runtime");
+      }
+      return RecordedOverhead.NONE;
+    }
+    if (overheads == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--recorded-runtime needs calibration profiles: run it as gradesim trace inspect");
+    }
+    return overheads.of(recordedRuntime, calibration);
   }
 
   static ObjectNode report(
@@ -115,6 +165,14 @@ public final class TraceInspectCommand implements Callable<Integer> {
       est.put("truncation_correction_s", estimate.truncationCorrected() ? 0.5 : 0.0);
       est.put("min_samples", estimate.minSamples());
       est.put("target_samples", GradingTimeEstimate.TARGET_SAMPLES);
+      RecordedOverhead o = estimate.overhead();
+      if (o.any()) {
+        ObjectNode ro = est.putObject("recorded_overhead");
+        ro.put("runtime", o.runtime());
+        ro.put("subtracted_s", seconds(o.overheadMs()));
+        ro.put("floor_s", o.floorMs() / 1000.0);
+        ro.put("detail", o.detail());
+      }
       ObjectNode tasks = est.putObject("tasks");
       for (TaskEstimate t : estimate.tasks()) {
         ObjectNode n = tasks.putObject(t.course() + "/" + t.task());
@@ -129,6 +187,9 @@ public final class TraceInspectCommand implements Callable<Integer> {
         n.put("p75_s", seconds(t.p75Ms()));
         n.put("p90_s", seconds(t.p90Ms()));
         n.put("mean_s", seconds(t.meanMs()));
+        if (o.any()) {
+          n.put("clamped", t.clamped());
+        }
       }
     }
     return root;
@@ -211,6 +272,19 @@ public final class TraceInspectCommand implements Callable<Integer> {
                 + e.get("truncation_correction_s").asText()
                 + " s; threshold = most other jobs"
                 + " in flight)");
+        if (e.has("recorded_overhead")) {
+          var o = e.get("recorded_overhead");
+          out.println(
+              "  recorded overhead subtracted: "
+                  + o.get("subtracted_s").asText()
+                  + " s per job ("
+                  + o.get("runtime").asText()
+                  + ": "
+                  + o.get("detail").asText()
+                  + "), clamped at "
+                  + o.get("floor_s").asText()
+                  + " s");
+        }
         out.printf(
             Locale.ROOT,
             "  %-28s %6s %6s %5s %7s %7s %7s %7s%n",
@@ -229,7 +303,7 @@ public final class TraceInspectCommand implements Callable<Integer> {
                   var v = t.getValue();
                   out.printf(
                       Locale.ROOT,
-                      "  %-28s %6d %6d %5d %7.2f %7.2f %7.2f %7.2f%s%n",
+                      "  %-28s %6d %6d %5d %7.2f %7.2f %7.2f %7.2f%s%s%n",
                       t.getKey(),
                       v.get("completed").asLong(),
                       v.get("samples").asLong(),
@@ -238,7 +312,10 @@ public final class TraceInspectCommand implements Callable<Integer> {
                       v.get("median_s").asDouble(),
                       v.get("p75_s").asDouble(),
                       v.get("p90_s").asDouble(),
-                      v.get("few_samples").asBoolean() ? "  (few samples)" : "");
+                      v.get("few_samples").asBoolean() ? "  (few samples)" : "",
+                      v.path("clamped").asLong() > 0
+                          ? "  (" + v.get("clamped").asText() + " clamped at the floor)"
+                          : "");
                 });
       }
     }

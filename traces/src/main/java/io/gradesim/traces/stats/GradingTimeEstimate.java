@@ -30,15 +30,22 @@ import java.util.stream.Stream;
  * <p>Truncation: ObjectIds carry whole seconds, so a completion second c stands for a true
  * completion uniform in [c, c + 1): when every completion of the trace is a whole second, 0.5 s is
  * added to each sojourn, which removes the bias of the mean (and of the median, up to the spread of
- * the rounding). The estimate includes the recorded system's per-job container overhead (create,
- * start, remove): it is the service time the recorded platform showed.
+ * the rounding). By default the estimate includes the recorded system's per-job container overhead
+ * (create, start, remove): it is the service time the recorded platform showed. Given a {@link
+ * RecordedOverhead}, that overhead is subtracted from every quiet sojourn before the percentiles
+ * are taken (clamped at its floor; {@link TaskEstimate#clamped()} counts the clamped ones), so a
+ * simulation that charges stage costs of its own does not count the recorded ones again.
  *
  * @param truncationCorrected whether the 0.5 s correction was applied
  * @param minSamples fewest samples wanted per task (see {@link #TARGET_SAMPLES} for the most)
  * @param tasks one estimate per task with completions, sorted by course and task
+ * @param overhead what was subtracted from each sojourn ({@link RecordedOverhead#NONE}: nothing)
  */
 public record GradingTimeEstimate(
-    boolean truncationCorrected, int minSamples, List<TaskEstimate> tasks) {
+    boolean truncationCorrected,
+    int minSamples,
+    List<TaskEstimate> tasks,
+    RecordedOverhead overhead) {
   /** Samples wanted per task at least before the quietness threshold may stop rising. */
   public static final int MIN_SAMPLES = 30;
 
@@ -48,13 +55,20 @@ public record GradingTimeEstimate(
   /** Samples kept per task at most (a deterministic systematic sub-sample above that). */
   static final int MAX_KEPT = 200_000;
 
-  /** Copies the task list. */
+  /** Copies the task list; a null overhead is none. */
   public GradingTimeEstimate {
     tasks = List.copyOf(tasks);
+    overhead = overhead == null ? RecordedOverhead.NONE : overhead;
   }
 
   /** Estimates every task of a canonical trace, reading it twice, streaming. */
   public static GradingTimeEstimate fromTrace(Path canonicalTrace) throws IOException {
+    return fromTrace(canonicalTrace, RecordedOverhead.NONE);
+  }
+
+  /** As {@link #fromTrace(Path)}, with {@code overhead} taken out of every quiet sojourn. */
+  public static GradingTimeEstimate fromTrace(Path canonicalTrace, RecordedOverhead overhead)
+      throws IOException {
     QuietSweep.Census census = new QuietSweep.Census();
     sweep(canonicalTrace, census, null);
     boolean truncated = census.allWholeSeconds();
@@ -69,9 +83,9 @@ public record GradingTimeEstimate(
       if (samples.length == 0) {
         continue;
       }
-      out.add(estimate(census.task(key), census.completed(key), e.getValue(), samples));
+      out.add(estimate(census.task(key), census.completed(key), e.getValue(), samples, overhead));
     }
-    return new GradingTimeEstimate(truncated, MIN_SAMPLES, out);
+    return new GradingTimeEstimate(truncated, MIN_SAMPLES, out, overhead);
   }
 
   private static void sweep(Path trace, QuietSweep.Sink sink, Boolean truncated)
@@ -101,8 +115,13 @@ public record GradingTimeEstimate(
   }
 
   private static TaskEstimate estimate(
-      Submission task, long completed, int[] threshold, int[] samplesMs) {
-    int[] v = samplesMs.clone();
+      Submission task, long completed, int[] threshold, int[] samplesMs, RecordedOverhead o) {
+    int[] v = new int[samplesMs.length];
+    long clamped = 0;
+    for (int i = 0; i < v.length; i++) {
+      clamped += o.clamps(samplesMs[i]) ? 1 : 0;
+      v[i] = o.apply(samplesMs[i]);
+    }
     Arrays.sort(v);
     double sum = 0;
     for (int x : v) {
@@ -121,7 +140,8 @@ public record GradingTimeEstimate(
         quantile(v, 0.75),
         quantile(v, 0.90),
         sum / v.length,
-        threshold[1] == 1);
+        threshold[1] == 1,
+        clamped);
   }
 
   /** Linear interpolation between order statistics (Hyndman and Fan type 7). */

@@ -19,6 +19,8 @@ import io.gradesim.traces.synth.DurationDistribution;
  * @param p90Ms 90th percentile
  * @param meanMs mean
  * @param fewSamples whether fewer quiet samples than wanted existed, so all were used
+ * @param clamped samples that the recorded overhead's subtraction left at its floor ({@link
+ *     RecordedOverhead}); 0 when nothing was subtracted
  */
 public record TaskEstimate(
     String course,
@@ -33,7 +35,8 @@ public record TaskEstimate(
     double p75Ms,
     double p90Ms,
     double meanMs,
-    boolean fewSamples) {
+    boolean fewSamples,
+    long clamped) {
 
   /**
    * A log-normal with this median whose spread matches the interquartile range ({@code sigma =

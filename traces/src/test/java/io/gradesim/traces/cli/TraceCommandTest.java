@@ -135,6 +135,12 @@ class TraceCommandTest {
     assertThat(json.get("grading_ms").get("count").asLong()).isEqualTo(600);
     assertThat(json.get("arrivals_per_minute").get("mean").asDouble()).isBetween(100.0, 140.0);
     assertThat(json.fieldNames()).toIterable().startsWith("submissions", "rejected", "first");
+
+    // Without calibration (this module alone), a recorded runtime cannot be resolved.
+    TraceCli.Result r =
+        TraceCli.trace("inspect", trace.toString(), "--recorded-runtime", "docker-runc");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--recorded-runtime needs calibration profiles");
   }
 
   @Test

@@ -71,6 +71,43 @@ class GradingTimeEstimateTest {
   }
 
   @Test
+  void subtractsTheRecordedOverheadAndCountsWhatItClamps() throws Exception {
+    // one quiet job every minute; sojourn = 1.5 s overhead + grading 1, 2, ..., 40 s (millisecond
+    // completions: no truncation correction)
+    Instant t0 = Instant.parse("2024-01-15T08:00:00Z");
+    Path trace = tmp.resolve("o.csv");
+    try (CanonicalTraceWriter w = new CanonicalTraceWriter(trace)) {
+      for (int i = 0; i < 40; i++) {
+        Instant at = t0.plusSeconds(60L * i);
+        Instant done = at.plusMillis(1500 + 1000L * (i + 1) + 1);
+        w.write(
+            new Submission(
+                "s" + i, at, "c", "t", List.of(), null, 0, null, done, "success", null, null,
+                null));
+      }
+      w.commit();
+    }
+    TaskEstimate plain = GradingTimeEstimate.fromTrace(trace).forTask("c", "t").orElseThrow();
+    TaskEstimate exact =
+        GradingTimeEstimate.fromTrace(trace, RecordedOverhead.of("r", 1500, "test"))
+            .forTask("c", "t")
+            .orElseThrow();
+    TaskEstimate over =
+        GradingTimeEstimate.fromTrace(trace, RecordedOverhead.of("r", 4501, "test"))
+            .forTask("c", "t")
+            .orElseThrow();
+
+    assertThat(plain.medianMs()).isEqualTo(1500 + 20_501);
+    assertThat(plain.clamped()).isZero();
+    assertThat(exact.medianMs()).isEqualTo(20_501);
+    assertThat(exact.p10Ms()).isCloseTo(4_901, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(exact.clamped()).isZero();
+    // 4.501 s more than the truth of the first three (1.001, 2.001, 3.001 s): clamped at 1 ms
+    assertThat(over.clamped()).isEqualTo(3);
+    assertThat(over.p10Ms()).isCloseTo(1_900, org.assertj.core.data.Offset.offset(1.0));
+  }
+
+  @Test
   void estimatesEveryContainerTaskOfTheSampleExport() throws Exception {
     Path json = SharedData.require("samples/inginious-export/submissions.json");
     Path tasks = SharedData.require("samples/inginious-export/tasks");
