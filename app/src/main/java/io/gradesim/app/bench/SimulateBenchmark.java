@@ -34,7 +34,7 @@ public final class SimulateBenchmark {
 
   /** One measured run. */
   public record Sample(long wallNanos, long cpuNanos, long events, long submissions) {
-    double submissionsPerS() {
+    public double submissionsPerS() {
       return submissions / (wallNanos / 1e9);
     }
 

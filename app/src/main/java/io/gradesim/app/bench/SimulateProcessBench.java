@@ -102,7 +102,7 @@ final class SimulateProcessBench {
    * {@code java [memory, class-data sharing and -D options of this JVM] -cp <this class path> <main
    * class>}, with the data folder set to {@code home}: the JVM the launcher would start.
    */
-  private static List<String> javaCommand(Path home) {
+  static List<String> javaCommand(Path home) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

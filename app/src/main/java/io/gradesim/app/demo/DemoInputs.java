@@ -67,7 +67,8 @@ public final class DemoInputs {
     return found;
   }
 
-  static Path scenarioFolder() {
+  /** The folder of the bundled scenario files ({@code simulator/scenarios} of the installation). */
+  public static Path scenarioFolder() {
     String root = System.getProperty("gradesim.root");
     Path base = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
     return base.resolve("simulator").resolve("scenarios");
