@@ -187,7 +187,7 @@ public final class LivePool {
     ObjectMapper json = new ObjectMapper();
     ObjectNode live = json.createObjectNode();
     live.put("mode", "live");
-    live.put("runtime", run.runtime().label());
+    live.put("live_runtime", run.runtime().label());
     live.setAll((ObjectNode) json.readTree(summary.toJson()));
     AtomicWrite.writeString(
         run.out().resolve(RunOutputWriter.SUMMARY),

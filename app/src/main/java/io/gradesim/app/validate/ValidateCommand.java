@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
           + "submission a fresh container of --runtime burning its grading_ms of CPU time, "
           + "arrivals at their trace offsets in real time: DIR/live/ (the simulator's outputs, "
           + "summary.json with \"mode\": \"live\", live.jfr with every container stage).",
-      "4. Scores wait and feedback p50/p95/p99, utilisation and peak queue: measured (95 % "
-          + "moving-block bootstrap interval), predicted (median and 2.5-97.5 % of the "
+      "4. Scores wait and feedback p50/p95/p99, utilisation and peak queue: measured (95 %% "
+          + "moving-block bootstrap interval), predicted (median and 2.5-97.5 %% of the "
           + "replications), relative error: DIR/validation.json and DIR/validation.html.",
       "Other load on the machine during the live run is measured; a run whose mean other load "
           + "exceeds --max-other-load is refused (validation.json says \"disturbed\"), exit 2."

@@ -95,7 +95,7 @@ public final class Validation {
     }
     List<RunSummary> predicted = runs.stream().map(p -> p.result().get()).toList();
     progress.printf(
-        "validate: replaying %d submissions live on %s (%d agents x %d cores, %d slots each)%n",
+        "validate: replaying %d submissions live on %s (agents %d x cores %d, slots %d each)%n",
         trace.size(), in.runtime().label(), scenario.agents(), scenario.cores(), scenario.slots());
     Path liveDir = in.out().resolve("live");
     LiveResult live =
