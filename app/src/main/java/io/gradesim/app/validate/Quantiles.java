@@ -23,4 +23,13 @@ final class Quantiles {
     Arrays.sort(s);
     return of(s, q);
   }
+
+  /** The mean of {@code values} (NaN when empty). */
+  static double mean(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s / values.length;
+  }
 }
