@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code gradesim} command line: one subcommand group per module (trace, probe, calibrate,
- * simulate, compare, runs, bench, demo).
+ * simulate, compare, runs, bench, demo, validate).
  *
  * <p>Every error ends as one line on stderr and an exit code ({@link FailureReport}): 2 for what
  * the user can fix (the line names the file, line and field), 3 for out of memory, 130 when
@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       io.gradesim.journal.cli.RunsCommand.class,
       BenchCommand.class,
       io.gradesim.app.demo.DemoCommand.class,
+      io.gradesim.app.validate.ValidateCommand.class,
       CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })

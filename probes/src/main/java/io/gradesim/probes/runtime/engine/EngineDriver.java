@@ -8,6 +8,7 @@ import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Label;
+import io.gradesim.probes.runtime.Placement;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.time.Duration;
@@ -143,7 +144,7 @@ public abstract class EngineDriver implements RuntimeDriver {
     return client;
   }
 
-  /** {@code client VERB --name N --runtime R --network none [limits] IMAGE}, mutable. */
+  /** {@code client VERB --name N --runtime R --network none [limits] [placement] IMAGE}. */
   private List<String> options(ContainerSpec spec, String verb) {
     List<String> cmd =
         new ArrayList<>(
@@ -165,6 +166,12 @@ public abstract class EngineDriver implements RuntimeDriver {
       cmd.add("--read-only");
     }
     cmd.add("--tmpfs=/tmp");
+    if (!spec.placement().cpus().isEmpty()) {
+      cmd.add("--cpuset-cpus=" + spec.placement().cpus());
+    }
+    for (Placement.Bind b : spec.placement().binds()) {
+      cmd.add("--volume=" + b.source() + ":" + b.target() + ":ro");
+    }
     cmd.add(image);
     return cmd;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradesim.probes.runtime.ContainerSpec;
 import io.gradesim.probes.runtime.Limits;
+import io.gradesim.probes.runtime.Placement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * Writes an OCI bundle's {@code config.json} (runtime-spec 1.0.2) into a container's directory. The
  * root is the shared cached busybox tree (read-only when asked), {@code /tmp} is a private tmpfs so
  * payloads never write into the cache; pid, network, ipc, uts and mount namespaces; the limits
- * become a cgroup memory limit and an RLIMIT_CPU.
+ * become a cgroup memory limit and an RLIMIT_CPU, the placement a cgroup cpuset and read-only bind
+ * mounts.
  */
 public final class OciBundle {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,9 @@ public final class OciBundle {
     mount(mounts, "/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "size=65536k"));
     mount(mounts, "/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"));
     mount(mounts, "/tmp", "tmpfs", "tmpfs", List.of("nosuid", "nodev", "mode=1777"));
+    for (Placement.Bind b : spec.placement().binds()) {
+      mount(mounts, b.target(), "bind", b.source().toString(), List.of("rbind", "ro", "nosuid"));
+    }
     root.set("linux", linux(spec));
     Path file = spec.dir().resolve("config.json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
@@ -102,6 +107,9 @@ public final class OciBundle {
       ObjectNode memory = resources.putObject("memory");
       memory.put("limit", bytes);
       memory.put("swap", bytes);
+    }
+    if (!spec.placement().cpus().isEmpty()) {
+      resources.putObject("cpu").put("cpus", spec.placement().cpus());
     }
     linux.put("cgroupsPath", "/" + spec.name());
     ArrayNode ns = linux.putArray("namespaces");

@@ -1,0 +1,158 @@
+package io.gradesim.app.validate;
+
+import com.typesafe.config.ConfigFactory;
+import io.gradesim.files.OutputGuard;
+import io.gradesim.probes.runtime.Runtime;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gradesim validate}: holds the simulator's prediction against a live container pool. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Holds a prediction against a live pool of containers on this host.",
+      "1. Probes --runtime at the concurrency levels the scenario needs and calibrates (skipped "
+          + "with --calibration, or when the scenario charges no profile costs).",
+      "2. Predicts with --replications runs of the simulator (seeds 1..N): DIR/predicted/.",
+      "3. Replays the trace live: the scenario's agents as cpusets of this host's cores, each "
+          + "submission a fresh container of --runtime burning its grading_ms of CPU time, "
+          + "arrivals at their trace offsets in real time: DIR/live/ (the simulator's outputs, "
+          + "summary.json with \"mode\": \"live\", live.jfr with every container stage).",
+      "4. Scores wait and feedback p50/p95/p99, utilisation and peak queue: measured (95 %% "
+          + "moving-block bootstrap interval), predicted (median and 2.5-97.5 %% of the "
+          + "replications), relative error: DIR/validation.json and DIR/validation.html.",
+      "Other load on the machine during the live run is measured; a run whose mean other load "
+          + "exceeds --max-other-load is refused (validation.json says \"disturbed\"), exit 2."
+    })
+public final class ValidateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--trace",
+      required = true,
+      paramLabel = "TRACE",
+      description = "canonical trace CSV; every row needs grading_ms")
+  Path trace;
+
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "FILE.conf",
+      description = "scenario (HOCON): a fixed pool, no autoscaling, failures or warm pool")
+  Path scenario;
+
+  @Option(
+      names = "--runtime",
+      required = true,
+      paramLabel = "R",
+      description = "runc, crun, runsc, docker-runc, docker-crun, docker-runsc, podman-crun, ...")
+  String runtime;
+
+  @Option(
+      names = "--calibration",
+      paramLabel = "PROFILE.json",
+      description = "a profile to predict with instead of probing now")
+  Path calibration;
+
+  @Option(
+      names = "--replications",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "simulated replications, seeds 1..N (default: ${DEFAULT-VALUE})")
+  int replications;
+
+  @Option(
+      names = "--max-other-load",
+      paramLabel = "FRACTION",
+      defaultValue = "0.10",
+      description =
+          "refuse to score when other work used more than this fraction of the machine's CPUs"
+              + " on average during the live run (default: ${DEFAULT-VALUE})")
+  double maxOtherLoad;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (replications < 1) {
+      throw new IllegalArgumentException("--replications must be at least 1");
+    }
+    if (!(maxOtherLoad >= 0 && maxOtherLoad <= 1)) {
+      throw new IllegalArgumentException("--max-other-load must be a fraction from 0 to 1");
+    }
+    Runtime r = Runtime.of(runtime);
+    new OutputGuard()
+        .input("--trace", trace)
+        .input("--scenario", scenario)
+        .input("--calibration", calibration)
+        .dir("--out", out, List.of(ValidationFiles.JSON, ValidationFiles.HTML), List.of())
+        .check();
+    // The process's one actor system, started here as the other commands start theirs.
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), "gradesim", ConfigFactory.load());
+    Validation.Outcome o;
+    try {
+      o =
+          Validation.run(
+              system,
+              new Validation.Inputs(
+                  trace, scenario, r, calibration, replications, maxOtherLoad, out),
+              System.err,
+              (d, total, queued) -> {});
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get();
+    }
+    if (o.disturbed()) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "gradesim: validate: the live run was disturbed: other load %.2f of the machine"
+                  + " on average (at most %.2f allowed); not scored, see %s%n",
+              o.otherLoad(),
+              maxOtherLoad,
+              out.resolve(ValidationFiles.JSON));
+      return 2;
+    }
+    print(spec.commandLine().getOut(), o);
+    return 0;
+  }
+
+  private void print(PrintWriter w, Validation.Outcome o) {
+    w.printf(
+        Locale.ROOT,
+        "%-16s %10s %21s %10s %21s %8s%n",
+        "metric",
+        "measured",
+        "95 % interval",
+        "predicted",
+        "replications",
+        "error");
+    for (MetricScore m : o.metrics()) {
+      w.printf(
+          Locale.ROOT,
+          "%-16s %10.3f %10.3f-%-10.3f %10.3f %10.3f-%-10.3f %+7.1f%%%n",
+          m.name(),
+          m.measured(),
+          m.measuredLow(),
+          m.measuredHigh(),
+          m.predicted(),
+          m.predictedLow(),
+          m.predictedHigh(),
+          m.relativeError() * 100);
+    }
+    w.printf(
+        Locale.ROOT, "other load %.3f of the machine (mean); outputs in %s%n", o.otherLoad(), out);
+  }
+}
