@@ -1,6 +1,5 @@
 /**
- * Capacity planning: the search space of levers, candidate plans built from a base scenario, their
- * evaluation over replications with independent seeds, the search for the cheapest plan meeting a
- * service level, and the plan's outputs.
+ * Capacity planning. So far: replications of a run with independent seeds, which {@code compare
+ * --replications} runs and a planner is to evaluate candidate plans with.
  */
 package io.gradesim.app.plan;
