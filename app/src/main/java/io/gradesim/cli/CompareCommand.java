@@ -1,9 +1,11 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.CompareReport;
+import io.gradesim.report.Slo;
 import io.gradesim.report.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,13 +72,37 @@ public final class CompareCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--slo",
+      paramLabel = "EXPR",
+      description =
+          "Service-level objective, repeatable, all must hold: METRIC <= LIMIT with a "
+              + "summary.json figure and a unit for times, e.g. \"feedback_p95 <= 60s\", "
+              + "\"wait_p99 <= 30s\", \"peak_queue <= 20\" (default: feedback_p95 <= 60s).")
+  List<String> slos = new ArrayList<>();
+
+  @Option(
       names = "--slo-p95",
       paramLabel = "SECONDS",
-      defaultValue = "60",
+      description = "Alias of --slo \"feedback_p95 <= SECONDSs\".")
+  Double sloP95;
+
+  @Option(
+      names = "--replications",
+      paramLabel = "R",
+      defaultValue = "1",
       description =
-          "Service level for the verdict: feedback p95 at most this many seconds "
-              + "(default: ${DEFAULT-VALUE}).")
-  double sloP95;
+          "Runs per scenario with independent seeds (the first is the scenario's own seed); "
+              + "with R > 1 the table, compare.csv and report.html show a 95 % t-interval of "
+              + "the mean of each objective's figure and the verdict takes its one-sided upper "
+              + "bound (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(
+      names = "--confidence",
+      paramLabel = "C",
+      defaultValue = "0.95",
+      description = "Confidence of the intervals with --replications (default: ${DEFAULT-VALUE}).")
+  double confidence;
 
   @Option(
       names = "--parallel",
@@ -86,8 +112,13 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(sloP95 > 0)) {
-      throw new IllegalArgumentException("--slo-p95: must be a positive number of seconds");
+    Verdict verdict = verdict(sloP95, slos);
+    if (replications < 1 || (replications > 1 && !runs.isEmpty())) {
+      throw new IllegalArgumentException(
+          "--replications: must be at least 1, and more than 1 only with --trace and scenarios");
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("--confidence: must lie between 0 and 1, e.g. 0.95");
     }
     List<String> written = new ArrayList<>(List.of(CompareReport.CSV, CompareReport.HTML));
     new OutputGuard()
@@ -100,9 +131,15 @@ public final class CompareCommand implements Callable<Integer> {
     List<Path> dirs = runs.isEmpty() ? replay() : finishedRuns();
     ProgressBar bar =
         ProgressBar.onStderr("reading " + dirs.size() + " runs", CompareReport.bytesToRead(dirs));
-    CompareReport report =
-        CompareReport.read(dirs, Optional.ofNullable(calibration), new Verdict(sloP95), bar);
+    CompareReport report = CompareReport.read(dirs, Optional.ofNullable(calibration), verdict, bar);
     bar.finish();
+    if (replications > 1) {
+      report =
+          report.withReplications(
+              Replications.runFurther(
+                  trace, calibration, scenarios, dirs, replications, threads(), bar()),
+              confidence);
+    }
     Path page = report.writeTo(out);
     PrintWriter o = spec.commandLine().getOut();
     o.print(report.table());
@@ -124,10 +161,30 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "compare: give --trace and scenario files, or --runs " + "with finished run directories");
     }
+    return ScenarioSweep.run(trace, calibration, scenarios, out, threads(), bar());
+  }
+
+  private int threads() {
     int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new IllegalArgumentException("--parallel: must be at least 1");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, n, ProgressBar::onStderr);
+    return n;
+  }
+
+  private static ProgressBar.Factory bar() {
+    return ProgressBar::onStderr;
+  }
+
+  /** The verdict of {@code --slo} and {@code --slo-p95} (its alias); feedback p95 <= 60 s alone. */
+  static Verdict verdict(Double sloP95, List<String> slos) {
+    List<Slo> all = new ArrayList<>(Slo.parseAll("--slo", slos));
+    if (sloP95 != null) {
+      if (!(sloP95 > 0)) {
+        throw new IllegalArgumentException("--slo-p95: must be a positive number of seconds");
+      }
+      all.add(Slo.feedbackP95(sloP95));
+    }
+    return all.isEmpty() ? new Verdict(60) : new Verdict(all);
   }
 }

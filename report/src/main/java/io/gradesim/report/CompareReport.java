@@ -29,8 +29,18 @@ public final class CompareReport {
   private final Optional<StageCostTable> costs;
   private final Verdict verdict;
   private final Set<String> literature;
+  private final Optional<ReplicatedComparison> replicated;
 
   private CompareReport(List<RunResult> runs, Optional<StageCostTable> costs, Verdict verdict) {
+    this(runs, costs, verdict, Optional.empty());
+  }
+
+  private CompareReport(
+      List<RunResult> runs,
+      Optional<StageCostTable> costs,
+      Verdict verdict,
+      Optional<ReplicatedComparison> replicated) {
+    this.replicated = replicated;
     this.runs = List.copyOf(runs);
     this.costs = costs;
     this.verdict = verdict;
@@ -91,6 +101,36 @@ public final class CompareReport {
     return total;
   }
 
+  /**
+   * This report over replications: {@code replications} holds, per run in the order given, the
+   * directories of its further runs (other seeds); the table, CSV and page then show intervals at
+   * {@code confidence} and the verdict over them, the charts the first run of each scenario.
+   */
+  public CompareReport withReplications(List<List<Path>> replications, double confidence)
+      throws IOException {
+    if (replications.size() != runs.size()) {
+      throw new IllegalArgumentException("one list of replications per run");
+    }
+    List<List<ReportRow>> rows = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      List<ReportRow> reps = new ArrayList<>(List.of(runs.get(i).summary()));
+      for (Path dir : replications.get(i)) {
+        reps.add(ReportRow.read(dir));
+      }
+      rows.add(reps);
+    }
+    return new CompareReport(
+        runs,
+        costs,
+        verdict,
+        Optional.of(new ReplicatedComparison(rows, verdict, confidence, literature)));
+  }
+
+  /** The comparison over replications, when this report has them. */
+  public Optional<ReplicatedComparison> replicated() {
+    return replicated;
+  }
+
   /** The runs in the order given. */
   public List<RunResult> runs() {
     return runs;
@@ -98,6 +138,9 @@ public final class CompareReport {
 
   /** The terminal table followed by the verdict. */
   public String table() {
+    if (replicated.isPresent()) {
+      return replicated.get().table();
+    }
     List<ReportRow> s = summaries();
     String note =
         literature.isEmpty()
@@ -113,12 +156,16 @@ public final class CompareReport {
 
   /** The content of compare.csv. */
   public String csv() {
+    if (replicated.isPresent()) {
+      return replicated.get().csv();
+    }
     return CompareCsv.render(summaries(), verdict, literature);
   }
 
   /** The content of report.html. */
   public String html() {
-    return ReportPage.render(runs, costs, verdict, literature);
+    return ReportPage.render(
+        runs, costs, verdict, literature, replicated.map(ReplicatedComparison::html));
   }
 
   /** Writes compare.csv and report.html into {@code outDir}; returns the page's path. */

@@ -38,6 +38,16 @@ final class ReportPage {
       Optional<StageCostTable> costs,
       Verdict verdict,
       Set<String> literature) {
+    return render(runs, costs, verdict, literature, Optional.empty());
+  }
+
+  /** The page, with {@code replicated} (a section of intervals) instead of the one-run table. */
+  static String render(
+      List<RunResult> runs,
+      Optional<StageCostTable> costs,
+      Verdict verdict,
+      Set<String> literature,
+      Optional<String> replicated) {
     List<ReportRow> summaries = runs.stream().map(RunResult::summary).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -52,12 +62,16 @@ final class ReportPage {
         .append(
             " scenarios replayed on the same submissions. Times are in seconds; feedback is "
                 + "the time from submission to result, wait the time in the queue.</p>\n");
-    table(h, summaries, verdict, literature);
-    h.append("<p class=\"verdict\"><strong>Verdict.</strong> ")
-        .append(esc(verdict.rule()))
-        .append(' ')
-        .append(esc(verdict.explain(summaries)))
-        .append("</p>\n");
+    if (replicated.isPresent()) {
+      h.append(replicated.get());
+    } else {
+      table(h, summaries, verdict, literature);
+      h.append("<p class=\"verdict\"><strong>Verdict.</strong> ")
+          .append(esc(verdict.rule()))
+          .append(' ')
+          .append(esc(verdict.explain(summaries)))
+          .append("</p>\n");
+    }
     if (!literature.isEmpty()) {
       h.append(
           "<p class=\"lit small\">(lit): this runtime cannot run on the calibrated host; "

@@ -6,6 +6,7 @@ import io.gradesim.simulator.output.SummaryKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param submissions number of submissions replayed
  * @param rejected submissions refused by admission
  * @param provenance seed and input hashes in one line, for the page's footnote
+ * @param figures every number of the summary by key, for objectives on other figures
  */
 public record ReportRow(
     String scenario,
@@ -36,7 +38,65 @@ public record ReportRow(
     double utilisation,
     double submissions,
     double rejected,
-    String provenance) {
+    String provenance,
+    Map<SummaryKey, Double> figures) {
+
+  /** Copies the figures. */
+  public ReportRow {
+    figures = Map.copyOf(figures);
+  }
+
+  /** A row without further figures than its own. */
+  public ReportRow(
+      String scenario,
+      double agents,
+      double slotsPerAgent,
+      String runtime,
+      double cost,
+      double feedbackP50,
+      double feedbackP95,
+      double feedbackP99,
+      double waitP95,
+      double peakQueue,
+      double utilisation,
+      double submissions,
+      double rejected,
+      String provenance) {
+    this(
+        scenario,
+        agents,
+        slotsPerAgent,
+        runtime,
+        cost,
+        feedbackP50,
+        feedbackP95,
+        feedbackP99,
+        waitP95,
+        peakQueue,
+        utilisation,
+        submissions,
+        rejected,
+        provenance,
+        Map.of());
+  }
+
+  /** The figure under {@code key}: this row's own field, else the summary's number, else NaN. */
+  public double value(SummaryKey key) {
+    return switch (key) {
+      case AGENTS -> agents;
+      case SLOTS_PER_AGENT -> slotsPerAgent;
+      case COST -> cost;
+      case FEEDBACK_P50_S -> feedbackP50;
+      case FEEDBACK_P95_S -> feedbackP95;
+      case FEEDBACK_P99_S -> feedbackP99;
+      case WAIT_P95_S -> waitP95;
+      case PEAK_QUEUE -> peakQueue;
+      case UTILISATION -> utilisation;
+      case SUBMISSIONS -> submissions;
+      case REJECTED -> rejected;
+      default -> figures.getOrDefault(key, Double.NaN);
+    };
+  }
 
   /**
    * Reads {@code dir/summary.json} by the keys of {@link SummaryKey}. A run written before the
@@ -70,7 +130,8 @@ public record ReportRow(
         summary.number(SummaryKey.UTILISATION),
         summary.number(SummaryKey.SUBMISSIONS),
         summary.number(SummaryKey.REJECTED),
-        provenance(summary));
+        provenance(summary),
+        numbers(summary));
   }
 
   /** This summary with absent feedback and wait percentiles taken from {@code d}. */
@@ -89,7 +150,19 @@ public record ReportRow(
         utilisation,
         or(submissions, d.delivered() + d.withoutFeedback()),
         rejected,
-        provenance);
+        provenance,
+        figures);
+  }
+
+  private static Map<SummaryKey, Double> numbers(SummaryFile summary) {
+    Map<SummaryKey, Double> out = new EnumMap<>(SummaryKey.class);
+    for (SummaryKey k : SummaryKey.values()) {
+      double v = summary.number(k);
+      if (!Double.isNaN(v)) {
+        out.put(k, v);
+      }
+    }
+    return out;
   }
 
   private static double or(double v, double fallback) {

@@ -1,5 +1,6 @@
 package io.gradesim.report;
 
+import io.gradesim.simulator.output.SummaryKey;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -7,14 +8,39 @@ import java.util.Optional;
 
 /**
  * The report's plain-language verdict under one stated rule: a scenario meets the service level
- * when its feedback p95 is at most {@code sloP95Seconds}; among those, the cheapest wins (ties: the
- * lower p95, then the name). When none meets it, the one with the lowest p95 is named.
+ * when every objective holds (by default its feedback p95 is at most 60 s); among those, the
+ * cheapest wins (ties: the lower p95, then the name). When none meets it, the one with the lowest
+ * p95 is named.
+ *
+ * @param slos the objectives, at least one
  */
-public record Verdict(double sloP95Seconds) {
+public record Verdict(List<Slo> slos) {
 
-  /** Whether {@code s} meets the service level (an unknown p95 does not). */
+  /** Copies the objectives. */
+  public Verdict {
+    if (slos.isEmpty()) {
+      throw new IllegalArgumentException("a verdict needs at least one objective");
+    }
+    slos = List.copyOf(slos);
+  }
+
+  /** The verdict on the one objective "feedback p95 at most {@code sloP95Seconds}". */
+  public Verdict(double sloP95Seconds) {
+    this(List.of(Slo.feedbackP95(sloP95Seconds)));
+  }
+
+  /** The limit on feedback p95 when an objective bounds it, else NaN. */
+  public double sloP95Seconds() {
+    return slos.stream()
+        .filter(o -> o.metric() == SummaryKey.FEEDBACK_P95_S)
+        .mapToDouble(Slo::limit)
+        .min()
+        .orElse(Double.NaN);
+  }
+
+  /** Whether {@code s} meets the service level (an unknown figure does not). */
   public boolean meets(ReportRow s) {
-    return !Double.isNaN(s.feedbackP95()) && s.feedbackP95() <= sloP95Seconds;
+    return slos.stream().allMatch(o -> o.meets(s.value(o.metric())));
   }
 
   /** The recommended scenario: the cheapest that meets the level, if any does. */
@@ -30,6 +56,12 @@ public record Verdict(double sloP95Seconds) {
 
   /** The rule in one sentence. */
   public String rule() {
+    if (slos.size() > 1 || slos.get(0).metric() != SummaryKey.FEEDBACK_P95_S) {
+      return "Rule: a scenario meets the service level when "
+          + String.join(" and ", slos.stream().map(Slo::toString).toList())
+          + "; among those, the cheapest wins.";
+    }
+    double sloP95Seconds = slos.get(0).limit();
     return String.format(
         Locale.ROOT,
         "Rule: a scenario meets the service level when 95 %% of "
