@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param name the gradesim name, {@code MANAGER-IMAGE-RUNTIME-STORAGE[-rootless]} with the image
  *     mapped (alpine to minbase, centos to grading), e.g. {@code docker-grading-crun-overlay}
  * @param host whether the kernel and the installed packages could run it, with every reason not
+ * @param reachable true when only Debian packages are missing (nothing about the kernel, the CPU or
+ *     software Debian does not ship)
  * @param today the probes' runtime measuring it today (its alias), if any
  * @param differs what today's runtime does differently (image, manager), empty when nothing
  * @param notToday why no runtime measures it today, empty when one does
@@ -23,6 +25,7 @@ public record HostMapping(
     ThesisConfiguration thesis,
     String name,
     Availability host,
+    boolean reachable,
     Optional<Runtime> today,
     String differs,
     String notToday) {
@@ -51,14 +54,17 @@ public record HostMapping(
   /** Maps {@code c} onto a host with {@code features}. */
   public static HostMapping of(ThesisConfiguration c, HostFeatures features) {
     List<String> missing = new ArrayList<>();
-    manager(c, features, missing);
-    runtime(c, features, missing);
-    storage(c, features, missing);
+    List<String> packages = new ArrayList<>();
+    manager(c, features, packages);
+    runtime(c, features, missing, packages);
+    storage(c, features, missing, packages);
     if (c.rootless() || c.manager().equals("contingious")) {
-      need(features, "newuidmap", "uidmap", missing);
+      need(features, "newuidmap", "uidmap", packages);
     }
     // Both stand-in images are built with debootstrap from Debian's mirror.
-    need(features, "debootstrap", "debootstrap", missing);
+    need(features, "debootstrap", "debootstrap", packages);
+    boolean reachable = missing.isEmpty();
+    missing.addAll(packages);
     Availability host =
         missing.isEmpty()
             ? Availability.available("")
@@ -74,7 +80,7 @@ public record HostMapping(
     } else {
       notToday = notToday(c, features);
     }
-    return new HostMapping(c, name(c), host, today, differs, notToday);
+    return new HostMapping(c, name(c), host, reachable, today, differs, notToday);
   }
 
   private static void manager(ThesisConfiguration c, HostFeatures f, List<String> missing) {
@@ -87,10 +93,11 @@ public record HostMapping(
     }
   }
 
-  private static void runtime(ThesisConfiguration c, HostFeatures f, List<String> missing) {
+  private static void runtime(
+      ThesisConfiguration c, HostFeatures f, List<String> missing, List<String> packages) {
     switch (c.runtime()) {
-      case "runc" -> need(f, "runc", "runc", missing);
-      case "crun" -> need(f, "crun", "crun", missing);
+      case "runc" -> need(f, "runc", "runc", packages);
+      case "crun" -> need(f, "crun", "crun", packages);
       case "lxc" -> {}
       case "kata-runtime", "kata-fc" -> {
         if (!f.kvm()) {
@@ -105,7 +112,8 @@ public record HostMapping(
     }
   }
 
-  private static void storage(ThesisConfiguration c, HostFeatures f, List<String> missing) {
+  private static void storage(
+      ThesisConfiguration c, HostFeatures f, List<String> missing, List<String> packages) {
     switch (c.storage()) {
       case "overlay" -> kernel(f, "overlay", missing);
       case "btrfs" -> {
@@ -121,7 +129,7 @@ public record HostMapping(
           missing.add("the kernel has no device-mapper (/dev/mapper/control absent)");
         }
         if (c.storage().equals("lvm")) {
-          need(f, "lvcreate", "lvm2", missing);
+          need(f, "lvcreate", "lvm2", packages);
         }
       }
       case "vfs", "dir", "None" -> {}

@@ -40,8 +40,11 @@ public record ThesisComparison(List<Row> rows) {
       if (host != null) {
         return m.differs();
       }
+      if (!m.reachable()) {
+        return "cannot run on this host: " + m.host().reason();
+      }
       if (!m.host().available()) {
-        return "cannot run here: " + m.host().reason();
+        return "runnable here once installed: " + m.host().reason();
       }
       if (m.today().isEmpty()) {
         return "runnable here, not measured: " + m.notToday();
@@ -110,11 +113,17 @@ public record ThesisComparison(List<Row> rows) {
           r.note().isEmpty() ? "" : ": " + r.note());
     }
     out.printf(
-        "%d of %d configurations measured here; %d could run on this host%n",
+        "%d of %d configurations measured here; %d could run on this host as they are, %d with"
+            + " the named Debian packages installed%n",
         measured(),
         rows.stream().map(r -> r.mapping().name()).distinct().count(),
         rows.stream()
             .filter(r -> r.mapping().host().available())
+            .map(r -> r.mapping().name())
+            .distinct()
+            .count(),
+        rows.stream()
+            .filter(r -> r.mapping().reachable())
             .map(r -> r.mapping().name())
             .distinct()
             .count());

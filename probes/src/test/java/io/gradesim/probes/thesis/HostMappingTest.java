@@ -77,6 +77,11 @@ class HostMappingTest {
         .contains("firecracker missing")
         .contains("no device-mapper");
     assertThat(m.get("podman-centos-crun-zfs").host().reason()).contains("no zfs");
+    // Missing packages leave a configuration reachable; the kernel, the CPU or Kata do not.
+    assertThat(m.values().stream().filter(HostMapping::reachable)).hasSize(35);
+    assertThat(m.get("docker-centos-runc-btrfs").reachable()).isTrue();
+    assertThat(m.get("docker-centos-runc-btrfs").host().available()).isFalse();
+    assertThat(m.get("docker-centos-kata-runtime-overlay").reachable()).isFalse();
     assertThat(m.get("docker-centos-runc-aufs").host().reason()).contains("no aufs");
     assertThat(m.get("lxd-centos-lxc-lvm").host().reason())
         .contains("lxd missing (Debian package lxd)")

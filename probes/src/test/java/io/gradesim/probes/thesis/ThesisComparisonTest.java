@@ -58,7 +58,8 @@ class ThesisComparisonTest {
     assertThat(exec.note()).contains("image: busybox");
     assertThat(c.row("docker-centos-crun-overlay", "Exec").note())
         .contains("probe --runtime docker-crun");
-    assertThat(c.row("docker-alpine-crun-zfs", "Exec").note()).startsWith("cannot run here");
+    assertThat(c.row("docker-alpine-crun-zfs", "Exec").note())
+        .startsWith("cannot run on this host");
     assertThat(c.measured()).isEqualTo(2);
     String md = ThesisCommand.document(c);
     for (ThesisRun r : ThesisDataTest.byName().values()) {
