@@ -16,6 +16,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
+import io.gradesim.probes.thesis.ThesisCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
+    subcommands = ThesisCommand.class,
     description = {
       "Times every lifecycle stage of real containers with each runtime on this host.",
       "Start real containers (and micro-VMs) with each runtime on this host and time every "
