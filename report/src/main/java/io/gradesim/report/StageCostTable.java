@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>As the simulator's sampler does ({@link CalibrationProfile#runtimeSources()}), a runtime with
  * measured costs is shown by its measured rows only; this is the report's view of the rows the
- * simulator's {@code costs.StageCostTable} draws from. Where a profile holds several payloads
+ * simulator's {@code costs.ProfileStageCosts} draws from. Where a profile holds several payloads
  * for one runtime, stage and level, the row with the most samples stands for them (ties: the
  * payload name), so each mark has one source.
  */
