@@ -7,6 +7,7 @@ import io.gradesim.report.CompareReport;
 import io.gradesim.report.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,14 @@ public final class CompareCommand implements Callable<Integer> {
   double sloP95;
 
   @Option(
+      names = "--close",
+      paramLabel = "INSTANT",
+      description =
+          "When the exam closes for admission = closed-loop, e.g. 2024-01-15T12:00:00Z (default:"
+              + " the trace's last arrival plus its longest recorded feedback).")
+  Instant close;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
@@ -128,6 +137,13 @@ public final class CompareCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--parallel: must be at least 1");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, n, ProgressBar::onStderr);
+    return ScenarioSweep.run(
+        trace,
+        calibration,
+        scenarios,
+        SimulateCommand.withClose(List.of(), close),
+        out,
+        n,
+        ProgressBar::onStderr);
   }
 }
