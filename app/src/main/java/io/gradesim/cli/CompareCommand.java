@@ -9,6 +9,7 @@ import io.gradesim.report.Slo;
 import io.gradesim.report.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,14 @@ public final class CompareCommand implements Callable<Integer> {
   double confidence;
 
   @Option(
+      names = "--close",
+      paramLabel = "INSTANT",
+      description =
+          "When the exam closes for admission = closed-loop, e.g. 2024-01-15T12:00:00Z (default:"
+              + " the trace's last arrival plus its longest recorded feedback).")
+  Instant close;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
@@ -137,7 +146,14 @@ public final class CompareCommand implements Callable<Integer> {
       report =
           report.withReplications(
               Replications.runFurther(
-                  trace, calibration, scenarios, dirs, replications, threads(), bar()),
+                  trace,
+                  calibration,
+                  scenarios,
+                  SimulateCommand.withClose(List.of(), close),
+                  dirs,
+                  replications,
+                  threads(),
+                  bar()),
               confidence);
     }
     Path page = report.writeTo(out);
@@ -161,7 +177,14 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "compare: give --trace and scenario files, or --runs " + "with finished run directories");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, threads(), bar());
+    return ScenarioSweep.run(
+        trace,
+        calibration,
+        scenarios,
+        SimulateCommand.withClose(List.of(), close),
+        out,
+        threads(),
+        bar());
   }
 
   private int threads() {

@@ -11,6 +11,7 @@ import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key")
   List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--close",
+      paramLabel = "INSTANT",
+      description =
+          "when the exam closes for admission = closed-loop, e.g. 2024-01-15T12:00:00Z (default:"
+              + " the trace's last arrival plus its longest recorded feedback)")
+  Instant close;
 
   @Option(
       names = "--calibration",
@@ -107,7 +116,8 @@ public final class SimulateCommand implements Callable<Integer> {
       // The journal opens meanwhile (JournalSession); a finished run is refused before simulating.
       SimulationSetup.Prepared run =
           SimulationSetup.prepare(
-              new SimulationSetup.Inputs(trace, scenario, overrides, seed, calibration, id, out),
+              new SimulationSetup.Inputs(
+                  trace, scenario, withClose(overrides, close), seed, calibration, id, out),
               List.of(session.listener()),
               System.err);
       session.checkResumable();
@@ -132,11 +142,27 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code overrides} and, when {@code close} is given, the scenario key it sets. */
+  static List<String> withClose(List<String> overrides, Instant close) {
+    if (close == null) {
+      return overrides;
+    }
+    List<String> all = new ArrayList<>(overrides);
+    all.add("closed-loop.close = \"" + close + "\"");
+    return all;
+  }
+
   private void print(PrintWriter o, RunSummary r, Map<String, String> costSources) {
     o.printf("%-22s %s%n", "scenario", scenario.getFileName());
-    o.printf(
-        "%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n",
-        "submissions", r.submissions(), r.delivered(), r.rejected(), r.deferred());
+    if (r.retried() == null) {
+      o.printf(
+          "%-22s %,d (delivered %,d, rejected %,d, deferred %,d)%n",
+          "submissions", r.submissions(), r.delivered(), r.rejected(), r.deferred());
+    } else {
+      o.printf(
+          "%-22s %,d (delivered %,d, refused %,d, retried %,d, never sent %,d: exam closed)%n",
+          "submissions", r.submissions(), r.delivered(), r.rejected(), r.retried(), r.neverSent());
+    }
     o.printf(
         "%-22s mean %s  p50 %s  p95 %s  p99 %s  max %s%n",
         "wait (s)",

@@ -42,12 +42,14 @@ public final class Replications {
 
   /**
    * Runs replications 1 to {@code count - 1} of each scenario (replication 0 is the sweep's own run
-   * in {@code firstDirs}), beside it ({@link #dir}); returns, per scenario, their folders.
+   * in {@code firstDirs}), beside it ({@link #dir}), with the sweep's {@code overrides}; returns,
+   * per scenario, their folders.
    */
   public static List<List<Path>> runFurther(
       Path trace,
       Path calibration,
       List<Path> scenarios,
+      List<String> overrides,
       List<Path> firstDirs,
       int count,
       int parallelism,
@@ -58,7 +60,7 @@ public final class Replications {
     List<List<Path>> dirs = new ArrayList<>();
     for (int s = 0; s < scenarios.size(); s++) {
       Path file = scenarios.get(s);
-      ScenarioSettings loaded = ScenarioLoader.load(file, List.of());
+      ScenarioSettings loaded = ScenarioLoader.load(file, overrides);
       List<Path> mine = new ArrayList<>();
       for (int i = 1; i < count; i++) {
         Path dir = dir(firstDirs.get(s), i);
@@ -66,7 +68,7 @@ public final class Replications {
         specs.add(
             SimulationSetup.prepare(
                     new SimulationSetup.Inputs(
-                        trace, file, List.of(), seed, calibration, loaded.name() + "#" + seed, dir),
+                        trace, file, overrides, seed, calibration, loaded.name() + "#" + seed, dir),
                     scans,
                     List.of(),
                     null)

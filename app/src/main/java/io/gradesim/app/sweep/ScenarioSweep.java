@@ -44,6 +44,19 @@ public final class ScenarioSweep {
       int parallelism,
       ProgressBar.Factory bars)
       throws IOException {
+    return run(trace, calibration, scenarios, List.of(), out, parallelism, bars);
+  }
+
+  /** As {@link #run(Path, Path, List, Path, int, ProgressBar.Factory)} with scenario overrides. */
+  public static List<Path> run(
+      Path trace,
+      Path calibration,
+      List<Path> scenarios,
+      List<String> overrides,
+      Path out,
+      int parallelism,
+      ProgressBar.Factory bars)
+      throws IOException {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("compare: no scenario files given");
     }
@@ -55,7 +68,7 @@ public final class ScenarioSweep {
     // they take at most a sixth of the heap.
     SimulationSetup.Scans scans = SimulationSetup.once(trace, Runtime.getRuntime().maxMemory() / 6);
     for (Path file : scenarios) {
-      ScenarioSettings s = ScenarioLoader.load(file, List.of());
+      ScenarioSettings s = ScenarioLoader.load(file, overrides);
       Path clash = names.putIfAbsent(s.name(), file);
       if (clash != null) {
         throw new IllegalArgumentException(
@@ -70,7 +83,7 @@ public final class ScenarioSweep {
       runs.add(
           SimulationSetup.prepare(
               new SimulationSetup.Inputs(
-                  trace, file, List.of(), null, calibration, s.name() + "#" + s.seed(), dir),
+                  trace, file, overrides, null, calibration, s.name() + "#" + s.seed(), dir),
               scans,
               List.of(arrivals(bar)),
               null));

@@ -49,7 +49,7 @@ class IntervalCoverageTest {
     int total = REFERENCE + TRIALS * R;
     List<Path> dirs =
         Replications.runFurther(
-                trace, null, List.of(scenario), List.of(first), total + 1, 2, quiet())
+                trace, null, List.of(scenario), List.of(), List.of(first), total + 1, 2, quiet())
             .get(0);
     double[] p95 = new double[total];
     for (int i = 0; i < total; i++) {

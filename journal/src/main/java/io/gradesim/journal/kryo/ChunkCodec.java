@@ -32,6 +32,9 @@ public final class ChunkCodec {
   private static final int REMOVED = 13;
   private static final int DELIVERED = 14;
   private static final int RUN_FINISHED = 15;
+  private static final int REFUSED = 16;
+  private static final int RETRIED = 17;
+  private static final int NEVER_SENT = 18;
 
   private ChunkCodec() {}
 
@@ -156,6 +159,12 @@ public final class ChunkCodec {
         word(r.reason());
       } else if (e instanceof SubmissionDeferred d) {
         sub(DEFERRED, d.t(), d.n());
+      } else if (e instanceof SubmissionRefused r) {
+        sub(REFUSED, r.t(), r.n());
+      } else if (e instanceof SubmissionRetried r) {
+        sub(RETRIED, r.t(), r.n());
+      } else if (e instanceof SubmissionNeverSent s) {
+        sub(NEVER_SENT, s.t(), s.n());
       } else if (e instanceof AgentUp a) {
         head(AGENT_UP, a.t());
         out.writeVarInt(a.agent(), true);
@@ -230,6 +239,12 @@ public final class ChunkCodec {
           return new SubmissionRejected(t, sub(), word());
         case DEFERRED:
           return new SubmissionDeferred(t, sub());
+        case REFUSED:
+          return new SubmissionRefused(t, sub());
+        case RETRIED:
+          return new SubmissionRetried(t, sub());
+        case NEVER_SENT:
+          return new SubmissionNeverSent(t, sub());
         case AGENT_UP:
           return new AgentUp(
               t,

@@ -3,6 +3,7 @@ package io.gradesim.simulator.engine;
 import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import io.gradesim.traces.Submission;
+import java.time.Instant;
 
 /** The scenario's constants as the engine's hot path reads them: delays, limits, result names. */
 final class EngineWiring {
@@ -49,9 +50,12 @@ final class EngineWiring {
 
   /** A submission's arrival in microseconds since 1970. */
   static long micros(Submission s) {
-    return Math.addExact(
-        Math.multiplyExact(s.submittedAt().getEpochSecond(), 1_000_000L),
-        s.submittedAt().getNano() / 1000);
+    return micros(s.submittedAt());
+  }
+
+  /** {@code t} in microseconds since 1970. */
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
   }
 
   /** The container stage a job stage stands for. */

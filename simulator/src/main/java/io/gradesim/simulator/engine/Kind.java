@@ -20,6 +20,7 @@ final class Kind {
   static final int AUTOSCALE_TICK = 11;
   static final int AGENT_PROVISIONED = 12;
   static final int WARM_STAGE_DONE = 13;
+  static final int RETRY = 14;
 
   static final int TARGET_BITS = 27;
   static final int MAX_TARGET = (1 << TARGET_BITS) - 1;

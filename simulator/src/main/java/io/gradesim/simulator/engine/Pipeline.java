@@ -2,6 +2,8 @@ package io.gradesim.simulator.engine;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.model.AdmissionPolicy;
+import io.gradesim.simulator.model.ClosedLoopAdmission;
 import io.gradesim.simulator.model.FreeSlotList;
 import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.GradingTimes;
@@ -10,6 +12,7 @@ import io.gradesim.simulator.model.TopicQueues;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import io.gradesim.traces.Submission;
+import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +32,9 @@ final class Pipeline {
   private final TopicRegistry registry;
   private final FreeSlotList free = new FreeSlotList();
   private final FrontendAdmission admission;
+  private final ClosedLoopAdmission loop;
+  private final ClosedLoopAdmission.Handoff handoff;
+  private final Instant close;
   private final AgentPool agents;
   private final GradingTimes grading;
   private final StageCosts costs;
@@ -63,6 +69,25 @@ final class Pipeline {
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.admission = new FrontendAdmission(scenario.admission());
+    boolean closedLoop = scenario.admission() == AdmissionPolicy.CLOSED_LOOP;
+    this.close = closedLoop ? scenario.closedLoop().close() : null;
+    this.loop =
+        closedLoop
+            ? new ClosedLoopAdmission(Long.MAX_VALUE, scenario.closedLoop().thinkMicros())
+            : null;
+    this.handoff =
+        new ClosedLoopAdmission.Handoff() {
+          @Override
+          public void retryAt(int job, long at) {
+            queue.push(at, Kind.pack(Kind.RETRY, job, 0));
+          }
+
+          @Override
+          public void neverSent(int job) {
+            emit(new SimEvent.SubmissionNeverSent(now, jobs.n[job]));
+            jobs.release(job);
+          }
+        };
     this.elastic =
         new Elastic(
             scenario.autoscale(),
@@ -80,6 +105,9 @@ final class Pipeline {
     }
     started = true;
     feed.open();
+    if (loop != null && close != null) {
+      loop.closeAt(EngineWiring.micros(close) - feed.epochMicros());
+    }
     emit(
         new SimEvent.RunStarted(
             0,
@@ -139,11 +167,19 @@ final class Pipeline {
   }
 
   long rejected() {
-    return admission.rejected();
+    return loop != null ? loop.refused() : admission.rejected();
   }
 
   long deferred() {
     return admission.deferred();
+  }
+
+  long retried() {
+    return loop != null ? loop.retried() : 0;
+  }
+
+  long neverSent() {
+    return loop != null ? loop.neverSent() : 0;
   }
 
   int peakInFlight() {
@@ -192,6 +228,7 @@ final class Pipeline {
         }
       }
       case Kind.WARM_STAGE_DONE -> elastic.warmStageDone(target);
+      case Kind.RETRY -> retry(target);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -203,6 +240,10 @@ final class Pipeline {
     describe(job, n, s);
     feed.advance();
     feed.schedule(jobs, queue);
+    if (loop != null) {
+      arriveClosedLoop(job, n, s);
+      return;
+    }
     switch (admission.admit(job, s.users(), s.course(), s.task())) {
       case REJECT -> {
         emit(
@@ -217,6 +258,32 @@ final class Pipeline {
       case ADMIT -> toBackend(job);
       default -> throw new IllegalStateException();
     }
+  }
+
+  private void arriveClosedLoop(int job, int n, Submission s) {
+    long feedback =
+        s.completedAt() == null
+            ? ClosedLoopAdmission.NONE
+            : EngineWiring.micros(s.completedAt()) - feed.epochMicros();
+    switch (loop.arrive(job, now, s.users(), s.course(), s.task(), feedback)) {
+      case ADMIT -> toBackend(job);
+      case REFUSE -> {
+        jobs.stage[job] = JobTable.DEFERRED;
+        emit(new SimEvent.SubmissionRefused(now, n));
+      }
+      case NEVER_SENT -> {
+        emit(new SimEvent.SubmissionNeverSent(now, n));
+        jobs.release(job);
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  /** A refused submission's student sends it again. */
+  private void retry(int job) {
+    loop.sent(job);
+    emit(new SimEvent.SubmissionRetried(now, jobs.n[job]));
+    toBackend(job);
   }
 
   private void describe(int job, int n, Submission s) {
@@ -264,6 +331,11 @@ final class Pipeline {
 
   private void deliver(int job) {
     emit(new SimEvent.ResultDelivered(now, jobs.n[job]));
+    if (loop != null) {
+      loop.delivered(job, now, handoff);
+      jobs.release(job);
+      return;
+    }
     int next = admission.delivered(job);
     jobs.release(job);
     if (next >= 0) {

@@ -13,14 +13,15 @@ import io.gradesim.simulator.scenario.ScenarioSettings;
  * stage costs, failures).
  *
  * <p>Each submission emits, in order: {@code SubmissionArrived}, then {@code SubmissionRejected}
- * (end) or {@code SubmissionDeferred} (optional), {@code SubmissionQueued}, {@code
- * SubmissionDispatched}, {@code ContainerCreated}, {@code ContainerStarted}, {@code
- * GradingFinished}, {@code ContainerRemoved} (the slot is free on the agent), {@code
- * ResultDelivered}. A job that crashes before a container exists (memory above the agent's per-slot
- * share, or its agent lost) skips the container events it never reached but still ends with {@code
- * GradingFinished} and {@code ContainerRemoved}, so that a fold counting busy slots as dispatched
- * minus removed stays exact. An {@code mcq/*} submission needs no container: it is dispatched to
- * agent -1, slot -1 and graded at once.
+ * (end), {@code SubmissionNeverSent} (end, closed loop) or {@code SubmissionDeferred} (optional;
+ * closed loop: {@code SubmissionRefused}, then {@code SubmissionRetried} or {@code
+ * SubmissionNeverSent}), {@code SubmissionQueued}, {@code SubmissionDispatched}, {@code
+ * ContainerCreated}, {@code ContainerStarted}, {@code GradingFinished}, {@code ContainerRemoved}
+ * (the slot is free on the agent), {@code ResultDelivered}. A job that crashes before a container
+ * exists (memory above the agent's per-slot share, or its agent lost) skips the container events it
+ * never reached but still ends with {@code GradingFinished} and {@code ContainerRemoved}, so that a
+ * fold counting busy slots as dispatched minus removed stays exact. An {@code mcq/*} submission
+ * needs no container: it is dispatched to agent -1, slot -1 and graded at once.
  *
  * <p>Use {@link #start()} once, then {@link #advance(long)} until it returns true: a caller (an
  * actor) can run the loop in slices without a message per event.
@@ -82,7 +83,17 @@ public final class SimulationEngine {
     return pipeline.epochMicros();
   }
 
-  /** Submissions rejected by admission so far. */
+  /** Refused submissions sent again so far (closed-loop admission). */
+  public long retried() {
+    return pipeline.retried();
+  }
+
+  /** Submissions never sent because the exam closed first, so far (closed-loop admission). */
+  public long neverSent() {
+    return pipeline.neverSent();
+  }
+
+  /** Submissions rejected (closed loop: refused at arrival) by admission so far. */
   public long rejected() {
     return pipeline.rejected();
   }

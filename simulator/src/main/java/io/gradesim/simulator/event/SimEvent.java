@@ -60,6 +60,19 @@ public sealed interface SimEvent {
   /** Admission held a submission back until the user's previous one for this task ended. */
   record SubmissionDeferred(long t, int n) implements SimEvent {}
 
+  /**
+   * Closed-loop admission refused a submission (one of its users has one pending for this task):
+   * the student keeps it and sends it again later ({@link SubmissionRetried}) or never ({@link
+   * SubmissionNeverSent}).
+   */
+  record SubmissionRefused(long t, int n) implements SimEvent {}
+
+  /** A refused submission was sent again: its pending predecessor's feedback and think time. */
+  record SubmissionRetried(long t, int n) implements SimEvent {}
+
+  /** The exam closed before the submission could be sent (again): it ends without a result. */
+  record SubmissionNeverSent(long t, int n) implements SimEvent {}
+
   /** A submission entered its topic's queue at the backend. */
   record SubmissionQueued(long t, int n) implements SimEvent {}
 

@@ -1,16 +1,15 @@
 package io.gradesim.simulator.model;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The frontend's rule of at most one pending submission per user per task ({@code add_job} in
  * {@code inginious/frontend/submission_manager.py}: a submission stays "waiting" until its result
- * is stored). The submitter is the first of the submission's users; a submission without users is
- * always admitted. Memory holds only users with work in flight.
+ * is stored), for the {@code reject} and {@code defer} policies. The submitter is the first of the
+ * submission's users; a submission without users is always admitted. Users and tasks are coded once
+ * ({@link SubmitterKeys}); per user and task three ints are kept (the job in flight, the first and
+ * last deferred job), deferred jobs are linked through a per-job array.
  */
 public final class FrontendAdmission {
 
@@ -22,14 +21,20 @@ public final class FrontendAdmission {
   }
 
   private final AdmissionPolicy policy;
-  private final Map<String, Pending> pending = new HashMap<>();
-  private Pending[] ofJob = new Pending[16];
+  private final SubmitterKeys codes = new SubmitterKeys();
+  private final LongIndex index = new LongIndex();
+  private int[] inFlight = new int[64];
+  private int[] head = new int[64];
+  private int[] tail = new int[64];
+  private int[] keyOf = new int[16];
+  private int[] nextOf = new int[16];
   private long rejected;
   private long deferred;
 
   /** Admission following {@code policy}. */
   public FrontendAdmission(AdmissionPolicy policy) {
     this.policy = policy;
+    Arrays.fill(keyOf, -1);
   }
 
   /** Decides on {@code job} submitted by {@code users} for {@code course}/{@code task}. */
@@ -37,15 +42,10 @@ public final class FrontendAdmission {
     if (policy == AdmissionPolicy.OFF || users.isEmpty()) {
       return Decision.ADMIT;
     }
-    String key = users.get(0) + '\u0000' + course + '\u0000' + task;
-    Pending p = pending.get(key);
-    if (p == null) {
-      p = new Pending(key);
-      pending.put(key, p);
-    }
-    if (p.inFlight < 0) {
-      p.inFlight = job;
-      remember(job, p);
+    int k = key(SubmitterKeys.key(codes.user(users.get(0)), codes.task(course, task)));
+    if (inFlight[k] < 0) {
+      inFlight[k] = job;
+      remember(job, k);
       return Decision.ADMIT;
     }
     if (policy == AdmissionPolicy.REJECT) {
@@ -53,8 +53,14 @@ public final class FrontendAdmission {
       return Decision.REJECT;
     }
     deferred++;
-    p.deferred.add(job);
-    remember(job, p);
+    remember(job, k);
+    nextOf[job] = -1;
+    if (head[k] < 0) {
+      head[k] = job;
+    } else {
+      nextOf[tail[k]] = job;
+    }
+    tail[k] = job;
     return Decision.DEFER;
   }
 
@@ -63,21 +69,21 @@ public final class FrontendAdmission {
    * task that may now go to the backend, or -1.
    */
   public int delivered(int job) {
-    if (job >= ofJob.length || ofJob[job] == null) {
+    if (job >= keyOf.length || keyOf[job] < 0) {
       return -1;
     }
-    Pending p = ofJob[job];
-    ofJob[job] = null;
-    if (p.inFlight != job) {
+    int k = keyOf[job];
+    keyOf[job] = -1;
+    if (inFlight[k] != job) {
       throw new IllegalStateException("job " + job + " delivered while not admitted");
     }
-    Integer next = p.deferred.poll();
-    if (next == null) {
-      p.inFlight = -1;
-      pending.remove(p.key);
+    int next = head[k];
+    if (next < 0) {
+      inFlight[k] = -1;
       return -1;
     }
-    p.inFlight = next;
+    head[k] = nextOf[next];
+    inFlight[k] = next;
     return next;
   }
 
@@ -91,20 +97,31 @@ public final class FrontendAdmission {
     return deferred;
   }
 
-  private void remember(int job, Pending p) {
-    if (job >= ofJob.length) {
-      ofJob = Arrays.copyOf(ofJob, Math.max(job + 1, ofJob.length * 2));
+  private int key(long key) {
+    int known = index.size();
+    int k = index.indexOf(key);
+    if (index.size() > known) {
+      if (k >= inFlight.length) {
+        int n = inFlight.length * 2;
+        inFlight = Arrays.copyOf(inFlight, n);
+        head = Arrays.copyOf(head, n);
+        tail = Arrays.copyOf(tail, n);
+      }
+      inFlight[k] = -1;
+      head[k] = -1;
+      tail[k] = -1;
     }
-    ofJob[job] = p;
+    return k;
   }
 
-  private static final class Pending {
-    final String key;
-    final ArrayDeque<Integer> deferred = new ArrayDeque<>(2);
-    int inFlight = -1;
-
-    Pending(String key) {
-      this.key = key;
+  private void remember(int job, int k) {
+    if (job >= keyOf.length) {
+      int n = Math.max(job + 1, keyOf.length * 2);
+      int old = keyOf.length;
+      keyOf = Arrays.copyOf(keyOf, n);
+      nextOf = Arrays.copyOf(nextOf, n);
+      Arrays.fill(keyOf, old, n, -1);
     }
+    keyOf[job] = k;
   }
 }

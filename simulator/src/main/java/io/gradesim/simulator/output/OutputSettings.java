@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gradesim.simulator.model.AdmissionPolicy;
 
 /**
  * The scenario keys the outputs read, taken from {@code RunStarted.scenarioJson} (the resolved
@@ -17,13 +18,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  *     empty object
  * @param pool the scenario's {@code runtime}, {@code agents} and {@code slots}, each null when
  *     absent
+ * @param closedLoop whether the scenario's {@code admission} is {@code closed-loop} (then the
+ *     summary counts retried and never-sent submissions)
  */
 public record OutputSettings(
     long bucketMicros,
     double coreHourPrice,
     double agentHourPrice,
     JsonNode gradingSources,
-    RunSummary.Pool pool) {
+    RunSummary.Pool pool,
+    boolean closedLoop) {
 
   /** Default bucket width in seconds. */
   public static final double DEFAULT_BUCKET_S = 60;
@@ -81,7 +85,8 @@ public record OutputSettings(
         core,
         agent,
         sources == null ? JsonNodeFactory.instance.objectNode() : sources.deepCopy(),
-        pool(root));
+        pool(root),
+        root.path("admission").asText("").equals(AdmissionPolicy.CLOSED_LOOP.key()));
   }
 
   private static RunSummary.Pool pool(JsonNode root) {

@@ -16,8 +16,11 @@ import io.gradesim.simulator.event.SimEvent.RunStarted;
 import io.gradesim.simulator.event.SimEvent.SubmissionArrived;
 import io.gradesim.simulator.event.SimEvent.SubmissionDeferred;
 import io.gradesim.simulator.event.SimEvent.SubmissionDispatched;
+import io.gradesim.simulator.event.SimEvent.SubmissionNeverSent;
 import io.gradesim.simulator.event.SimEvent.SubmissionQueued;
+import io.gradesim.simulator.event.SimEvent.SubmissionRefused;
 import io.gradesim.simulator.event.SimEvent.SubmissionRejected;
+import io.gradesim.simulator.event.SimEvent.SubmissionRetried;
 import io.gradesim.simulator.event.SimEventListener;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,6 +85,8 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
   private long delivered;
   private long rejected;
   private long deferred;
+  private long retried;
+  private long neverSent;
   private long lastT;
   private boolean finished;
   private boolean closed;
@@ -188,6 +193,13 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
       table.rejected(t, ((SubmissionRejected) e).n());
     } else if (e instanceof SubmissionDeferred) {
       deferred++;
+    } else if (e instanceof SubmissionRefused) {
+      rejected++;
+    } else if (e instanceof SubmissionRetried) {
+      retried++;
+    } else if (e instanceof SubmissionNeverSent) {
+      neverSent++;
+      table.neverSent(t, ((SubmissionNeverSent) e).n());
     } else if (e instanceof AgentUp) {
       AgentUp u = (AgentUp) e;
       timeline.agentUp(u.agent(), u.slots(), u.cores());
@@ -284,6 +296,8 @@ public final class RunOutputWriter implements SimEventListener, AutoCloseable {
         delivered,
         rejected,
         deferred,
+        settings.closedLoop() ? retried : null,
+        settings.closedLoop() ? neverSent : null,
         wait.count(),
         wait.meanSeconds(),
         wait.percentileSeconds(50),

@@ -14,8 +14,11 @@ import java.util.Map;
 /**
  * The figures of one run, as written to {@code summary.json}: model results and provenance only, no
  * wall-clock figure, so the same events give a byte-identical file. Keys and units are declared in
- * {@link SummaryKey}; a NaN figure (no sample) is written as {@code null}.
+ * {@link SummaryKey}; a NaN figure (no sample) is written as {@code null}, an optional key whose
+ * figure is null (a closed-loop count of another policy's run) is left out.
  *
+ * @param retried refused submissions sent again (closed-loop admission), else null
+ * @param neverSent submissions the exam's close kept from being sent (closed-loop), else null
  * @param results count per result, sorted by result
  * @param gradingSources the scenario's {@code grading-sources}, or an empty object
  * @param pool the pool the scenario starts with
@@ -26,6 +29,8 @@ public record RunSummary(
     long delivered,
     long rejected,
     long deferred,
+    Long retried,
+    Long neverSent,
     long dispatched,
     double waitMeanS,
     double waitP50S,
@@ -86,8 +91,12 @@ public record RunSummary(
       g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       g.writeStartObject();
       for (SummaryKey key : SummaryKey.values()) {
+        Object v = key.valueOf(this);
+        if (v == null && key.optional()) {
+          continue;
+        }
         g.writeFieldName(key.key());
-        write(g, key.valueOf(this));
+        write(g, v);
       }
       g.writeEndObject();
     } catch (IOException e) {

@@ -15,9 +15,10 @@ import java.io.IOException;
  * once it left the queue, the index of its {@link LaterStages} entry; measured, a waiting
  * submission costs about 30 bytes here.
  *
- * <p>A submission ends when its result is delivered or it is rejected. A job on a lost agent ends
- * as {@code crash}; it still waits for its delivery, but at most {@link #LOST_GRACE_MICROS} of
- * virtual time, so an engine that delivers nothing for it cannot hold the rows open.
+ * <p>A submission ends when its result is delivered, it is rejected or it is never sent (the exam
+ * closed first). A job on a lost agent ends as {@code crash}; it still waits for its delivery, but
+ * at most {@link #LOST_GRACE_MICROS} of virtual time, so an engine that delivers nothing for it
+ * cannot hold the rows open.
  */
 final class SubmissionTable {
   /** Virtual time a job of a lost agent may still wait for its (crash) delivery: one hour. */
@@ -38,6 +39,7 @@ final class SubmissionTable {
   private static final byte BUSY = 8;
   private static final byte IN_QUEUE = 16;
   private static final byte CREATED = 32;
+  private static final byte NEVER_SENT = 64;
 
   private static final int PAGE_BITS = 12;
   private static final int PAGE = 1 << PAGE_BITS;
@@ -91,6 +93,14 @@ final class SubmissionTable {
   void rejected(long t, int n) throws IOException {
     if (live(n)) {
       setFlags(n, REJECTED | DONE);
+      flushReady(t);
+    }
+  }
+
+  /** Ends submission {@code n} as never sent: the exam closed before its student could. */
+  void neverSent(long t, int n) throws IOException {
+    if (live(n)) {
+      setFlags(n, NEVER_SENT | DONE);
       flushReady(t);
     }
   }
@@ -343,6 +353,9 @@ final class SubmissionTable {
   private static String outcome(byte f, String result) {
     if ((f & REJECTED) != 0) {
       return "rejected";
+    }
+    if ((f & NEVER_SENT) != 0) {
+      return "never_sent";
     }
     if (result != null) {
       return result;

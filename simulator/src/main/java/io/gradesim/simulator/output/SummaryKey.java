@@ -29,8 +29,21 @@ public enum SummaryKey {
   SUBMISSIONS("submissions", "submissions that arrived", RunSummary::submissions),
   EVENTS("events", "events of the run (RunStarted included, RunFinished not)", RunSummary::events),
   DELIVERED("submissions", "results delivered to students", RunSummary::delivered),
-  REJECTED("submissions", "refused by admission", RunSummary::rejected),
+  REJECTED(
+      "submissions",
+      "refused by admission (closed-loop: refused at arrival, then retried or never sent)",
+      RunSummary::rejected),
   DEFERRED("submissions", "held back by admission, then admitted", RunSummary::deferred),
+  RETRIED(
+      "submissions",
+      "refused ones sent again after the pending feedback and the think time (closed-loop only)",
+      RunSummary::retried,
+      true),
+  NEVER_SENT(
+      "submissions",
+      "not sent (again) because the exam closed first (closed-loop only)",
+      RunSummary::neverSent,
+      true),
   DISPATCHED("submissions", "dispatched to a slot", RunSummary::dispatched),
   WAIT_MEAN_S(
       "s", "mean of dispatched - arrival over dispatched submissions", RunSummary::waitMeanS),
@@ -77,11 +90,22 @@ public enum SummaryKey {
   private final String unit;
   private final String meaning;
   private final Function<RunSummary, Object> value;
+  private final boolean optional;
 
   SummaryKey(String unit, String meaning, Function<RunSummary, Object> value) {
+    this(unit, meaning, value, false);
+  }
+
+  SummaryKey(String unit, String meaning, Function<RunSummary, Object> value, boolean optional) {
     this.unit = unit;
     this.meaning = meaning;
     this.value = value;
+    this.optional = optional;
+  }
+
+  /** Whether the key is left out of a summary whose figure is null (a run without it). */
+  public boolean optional() {
+    return optional;
   }
 
   /** The JSON key. */

@@ -4,6 +4,7 @@ import io.gradesim.simulator.costs.CostSetup;
 import io.gradesim.simulator.costs.RecordedRuntime;
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
+import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.output.OutputSettings;
 import io.gradesim.simulator.output.RunSummary;
@@ -106,16 +107,22 @@ public final class SimulationSetup {
       throw new IllegalArgumentException("--out " + in.out() + " is a file, not a folder");
     }
     ScenarioSettings loaded = ScenarioLoader.load(in.scenarioFile(), in.overrides());
-    ScenarioSettings s = in.seed() == null ? loaded : loaded.withSeed(in.seed());
-    CostSetup setup = CostSetup.of(s, in.calibration(), in.scenarioFile().toString());
+    ScenarioSettings seeded = in.seed() == null ? loaded : loaded.withSeed(in.seed());
+    CostSetup setup = CostSetup.of(seeded, in.calibration(), in.scenarioFile().toString());
     StageCosts costs = setup.costs();
-    String recorded = s.grading().recordedRuntime();
+    String recorded = seeded.grading().recordedRuntime();
     RecordedOverhead overhead =
         recorded == null
             ? RecordedOverhead.NONE
             : RecordedRuntime.overhead(
                 recorded, in.calibration(), in.scenarioFile() + ": grading.recorded-runtime");
-    TraceSurvey survey = TraceSurvey.of(scans.get(), s, overhead);
+    TraceSurvey survey = TraceSurvey.of(scans.get(), seeded, overhead);
+    // The hash is of the scenario as written; the run (and its JSON) gets the resolved close.
+    String scenarioHash = ScenarioJson.hash(seeded);
+    ScenarioSettings s =
+        seeded.admission() == AdmissionPolicy.CLOSED_LOOP && seeded.closedLoop().close() == null
+            ? seeded.withClose(survey.scan().defaultClose())
+            : seeded;
     if (survey.first() != null) {
       String why =
           OutputSettings.bucketProblem(
@@ -132,7 +139,7 @@ public final class SimulationSetup {
             in.trace().toString(),
             survey.hash(),
             in.scenarioFile().getFileName().toString(),
-            ScenarioJson.hash(s),
+            scenarioHash,
             ScenarioJson.render(s, survey.sources(), setup.sources()),
             setup.calibrationFile(),
             setup.calibrationHash(),

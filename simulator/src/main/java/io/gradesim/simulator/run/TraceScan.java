@@ -11,7 +11,9 @@ import io.gradesim.traces.stats.RecordedOverhead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +34,7 @@ public final class TraceScan {
   private final long submissions;
   private final Instant first;
   private final Instant last;
+  private final long longestFeedbackMicros;
   private final Map<String, long[]> tasks;
   private final Map<String, String> taskOf;
   private final TraceColumns columns;
@@ -43,6 +46,7 @@ public final class TraceScan {
       long submissions,
       Instant first,
       Instant last,
+      long longestFeedbackMicros,
       Map<String, long[]> tasks,
       Map<String, String> taskOf,
       TraceColumns columns) {
@@ -51,6 +55,7 @@ public final class TraceScan {
     this.submissions = submissions;
     this.first = first;
     this.last = last;
+    this.longestFeedbackMicros = longestFeedbackMicros;
     this.tasks = Collections.unmodifiableMap(tasks);
     this.taskOf = Map.copyOf(taskOf);
     this.columns = columns;
@@ -76,11 +81,15 @@ public final class TraceScan {
     long count = 0;
     Instant first = null;
     Instant last = null;
+    long longest = 0;
     try (Stream<Submission> s = CanonicalTraceReader.readUnique(trace, RejectSink.STRICT)) {
       for (Submission sub : (Iterable<Submission>) s::iterator) {
         count++;
         first = first == null ? sub.submittedAt() : first;
         last = sub.submittedAt();
+        if (sub.completedAt() != null) {
+          longest = Math.max(longest, ChronoUnit.MICROS.between(last, sub.completedAt()));
+        }
         if (columns != null) {
           columns.add(sub);
           if ((count & 0xffff) == 0 && columns.bytes() > budget) {
@@ -100,7 +109,8 @@ public final class TraceScan {
     if (columns != null && columns.bytes() > budget) {
       columns = null;
     }
-    return new TraceScan(trace, hash, count, first, last, new TreeMap<>(rows), taskOf, columns);
+    return new TraceScan(
+        trace, hash, count, first, last, longest, new TreeMap<>(rows), taskOf, columns);
   }
 
   /** The scanned file. */
@@ -126,6 +136,19 @@ public final class TraceScan {
   /** The last arrival, or null for an empty trace. */
   public Instant last() {
     return last;
+  }
+
+  /** The longest recorded feedback ({@code completed_at - submitted_at}), 0 without any. */
+  public Duration longestFeedback() {
+    return Duration.ofNanos(longestFeedbackMicros * 1000);
+  }
+
+  /**
+   * When a closed-loop exam closes unless told: the last arrival plus the longest recorded feedback
+   * (null for an empty trace).
+   */
+  public Instant defaultClose() {
+    return last == null ? null : last.plus(longestFeedback());
   }
 
   /** Per course and task ({@link GradingTimes#courseTask}, sorted): rows, rows with grading_ms. */

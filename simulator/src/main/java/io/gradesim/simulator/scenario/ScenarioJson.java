@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradesim.files.Sha256;
 import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
+import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
 import java.util.Map;
@@ -63,6 +64,17 @@ public final class ScenarioJson {
     m.put("environments", s.environments());
     m.put("costs", costs(s.costs()));
     m.put("admission", s.admission().key());
+    if (s.admission() == AdmissionPolicy.CLOSED_LOOP) {
+      // Only a closed-loop scenario has these keys, so the others keep their JSON and hash.
+      ScenarioSettings.ClosedLoop loop = s.closedLoop();
+      m.put(
+          "closed-loop",
+          Map.of(
+              "close",
+              loop.close() == null ? "trace" : loop.close().toString(),
+              "think-us",
+              loop.thinkMicros()));
+    }
     ScenarioSettings.Network n = s.network();
     m.put(
         "network",

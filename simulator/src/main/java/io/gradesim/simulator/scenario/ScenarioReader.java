@@ -9,6 +9,8 @@ import io.gradesim.probes.jfr.Stage;
 import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.traces.synth.DurationDistribution;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,8 @@ final class ScenarioReader {
         prices(),
         positiveInt("output.bucket-s", Integer.MAX_VALUE),
         autoscale,
-        new ElasticReader(this).warmPool(envs));
+        new ElasticReader(this).warmPool(envs),
+        closedLoop());
   }
 
   private ScenarioSettings.Costs costs() {
@@ -109,6 +112,23 @@ final class ScenarioReader {
     } catch (IllegalArgumentException e) {
       throw bad("admission", e.getMessage());
     }
+  }
+
+  private ScenarioSettings.ClosedLoop closedLoop() {
+    Instant close = null;
+    if (!c.getIsNull("closed-loop.close")) {
+      String text = string("closed-loop.close");
+      try {
+        close = Instant.parse(text.trim());
+      } catch (DateTimeParseException e) {
+        throw bad(
+            "closed-loop.close",
+            "expected an ISO-8601 UTC instant such as 2024-01-15T12:00:00Z, or null, found '"
+                + text
+                + "'");
+      }
+    }
+    return new ScenarioSettings.ClosedLoop(close, micros("closed-loop.think", false));
   }
 
   private ScenarioSettings.Network network() {

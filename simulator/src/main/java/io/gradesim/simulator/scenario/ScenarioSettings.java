@@ -5,6 +5,7 @@ import io.gradesim.simulator.autoscale.AutoscaleSettings;
 import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.warmpool.WarmPoolSettings;
 import io.gradesim.traces.synth.DurationDistribution;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import java.util.Map;
  * @param bucketS width of a {@code timeseries.csv} bucket in seconds
  * @param autoscale the autoscaling policy (off: a fixed pool of {@code agents})
  * @param warmPool pre-created containers per agent (off: every job creates its container)
+ * @param closedLoop the exam's close and default think time, for {@code admission = closed-loop}
  */
 public record ScenarioSettings(
     String name,
@@ -51,7 +53,8 @@ public record ScenarioSettings(
     Prices prices,
     int bucketS,
     AutoscaleSettings autoscale,
-    WarmPoolSettings warmPool) {
+    WarmPoolSettings warmPool,
+    ClosedLoop closedLoop) {
 
   /** Copies the lists. */
   public ScenarioSettings {
@@ -79,7 +82,33 @@ public record ScenarioSettings(
         prices,
         bucketS,
         autoscale,
-        warmPool);
+        warmPool,
+        closedLoop);
+  }
+
+  /** The same scenario with the exam closing at {@code close}. */
+  public ScenarioSettings withClose(Instant close) {
+    return new ScenarioSettings(
+        name,
+        description,
+        runtime,
+        seed,
+        agents,
+        cores,
+        slots,
+        memoryMb,
+        environments,
+        costs,
+        admission,
+        network,
+        failures,
+        grading,
+        limits,
+        prices,
+        bucketS,
+        autoscale,
+        warmPool,
+        new ClosedLoop(close, closedLoop.thinkMicros()));
   }
 
   /** The most agents the run can have at once (the autoscaler's maximum, else {@code agents}). */
@@ -143,6 +172,13 @@ public record ScenarioSettings(
    * INGInious' {@code hard_time = 3 * time}) and memory.
    */
   public record Limits(long cpuMicros, long hardMicros, double hardFactor, long memoryMb) {}
+
+  /**
+   * The closed loop's exam: it closes at {@code close} (null: the trace's last arrival plus its
+   * longest recorded feedback, resolved before the run) and a refused submission without an earlier
+   * recorded one of its student on the task is sent again {@code thinkMicros} after the feedback.
+   */
+  public record ClosedLoop(Instant close, long thinkMicros) {}
 
   /** Prices for the run's cost: per core-hour and per agent-hour of the pool. */
   public record Prices(double coreHour, double agentHour) {}

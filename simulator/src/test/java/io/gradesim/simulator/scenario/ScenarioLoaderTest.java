@@ -104,7 +104,8 @@ class ScenarioLoaderTest {
     Path f = dir.resolve("bad.conf");
     Files.writeString(f, "agents = 2\nadmission = sometimes\n");
     assertThatThrownBy(() -> ScenarioLoader.load(f, List.of()))
-        .hasMessage(f + ":2: admission: expected off, reject or defer, found 'sometimes'");
+        .hasMessage(
+            f + ":2: admission: expected off, reject, defer or closed-loop, found 'sometimes'");
     Files.writeString(f, "cores = 0\n");
     assertThatThrownBy(() -> ScenarioLoader.load(f, List.of()))
         .hasMessageContaining(f + ":1: cores: must be a whole number from 1 to 4096, found 0");

@@ -3,16 +3,21 @@ package io.gradesim.traces.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code trace} command group: import real traces, synthesise workloads, inspect a trace. */
+/** The {@code trace} command group: import, synthesise, inspect and scale traces. */
 @Command(
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports, synthesises and inspects submission traces.",
+      "Imports, synthesises, inspects and scales submission traces.",
       "Import a real platform's log into the canonical trace CSV, synthesise a seeded"
-          + " workload, or print a trace's statistics."
+          + " workload, print a trace's statistics, or scale its load."
     },
-    subcommands = {TraceImportCommand.class, TraceSynthCommand.class, TraceInspectCommand.class})
+    subcommands = {
+      TraceImportCommand.class,
+      TraceSynthCommand.class,
+      TraceInspectCommand.class,
+      TraceScaleCommand.class
+    })
 public final class TraceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

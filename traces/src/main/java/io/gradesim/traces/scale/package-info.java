@@ -1,0 +1,2 @@
+/** Load growth as trace transforms: whole students' sessions cloned or thinned, with a seed. */
+package io.gradesim.traces.scale;
