@@ -1,6 +1,7 @@
 package io.gradesim.cli;
 
 import io.gradesim.app.sweep.ScenarioSweep;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.CompareReport;
@@ -128,6 +129,13 @@ public final class CompareCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--parallel: must be at least 1");
     }
-    return ScenarioSweep.run(trace, calibration, scenarios, out, n, ProgressBar::onStderr);
+    return ScenarioSweep.run(
+        GradesimSystem.of(spec).get(),
+        trace,
+        calibration,
+        scenarios,
+        out,
+        n,
+        ProgressBar::onStderr);
   }
 }
