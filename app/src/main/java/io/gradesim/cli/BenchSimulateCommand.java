@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradesim.app.bench.AskPerEvent;
 import io.gradesim.app.bench.SimulateBenchmark;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.output.PerfReport;
@@ -98,7 +99,7 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     perf.putAll(SimulateBenchmark.figures(samples));
     print(o, samples);
     if (parallel > 0) {
-      long[] t = bench.parallel(parallel, cores);
+      long[] t = bench.parallel(parallel, cores, GradesimSystem.of(spec).get());
       double speedup = (double) t[0] / t[1];
       o.printf(
           "%d runs one after another: %.2f s; as %d parallel actors on %d cores: %.2f s;"

@@ -2,6 +2,7 @@ package io.gradesim.cli;
 
 import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.CompareReport;
@@ -146,6 +147,7 @@ public final class CompareCommand implements Callable<Integer> {
       report =
           report.withReplications(
               Replications.runFurther(
+                  GradesimSystem.of(spec).get(),
                   trace,
                   calibration,
                   scenarios,
@@ -178,6 +180,7 @@ public final class CompareCommand implements Callable<Integer> {
           "compare: give --trace and scenario files, or --runs " + "with finished run directories");
     }
     return ScenarioSweep.run(
+        GradesimSystem.of(spec).get(),
         trace,
         calibration,
         scenarios,

@@ -1,7 +1,11 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.system.GradesimSystem;
+import io.gradesim.journal.JournalActors;
+import io.gradesim.journal.JournalTarget;
 import io.gradesim.simulator.costs.RecordedRuntime;
 import io.gradesim.traces.cli.TraceInspectCommand;
+import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +17,11 @@ import picocli.CommandLine.Option;
  * <p>Every error ends as one line on stderr and an exit code ({@link FailureReport}): 2 for what
  * the user can fix (the line names the file, line and field), 3 for out of memory, 130 when
  * interrupted, 1 for a bug. Stack traces only with {@code --debug} or {@code GRADESIM_DEBUG=1}.
+ *
+ * <p>It owns the command's one actor system ({@link GradesimSystem}), started by the first
+ * subcommand that needs actors and terminated when the command line's execution ends, errors
+ * included; commands reach it with {@link GradesimSystem#of}, the journal's {@code runs} commands
+ * as the root's {@link JournalActors}.
  */
 @Command(
     name = "gradesim",
@@ -36,7 +45,9 @@ import picocli.CommandLine.Option;
       CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class GradesimCommand implements Runnable {
+public final class GradesimCommand implements Runnable, JournalActors, GradesimSystem.Owner {
+  private final GradesimSystem actors = new GradesimSystem();
+  private int executing;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +61,16 @@ public final class GradesimCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  @Override
+  public GradesimSystem actors() {
+    return actors;
+  }
+
+  @Override
+  public ActorSystem<?> system(JournalTarget target) {
+    return actors.system(target);
   }
 
   /** Runs the command line and exits with its code. */
@@ -104,6 +125,20 @@ public final class GradesimCommand implements Runnable {
    * instead of saying that there is no command {@code plan}.
    */
   private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+    GradesimCommand root = (GradesimCommand) parsed.commandSpec().root().userObject();
+    // A command that runs others on this command line (demo) is the outermost execution: the
+    // actor system ends with it.
+    root.executing++;
+    try {
+      return runLast(parsed);
+    } finally {
+      if (--root.executing == 0) {
+        root.actors.close();
+      }
+    }
+  }
+
+  private static int runLast(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (!p.unmatched().isEmpty() && !p.commandSpec().parser().unmatchedArgumentsAllowed()) {
         throw new CommandLine.UnmatchedArgumentException(

@@ -1,6 +1,7 @@
 package io.gradesim.cli;
 
-import io.gradesim.app.sweep.Sweeps;
+import io.gradesim.app.sweep.InlineRun;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.journal.JournalSession;
 import io.gradesim.journal.JournalTarget;
@@ -112,7 +113,10 @@ public final class SimulateCommand implements Callable<Integer> {
         .check();
     String id = runId != null ? runId : UUID.randomUUID().toString();
     try (JournalSession session =
-        JournalSession.open(JournalTarget.parse(journal, JournalTarget.defaultHome()), id)) {
+        JournalSession.open(
+            JournalTarget.parse(journal, JournalTarget.defaultHome()),
+            id,
+            GradesimSystem.of(spec))) {
       // The journal opens meanwhile (JournalSession); a finished run is refused before simulating.
       SimulationSetup.Prepared run =
           SimulationSetup.prepare(
@@ -127,7 +131,8 @@ public final class SimulateCommand implements Callable<Integer> {
       if (!run.survey().note().isEmpty()) {
         spec.commandLine().getErr().println("simulate: " + run.survey().note());
       }
-      RunOutcome outcome = Sweeps.run(List.of(run.spec()), 1).get(0);
+      // One run needs no sweep: it runs on this thread (an actor system starts for the journal).
+      RunOutcome outcome = InlineRun.run(run.spec());
       if (outcome instanceof RunOutcome.Failed f) {
         session.fail(f.reason());
         if (f.cause() instanceof RuntimeException re) {

@@ -3,6 +3,7 @@ package io.gradesim.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.cli.GradesimCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class JournalFailureTest {
         new BufferedReader(
             new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).isEqualTo("locked");
-      assertThatThrownBy(() -> RunJournal.open(target))
+      assertThatThrownBy(() -> open(target))
           .isInstanceOf(IOException.class)
           .hasMessageStartingWith("journal " + target.label())
           .hasMessageContaining("in use by another gradesim process");
@@ -63,7 +64,7 @@ class JournalFailureTest {
     byte[] junk = new byte[64 * 1024];
     new SplittableRandom(1).nextBytes(junk);
     Files.write(file, junk);
-    assertThatThrownBy(() -> RunJournal.open(target))
+    assertThatThrownBy(() -> open(target))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("journal " + target.label() + " is damaged");
     String[] err = runs("list");
@@ -76,7 +77,7 @@ class JournalFailureTest {
     JournalTarget target =
         JournalTarget.parse(
             "jdbc:postgresql://127.0.0.1:9/none?user=u&password=secret&connectTimeout=2", home);
-    assertThatThrownBy(() -> RunJournal.open(target))
+    assertThatThrownBy(() -> open(target))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is unreachable")
         .hasMessageContaining("password=***")
@@ -110,6 +111,14 @@ class JournalFailureTest {
       } else {
         System.setProperty("gradesim.home", before);
       }
+    }
+  }
+
+  /** Opens {@code target} in an actor system of its own, as a command would. */
+  private static void open(JournalTarget target) throws IOException {
+    try (GradesimSystem actors = new GradesimSystem();
+        RunJournal journal = RunJournal.open(target, actors.system(target))) {
+      journal.runIds();
     }
   }
 }

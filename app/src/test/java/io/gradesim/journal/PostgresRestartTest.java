@@ -2,6 +2,7 @@ package io.gradesim.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.simulator.output.RunOutputWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,8 @@ class PostgresRestartTest {
           .as(f)
           .isEqualTo(Files.readAllBytes(reference.resolve(f)));
     }
-    try (RunJournal journal = RunJournal.open(JournalTarget.parse(url, dir))) {
+    try (GradesimSystem actors = new GradesimSystem();
+        RunJournal journal = open(actors, JournalTarget.parse(url, dir))) {
       assertThat(journal.state(id).status()).isEqualTo(RunState.Status.FINISHED);
       assertThat(journal.delete(id)).isTrue();
     }
@@ -150,9 +152,14 @@ class PostgresRestartTest {
     }
     // The outputs may be complete (written before the journal gave up): the run still failed.
     assertThat(JournalCli.leftovers(dir)).isEmpty();
-    try (RunJournal journal = RunJournal.open(JournalTarget.parse(url, dir))) {
+    try (GradesimSystem actors = new GradesimSystem();
+        RunJournal journal = open(actors, JournalTarget.parse(url, dir))) {
       assertThat(journal.state(id).status()).isNotEqualTo(RunState.Status.FINISHED);
       journal.delete(id);
     }
+  }
+
+  private static RunJournal open(GradesimSystem actors, JournalTarget target) throws IOException {
+    return RunJournal.open(target, actors.system(target));
   }
 }

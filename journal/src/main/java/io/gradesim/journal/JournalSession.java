@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
  * --journal none} every call is a no-op, so the command has one code path.
  *
  * <pre>{@code
- * try (JournalSession journal = JournalSession.open(target, runId)) {
+ * try (JournalSession journal = JournalSession.open(target, runId, actors)) {
  *   journal.checkResumable();               // a finished run is refused before simulating
  *   engine.run(journal.tee(outputWriter));
  *   journal.finish(outputWriter.finish().toJson());
@@ -23,9 +23,10 @@ import java.util.concurrent.ExecutionException;
  * <p>Or, when the caller appends RunFinished itself: {@link #listener()} then {@link
  * #awaitFinished()}.
  *
- * <p>The journal opens on a thread of its own (actor system, database, schema: about 2 s in a fresh
- * JVM, 0.1 s in a warm one), so the caller can read its trace meanwhile; the first call that needs
- * it ({@link #checkResumable}, an event) waits for it and reports its failure.
+ * <p>The journal opens on a thread of its own (the process's actor system from {@code actors},
+ * which starts it on first use, then database and schema: about 2 s in a fresh JVM, 0.1 s in a warm
+ * one), so the caller can read its trace meanwhile; the first call that needs it ({@link
+ * #checkResumable}, an event) waits for it and reports its failure.
  */
 public final class JournalSession implements AutoCloseable {
   private final JournalTarget target;
@@ -36,7 +37,7 @@ public final class JournalSession implements AutoCloseable {
   private long lastT;
   private boolean done;
 
-  private JournalSession(JournalTarget target, String runId) {
+  private JournalSession(JournalTarget target, String runId, JournalActors actors) {
     this.target = target;
     this.runId = runId;
     if (target.enabled()) {
@@ -45,7 +46,7 @@ public final class JournalSession implements AutoCloseable {
           new Thread(
               () -> {
                 try {
-                  opening.complete(RunJournal.open(target));
+                  opening.complete(RunJournal.open(target, actors.system(target)));
                 } catch (Throwable e) {
                   opening.completeExceptionally(e);
                 }
@@ -59,12 +60,12 @@ public final class JournalSession implements AutoCloseable {
   }
 
   /**
-   * Starts opening the journal {@code target} for run {@code runId} (nothing for {@code none});
-   * returns at once.
+   * Starts opening the journal {@code target} for run {@code runId} in the actor system of {@code
+   * actors} (nothing for {@code none}: no actor system is asked for); returns at once.
    */
-  public static JournalSession open(JournalTarget target, String runId) {
+  public static JournalSession open(JournalTarget target, String runId, JournalActors actors) {
     RunJournal.checkRunId(runId);
-    return new JournalSession(target, runId);
+    return new JournalSession(target, runId, actors);
   }
 
   /** True if events are persisted. */

@@ -84,8 +84,27 @@ public record JournalTarget(String url, String label) {
     return postgres() ? "org.postgresql.Driver" : "org.h2.Driver";
   }
 
-  /** The Pekko configuration of an actor system that writes and reads this journal. */
+  /**
+   * The Pekko configuration of an actor system that writes and reads this journal, complete (with
+   * system properties first and the libraries' reference.conf last, resolved).
+   */
   public Config config() {
+    // System properties first (-Dgradesim.journal.reconnect-for=5s), as ConfigFactory.load has.
+    return ConfigFactory.defaultOverrides()
+        .withFallback(settings())
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
+  }
+
+  /**
+   * This journal's layer of the process's actor system configuration (unresolved, to be merged with
+   * the other modules' settings): the database from {@code --journal} over {@code
+   * gradesim-journal.conf}. Empty for {@code none}.
+   */
+  public Config settings() {
+    if (!enabled()) {
+      return ConfigFactory.empty();
+    }
     String db = "pekko-persistence-jdbc.shared-databases.gradesim.";
     Config own =
         ConfigFactory.parseMap(
@@ -96,11 +115,12 @@ public record JournalTarget(String url, String label) {
                 url,
                 db + "db.driver",
                 driver()));
-    // System properties first (-Dgradesim.journal.reconnect-for=5s), as ConfigFactory.load has.
-    return ConfigFactory.defaultOverrides()
-        .withFallback(own)
-        .withFallback(ConfigFactory.parseResources("gradesim-journal.conf"))
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
+    return own.withFallback(ConfigFactory.parseResources("gradesim-journal.conf"));
+  }
+
+  /** True if {@code config} (an actor system's) writes and reads this journal. */
+  public boolean configures(Config config) {
+    String key = "pekko-persistence-jdbc.shared-databases.gradesim.db.url";
+    return enabled() && config.hasPath(key) && config.getString(key).equals(url);
   }
 }

@@ -19,15 +19,15 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 
 /**
- * An open run journal: the actor system that writes runs through {@link RunBehavior} and reads them
- * back with pekko-persistence-query ({@code currentPersistenceIds}, {@code
- * currentEventsByPersistenceId}). One per command invocation; close it when done.
+ * An open run journal: writes runs through {@link RunBehavior} and reads them back with
+ * pekko-persistence-query ({@code currentPersistenceIds}, {@code currentEventsByPersistenceId}) in
+ * the actor system the application hands it (configured with {@link JournalTarget#settings()}). One
+ * per command invocation; close it when done (the actor system stays its owner's).
  */
 public final class RunJournal implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -35,12 +35,12 @@ public final class RunJournal implements AutoCloseable {
 
   private final JournalTarget target;
   private final JournalCheckpoint checkpoint;
-  private final ActorSystem<Void> system;
+  private final ActorSystem<?> system;
   private final JdbcReadJournal queries;
   private final Duration reconnectFor;
   private int spawned;
 
-  private RunJournal(JournalTarget target, JournalCheckpoint checkpoint, ActorSystem<Void> system) {
+  private RunJournal(JournalTarget target, JournalCheckpoint checkpoint, ActorSystem<?> system) {
     this.target = target;
     this.checkpoint = checkpoint;
     this.system = system;
@@ -51,19 +51,22 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /**
-   * Opens (and on first use creates) the journal; IOException names it if it is unusable (an H2
-   * file that lost durably written data is reported as damaged: {@link JournalCheckpoint}).
+   * Opens (and on first use creates) the journal in {@code system}, which must have been started
+   * with {@code target}'s {@link JournalTarget#settings()}; IOException names the journal if it is
+   * unusable (an H2 file that lost durably written data is reported as damaged: {@link
+   * JournalCheckpoint}).
    */
-  public static RunJournal open(JournalTarget target) throws IOException {
+  public static RunJournal open(JournalTarget target, ActorSystem<?> system) throws IOException {
     if (!target.enabled()) {
       throw new IllegalArgumentException("--journal none: this command needs a journal");
     }
+    if (!target.configures(system.settings().config())) {
+      throw new IllegalArgumentException(
+          "the actor system " + system.name() + " is not configured for journal " + target.label());
+    }
     JournalCheckpoint checkpoint = JournalCheckpoint.open(target);
     try {
-      return new RunJournal(
-          target,
-          checkpoint,
-          ActorSystem.create(Behaviors.empty(), "gradesim-journal", target.config()));
+      return new RunJournal(target, checkpoint, system);
     } catch (RuntimeException e) {
       checkpoint.close();
       throw e;
@@ -228,17 +231,12 @@ public final class RunJournal implements AutoCloseable {
     return JournalFault.describe(target, doing, checkpoint.withPanic(e));
   }
 
+  /**
+   * Closes the journal's own connection. The actor system, with the plugin's connection pool, stays
+   * up until its owner terminates it (then H2 closes the file).
+   */
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // The system is going away either way; nothing left to save.
-    } finally {
-      checkpoint.close(); // the last connection: H2 closes the file
-    }
+    checkpoint.close();
   }
 }

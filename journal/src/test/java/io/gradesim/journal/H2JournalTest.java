@@ -22,7 +22,8 @@ class H2JournalTest {
     JournalTarget target = JournalTarget.h2(home);
     JournalTestSupport.simulate(target, "r1", 3, 3_000, home.resolve("out"));
     List<SimEvent> expected = JournalTestSupport.events("r1", 3, 3_000);
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       List<SimEvent> replayed = new ArrayList<>();
       journal.replay("r1", replayed::add);
       assertThat(replayed).hasSize(expected.size() + 1);
@@ -37,7 +38,8 @@ class H2JournalTest {
     JournalTarget target = JournalTarget.h2(home);
     JournalTestSupport.simulate(target, "r2", 4, 20_000, home.resolve("out"));
     int events = JournalTestSupport.events("r2", 4, 20_000).size() + 1;
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       RunState s = journal.state("r2");
       assertThat(s.status()).isEqualTo(RunState.Status.FINISHED);
       assertThat(s.events()).isEqualTo(events);
@@ -47,7 +49,8 @@ class H2JournalTest {
           .isEqualTo(Files.readString(home.resolve("out").resolve(RunOutputWriter.SUMMARY)));
     }
     // A second system, as a new process would: recovery from snapshot and events.
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       assertThat(journal.state("r2").events()).isEqualTo(events);
       assertThat(journal.state("unknown").status()).isEqualTo(RunState.Status.NEW);
     }
@@ -59,7 +62,8 @@ class H2JournalTest {
     Path out = home.resolve("out");
     JournalTestSupport.simulate(target, "r3", 5, 5_000, out);
     Path again = home.resolve("export");
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       JournalTestSupport.export(journal, "r3", again);
     }
     for (String f : RunOutputWriter.FILES) {
@@ -83,7 +87,8 @@ class H2JournalTest {
   @Test
   void refusesToResumeWithOtherInputs() throws IOException {
     JournalTarget target = JournalTarget.h2(home);
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       RunRecorder r = journal.recorder("r5");
       SyntheticRun.run("r5", 7, 50, r);
       r.fail("killed");
@@ -96,7 +101,8 @@ class H2JournalTest {
   @Test
   void recordsAFailedRunWithItsReasonAndResumesIt() throws IOException {
     JournalTarget target = JournalTarget.h2(home);
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       RunRecorder r = journal.recorder("r6");
       SyntheticRun.run("r6", 9, 30_000, r);
       r.fail("trace.csv line 7: bad submitted_at");
@@ -106,7 +112,8 @@ class H2JournalTest {
       assertThat(s.summaryJson()).isEmpty();
     }
     JournalTestSupport.simulate(target, "r6", 9, 30_000, home.resolve("out"));
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       assertThat(journal.state("r6").status()).isEqualTo(RunState.Status.FINISHED);
       assertThat(journal.delete("r6")).isTrue();
       assertThat(journal.state("r6").status()).isEqualTo(RunState.Status.NEW);

@@ -12,7 +12,8 @@ final class JournalTestSupport {
   /** Simulates or resumes synthetic run {@code runId} into {@code out}, journaled in target. */
   static void simulate(JournalTarget target, String runId, long seed, int submissions, Path out)
       throws IOException {
-    try (JournalSession journal = JournalSession.open(target, runId);
+    try (TestActors actors = new TestActors();
+        JournalSession journal = JournalSession.open(target, runId, actors);
         RunOutputWriter outputs = new RunOutputWriter(out)) {
       journal.checkResumable();
       SyntheticRun.run(runId, seed, submissions, journal.tee(outputs));

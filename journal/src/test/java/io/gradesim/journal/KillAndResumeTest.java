@@ -43,7 +43,8 @@ class KillAndResumeTest {
     for (int k = 0; k < points.size(); k++) {
       killAndResume("kill-" + k, points.get(k), total, reference);
     }
-    try (RunJournal journal = RunJournal.open(home())) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(home())) {
       assertThat(journal.runIds()).hasSize(10);
       for (int k = 0; k < 10; k++) {
         RunState s = journal.state("kill-" + k);
@@ -88,7 +89,8 @@ class KillAndResumeTest {
     if (point.status() == RunState.Status.FINISHED) {
       // Killed after the end was recorded: nothing to resume, and the outputs stay.
       assertThat(resumed.refused()).as(id).contains("run " + id + " is finished");
-      try (RunJournal journal = RunJournal.open(home())) {
+      try (TestActors actors = new TestActors();
+          RunJournal journal = actors.open(home())) {
         assertThat(journal.state(id).events()).as(id).isEqualTo(total);
       }
     } else {

@@ -40,7 +40,8 @@ public final class KillableRunMain {
   /** Simulates or resumes run {@code runId} with {@code seed} into {@code out}. */
   static Outcome run(JournalTarget target, String runId, long seed, int submissions, Path out)
       throws IOException {
-    try (JournalSession journal = JournalSession.open(target, runId)) {
+    try (TestActors actors = new TestActors();
+        JournalSession journal = JournalSession.open(target, runId, actors)) {
       RunState before;
       try {
         before = journal.checkResumable();

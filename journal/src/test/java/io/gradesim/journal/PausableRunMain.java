@@ -33,7 +33,8 @@ public final class PausableRunMain {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     long[] n = {0};
-    try (JournalSession journal = JournalSession.open(target, runId);
+    try (TestActors actors = new TestActors();
+        JournalSession journal = JournalSession.open(target, runId, actors);
         RunOutputWriter outputs = new RunOutputWriter(out)) {
       journal.checkResumable();
       SimEventListener tee = journal.tee(outputs);

@@ -53,7 +53,8 @@ class PostgresJournalTest {
     Path out = dir.resolve("out");
     JournalTestSupport.simulate(target, id, 21, 4_000, out);
     List<SimEvent> expected = JournalTestSupport.events(id, 21, 4_000);
-    try (RunJournal journal = RunJournal.open(target)) {
+    try (TestActors actors = new TestActors();
+        RunJournal journal = actors.open(target)) {
       try {
         assertThat(journal.runIds()).contains(id);
         RunState s = journal.state(id);

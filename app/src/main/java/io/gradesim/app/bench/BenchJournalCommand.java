@@ -1,5 +1,6 @@
 package io.gradesim.app.bench;
 
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.journal.JournalSession;
 import io.gradesim.journal.JournalTarget;
 import io.gradesim.journal.RunJournal;
@@ -197,7 +198,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
     List<Double> full = new ArrayList<>();
     List<Double> decode = new ArrayList<>();
     long events = 0;
-    try (RunJournal journal = RunJournal.open(h2)) {
+    try (RunJournal journal = RunJournal.open(h2, GradesimSystem.of(spec).system(h2))) {
       for (int i = 0; i < warmup + repeat; i++) {
         long t0 = System.nanoTime();
         events = RunsExportCommand.export(journal, id, tmp.resolve("export"));
@@ -235,7 +236,7 @@ public final class BenchJournalCommand implements Callable<Integer> {
     long t1;
     long t2;
     long events;
-    try (JournalSession journal = JournalSession.open(t, id);
+    try (JournalSession journal = JournalSession.open(t, id, GradesimSystem.of(spec));
         RunOutputWriter outputs = new RunOutputWriter(tmp.resolve("out-" + id))) {
       journal.checkResumable();
       t1 = System.nanoTime();

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Measures the simulator like JMH would, by hand: warm-up runs first (discarded), then {@code
@@ -67,12 +68,12 @@ public final class SimulateBenchmark {
   /**
    * Wall nanos of {@code k} runs one after another and then in parallel: {sequential, parallel}.
    */
-  public long[] parallel(int k, int cores) {
+  public long[] parallel(int k, int cores, ActorSystem<?> system) {
     long t0 = System.nanoTime();
-    check(Sweeps.run(specs(k), 1));
+    check(Sweeps.run(system, specs(k), 1));
     long sequential = System.nanoTime() - t0;
     t0 = System.nanoTime();
-    check(Sweeps.run(specs(k), cores));
+    check(Sweeps.run(system, specs(k), cores));
     long parallel = System.nanoTime() - t0;
     return new long[] {sequential, parallel};
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Replications of a run: the same trace and scenario with other seeds. Replication 0 keeps the
@@ -43,9 +44,10 @@ public final class Replications {
   /**
    * Runs replications 1 to {@code count - 1} of each scenario (replication 0 is the sweep's own run
    * in {@code firstDirs}), beside it ({@link #dir}), with the sweep's {@code overrides}; returns,
-   * per scenario, their folders.
+   * per scenario, their folders; the runs go through {@code system}.
    */
   public static List<List<Path>> runFurther(
+      ActorSystem<?> system,
       Path trace,
       Path calibration,
       List<Path> scenarios,
@@ -78,7 +80,7 @@ public final class Replications {
       dirs.add(mine);
     }
     ProgressBar bar = bars.create("replicating " + scenarios.size() + " scenarios", specs.size());
-    List<RunOutcome> outcomes = Sweeps.run(specs, parallelism);
+    List<RunOutcome> outcomes = Sweeps.run(system, specs, parallelism);
     bar.set(specs.size());
     bar.finish();
     failIfAny(outcomes);

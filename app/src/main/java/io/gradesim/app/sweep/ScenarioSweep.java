@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Replays one trace through several scenarios in parallel into {@code out/runs/<scenario>/}: each
@@ -33,10 +34,12 @@ public final class ScenarioSweep {
   private ScenarioSweep() {}
 
   /**
-   * Runs every scenario file on {@code trace}; returns the run directories in the order given.
-   * Fails (after the other runs end) when a run fails, naming the scenario and the reason.
+   * Runs every scenario file on {@code trace} in {@code system}; returns the run directories in the
+   * order given. Fails (after the other runs end) when a run fails, naming the scenario and the
+   * reason.
    */
   public static List<Path> run(
+      ActorSystem<?> system,
       Path trace,
       Path calibration,
       List<Path> scenarios,
@@ -44,11 +47,15 @@ public final class ScenarioSweep {
       int parallelism,
       ProgressBar.Factory bars)
       throws IOException {
-    return run(trace, calibration, scenarios, List.of(), out, parallelism, bars);
+    return run(system, trace, calibration, scenarios, List.of(), out, parallelism, bars);
   }
 
-  /** As {@link #run(Path, Path, List, Path, int, ProgressBar.Factory)} with scenario overrides. */
+  /**
+   * As {@link #run(ActorSystem, Path, Path, List, Path, int, ProgressBar.Factory)} with scenario
+   * overrides.
+   */
   public static List<Path> run(
+      ActorSystem<?> system,
       Path trace,
       Path calibration,
       List<Path> scenarios,
@@ -101,7 +108,8 @@ public final class ScenarioSweep {
     List<RunOutcome> outcomes;
     try {
       outcomes =
-          Sweeps.run(runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
+          Sweeps.run(
+              system, runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
     } catch (RuntimeException | Error e) {
       removeUnfinished(dirs);
       throw e;

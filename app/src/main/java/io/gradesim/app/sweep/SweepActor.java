@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -31,6 +32,13 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
   /** The sweep's protocol. */
   public sealed interface Command {}
 
+  /**
+   * Stop the sweep: the runs in progress stop (removing their partial outputs), no other starts.
+   */
+  public enum Cancel implements Command {
+    INSTANCE
+  }
+
   /** Run {@code index} ended normally. */
   public record RunDone(int index, RunOutcome.Completed outcome) implements Command {}
 
@@ -43,6 +51,7 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
   private final RunOutcome[] outcomes;
   private final Map<ActorRef<RunActor.Command>, Integer> children = new HashMap<>();
   private final CompletableFuture<List<RunOutcome>> done;
+  private List<RunOutcome> result;
   private int started;
   private int remaining;
 
@@ -62,9 +71,6 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
     while (started < specs.size() && children.size() < this.parallelism) {
       startNext();
     }
-    if (remaining == 0) {
-      done.complete(List.of());
-    }
   }
 
   /**
@@ -76,6 +82,10 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
       String dispatcher,
       int parallelism,
       CompletableFuture<List<RunOutcome>> done) {
+    if (specs.isEmpty()) {
+      done.complete(List.of());
+      return Behaviors.stopped();
+    }
     return Behaviors.setup(ctx -> new SweepActor(ctx, specs, dispatcher, parallelism, done));
   }
 
@@ -84,9 +94,24 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
     return newReceiveBuilder()
         .onMessage(RunDone.class, d -> record(d.index(), d.outcome()))
         .onMessage(RunFailed.class, f -> failed(f.index(), f.cause()))
+        .onMessage(Cancel.class, c -> Behaviors.stopped())
+        .onSignal(PostStop.class, s -> stopped())
         .onSignal(ChildFailed.class, f -> childFailed(f))
         .onSignal(Terminated.class, t -> ended(t.getRef()))
         .build();
+  }
+
+  /**
+   * The sweep has stopped, and its runs' actors before it (their tasks closed, their partial
+   * outputs removed): only now is the sweep's result handed out.
+   */
+  private Behavior<Command> stopped() {
+    if (result != null) {
+      done.complete(result);
+    } else {
+      done.completeExceptionally(new IllegalStateException("the sweep was cancelled"));
+    }
+    return this;
   }
 
   private void startNext() {
@@ -104,7 +129,7 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
   /** A run's actor stopped: its slot goes to the next run. */
   private Behavior<Command> ended(ActorRef<Void> ref) {
     children.remove(ref.<RunActor.Command>unsafeUpcast());
-    while (started < specs.size() && children.size() < parallelism && !done.isDone()) {
+    while (started < specs.size() && children.size() < parallelism && result == null) {
       startNext();
     }
     return this;
@@ -124,7 +149,7 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
       // Out of memory: the runs still going would fail the same way; stop them (their actors
       // remove their partial outputs) and report at once.
       outcomes[i] = outcome;
-      done.complete(new ArrayList<>(Arrays.asList(outcomes)));
+      result = new ArrayList<>(Arrays.asList(outcomes));
       return Behaviors.stopped();
     }
     return record(i, outcome);
@@ -136,7 +161,7 @@ public final class SweepActor extends AbstractBehavior<SweepActor.Command> {
       remaining--;
     }
     if (remaining == 0) {
-      done.complete(new ArrayList<>(Arrays.asList(outcomes)));
+      result = new ArrayList<>(Arrays.asList(outcomes));
       return Behaviors.stopped();
     }
     return this;

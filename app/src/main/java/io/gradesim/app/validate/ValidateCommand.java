@@ -1,6 +1,6 @@
 package io.gradesim.app.validate;
 
-import com.typesafe.config.ConfigFactory;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.probes.runtime.Runtime;
 import java.io.PrintWriter;
@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -97,22 +95,13 @@ public final class ValidateCommand implements Callable<Integer> {
         .input("--calibration", calibration)
         .dir("--out", out, List.of(ValidationFiles.JSON, ValidationFiles.HTML), List.of())
         .check();
-    // The process's one actor system, started here as the other commands start theirs.
-    ActorSystem<Void> system =
-        ActorSystem.create(Behaviors.empty(), "gradesim", ConfigFactory.load());
-    Validation.Outcome o;
-    try {
-      o =
-          Validation.run(
-              system,
-              new Validation.Inputs(
-                  trace, scenario, r, calibration, replications, maxOtherLoad, out),
-              System.err,
-              (d, total, queued) -> {});
-    } finally {
-      system.terminate();
-      system.getWhenTerminated().toCompletableFuture().get();
-    }
+    // The process's one actor system, owned by the root command.
+    Validation.Outcome o =
+        Validation.run(
+            GradesimSystem.of(spec).get(),
+            new Validation.Inputs(trace, scenario, r, calibration, replications, maxOtherLoad, out),
+            System.err,
+            (d, total, queued) -> {});
     if (o.disturbed()) {
       spec.commandLine()
           .getErr()

@@ -88,7 +88,8 @@ public final class Validation {
               List.of(),
               null));
     }
-    for (RunOutcome o : Sweeps.run(runs.stream().map(SimulationSetup.Prepared::spec).toList(), 2)) {
+    for (RunOutcome o :
+        Sweeps.run(system, runs.stream().map(SimulationSetup.Prepared::spec).toList(), 2)) {
       if (o instanceof RunOutcome.Failed f) {
         throw new IllegalStateException("a predicted run failed: " + f.reason(), f.cause());
       }

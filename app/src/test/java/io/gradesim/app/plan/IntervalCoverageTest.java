@@ -2,6 +2,7 @@ package io.gradesim.app.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.Interval;
 import io.gradesim.report.ReportRow;
@@ -47,10 +48,21 @@ class IntervalCoverageTest {
                 + "grading.default = \"lognormal:median=3s,sigma=0.5\"\nseed = 7\n");
     Path first = tmp.resolve("runs/plan");
     int total = REFERENCE + TRIALS * R;
-    List<Path> dirs =
-        Replications.runFurther(
-                trace, null, List.of(scenario), List.of(), List.of(first), total + 1, 2, quiet())
-            .get(0);
+    List<Path> dirs;
+    try (GradesimSystem actors = new GradesimSystem()) {
+      dirs =
+          Replications.runFurther(
+                  actors.get(),
+                  trace,
+                  null,
+                  List.of(scenario),
+                  List.of(),
+                  List.of(first),
+                  total + 1,
+                  2,
+                  quiet())
+              .get(0);
+    }
     double[] p95 = new double[total];
     for (int i = 0; i < total; i++) {
       p95[i] = ReportRow.read(dirs.get(i)).feedbackP95();

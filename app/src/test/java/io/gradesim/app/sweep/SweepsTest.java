@@ -3,6 +3,7 @@ package io.gradesim.app.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.simulator.bench.BenchWorkload;
 import io.gradesim.simulator.engine.SimulationEngine;
 import io.gradesim.simulator.event.SimEventListener;
@@ -12,9 +13,16 @@ import io.gradesim.simulator.run.RunTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SweepsTest {
+  private final GradesimSystem actors = new GradesimSystem();
+
+  @AfterEach
+  void terminate() {
+    actors.close();
+  }
 
   private static RunSpec run(String label, long seed, long failAfterEvents) {
     return new RunSpec(
@@ -48,7 +56,8 @@ class SweepsTest {
   @Test
   void aFailingRunIsReportedAndTheOthersGoOn() {
     List<RunOutcome> outcomes =
-        Sweeps.run(List.of(run("a", 1, -1), run("broken", 2, 50_000), run("c", 3, -1)), 2);
+        Sweeps.run(
+            actors.get(), List.of(run("a", 1, -1), run("broken", 2, 50_000), run("c", 3, -1)), 2);
     assertThat(outcomes).hasSize(3);
     assertThat(outcomes.get(0)).isInstanceOf(RunOutcome.Completed.class);
     assertThat(outcomes.get(1))
@@ -101,7 +110,7 @@ class SweepsTest {
     for (int i = 0; i < 7; i++) {
       specs.add(counted("r" + i, open, peak, null));
     }
-    List<RunOutcome> outcomes = Sweeps.run(specs, 2);
+    List<RunOutcome> outcomes = Sweeps.run(actors.get(), specs, 2);
     assertThat(outcomes).hasSize(7).allMatch(o -> o instanceof RunOutcome.Completed);
     assertThat(peak.get()).isEqualTo(2);
     assertThat(open.get()).isZero();
@@ -118,7 +127,7 @@ class SweepsTest {
             counted("b", open, peak, oom),
             counted("c", open, peak, null),
             counted("d", open, peak, null));
-    assertThatThrownBy(() -> Sweeps.run(specs, 2)).isSameAs(oom);
+    assertThatThrownBy(() -> Sweeps.run(actors.get(), specs, 2)).isSameAs(oom);
     assertThat(open.get()).isZero();
   }
 
@@ -126,9 +135,13 @@ class SweepsTest {
   void parallelRunsGiveTheSameResultsAsSequentialOnes() {
     List<RunSpec> specs = List.of(run("x", 7, -1), run("y", 8, -1), run("z", 9, -1));
     List<Long> sequential =
-        Sweeps.run(specs, 1).stream().map(o -> ((RunOutcome.Completed) o).events()).toList();
+        Sweeps.run(actors.get(), specs, 1).stream()
+            .map(o -> ((RunOutcome.Completed) o).events())
+            .toList();
     List<Long> parallel =
-        Sweeps.run(specs, 3).stream().map(o -> ((RunOutcome.Completed) o).events()).toList();
+        Sweeps.run(actors.get(), specs, 3).stream()
+            .map(o -> ((RunOutcome.Completed) o).events())
+            .toList();
     assertThat(parallel).isEqualTo(sequential);
   }
 }

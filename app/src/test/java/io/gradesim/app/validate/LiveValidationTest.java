@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.live.GradingPayload;
 import io.gradesim.live.LivePool;
 import io.gradesim.probes.image.ImageStore;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,16 +34,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveValidationTest {
   private static final int SUBMISSIONS = 80;
+  private static GradesimSystem actors;
   private static ActorSystem<Void> system;
 
   @BeforeAll
   static void startSystem() {
-    system = ActorSystem.create(Behaviors.empty(), "validate-test");
+    // As the application does: one system, with every module's settings.
+    actors = new GradesimSystem();
+    system = actors.get();
   }
 
   @AfterAll
   static void stopSystem() {
-    system.terminate();
+    actors.close();
   }
 
   @Test

@@ -1,9 +1,16 @@
 package io.gradesim.journal.cli;
 
+import io.gradesim.journal.JournalActors;
 import io.gradesim.journal.JournalTarget;
+import io.gradesim.journal.RunJournal;
+import java.io.IOException;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The {@code --journal} option shared by the {@code runs} commands. */
+/**
+ * The {@code --journal} option shared by the {@code runs} commands. The journal opens in the
+ * process's actor system, which the root command (a {@link JournalActors}) owns.
+ */
 public final class JournalOption {
   @Option(
       names = "--journal",
@@ -14,6 +21,9 @@ public final class JournalOption {
               + " or ~/.gradesim) or a jdbc:postgresql://host/db?user=..&password=.. URL")
   String journal;
 
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   /** The journal named by the option. */
   public JournalTarget target() {
     JournalTarget t = JournalTarget.parse(journal, JournalTarget.defaultHome());
@@ -21,5 +31,14 @@ public final class JournalOption {
       throw new IllegalArgumentException("--journal none: there is no journal to read");
     }
     return t;
+  }
+
+  /** Opens the journal named by the option in the root command's actor system. */
+  public RunJournal open() throws IOException {
+    JournalTarget t = target();
+    if (!(mixee.root().userObject() instanceof JournalActors actors)) {
+      throw new IllegalStateException("the root command does not own an actor system");
+    }
+    return RunJournal.open(t, actors.system(t));
   }
 }

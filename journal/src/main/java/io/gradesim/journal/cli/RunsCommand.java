@@ -88,7 +88,7 @@ public final class RunsCommand implements Runnable {
       List<String[]> rows = new ArrayList<>();
       rows.add(
           new String[] {"ID", "SCENARIO", "TRACE", "STATUS", "STARTED", "SUBMISSIONS", "P95_FB_S"});
-      try (RunJournal j = RunJournal.open(journal.target())) {
+      try (RunJournal j = journal.open()) {
         for (String id : j.runIds()) {
           RunState s = j.state(id);
           if (s.started() == null) {
@@ -141,7 +141,7 @@ public final class RunsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
-      try (RunJournal j = RunJournal.open(journal.target())) {
+      try (RunJournal j = journal.open()) {
         RunState s = existing(j, id);
         var p = s.started();
         o.printf(
@@ -184,7 +184,7 @@ public final class RunsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
-      try (RunJournal j = RunJournal.open(journal.target())) {
+      try (RunJournal j = journal.open()) {
         List<String> known = j.runIds();
         for (String id : ids) { // all or none: a mistyped id deletes nothing
           if (!known.contains(id)) {

@@ -38,7 +38,7 @@ public final class RunsEventsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
-    try (RunJournal j = RunJournal.open(journal.target())) {
+    try (RunJournal j = journal.open()) {
       RunState s = RunsCommand.existing(j, id);
       long epoch = s.started().epochMicros();
       int[] ordinal = {-1};

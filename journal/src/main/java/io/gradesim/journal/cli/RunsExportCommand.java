@@ -37,7 +37,7 @@ public final class RunsExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     new OutputGuard().dir("--out", out, RunOutputWriter.FILES, List.of()).check();
-    try (RunJournal j = RunJournal.open(journal.target())) {
+    try (RunJournal j = journal.open()) {
       RunState s = RunsCommand.existing(j, id);
       if (s.status() != RunState.Status.FINISHED) {
         throw new IllegalStateException(

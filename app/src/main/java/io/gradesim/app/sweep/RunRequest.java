@@ -1,0 +1,65 @@
+package io.gradesim.app.sweep;
+
+import io.gradesim.files.Sha256;
+import java.util.List;
+
+/**
+ * One run of a sweep as a message, identified by the hashes of its inputs and its seed, so that it
+ * can later be sent to another node (plain strings and numbers only: Jackson binds it as it is,
+ * {@code RunRequestTest}).
+ *
+ * @param runId the run's id, {@link #runId(String, String, String, String, long)}
+ * @param traceSha256 SHA-256 of the trace file
+ * @param scenarioSha256 SHA-256 of the resolved scenario (overrides and seed applied)
+ * @param calibrationSha256 SHA-256 of the calibration profile ("" for none)
+ * @param version gradesim's version, whose model produced the run
+ * @param seed the run's seed
+ * @param trace where the trace is, as the coordinator was given it
+ * @param scenario where the scenario file is
+ * @param overrides the scenario overrides ({@code --set})
+ * @param calibration where the calibration profile is ("" for none)
+ * @param out the run's output folder
+ */
+public record RunRequest(
+    String runId,
+    String traceSha256,
+    String scenarioSha256,
+    String calibrationSha256,
+    String version,
+    long seed,
+    String trace,
+    String scenario,
+    List<String> overrides,
+    String calibration,
+    String out) {
+
+  /** Copies the overrides. */
+  public RunRequest {
+    overrides = List.copyOf(overrides);
+  }
+
+  /**
+   * The id of the run of these inputs: the SHA-256 (64 hex digits, within the journal's 100) of the
+   * four input hashes (trace, scenario, calibration, version) and the seed, one per line. The same
+   * inputs always give the same id, so a sweep run again finds its runs in the journal.
+   */
+  public static String runId(
+      String traceSha256,
+      String scenarioSha256,
+      String calibrationSha256,
+      String version,
+      long seed) {
+    return Sha256.ofText(
+        "trace "
+            + traceSha256
+            + "\nscenario "
+            + scenarioSha256
+            + "\ncalibration "
+            + calibrationSha256
+            + "\nversion "
+            + Sha256.ofText(version)
+            + "\nseed "
+            + seed
+            + "\n");
+  }
+}
