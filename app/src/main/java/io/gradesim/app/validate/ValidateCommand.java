@@ -131,15 +131,13 @@ public final class ValidateCommand implements Callable<Integer> {
     for (MetricScore m : o.metrics()) {
       w.printf(
           Locale.ROOT,
-          "%-16s %10.3f %10.3f-%-10.3f %10.3f %10.3f-%-10.3f %+7.1f%%%n",
+          "%-16s %10s %21s %10s %21s %8s%n",
           m.name(),
-          m.measured(),
-          m.measuredLow(),
-          m.measuredHigh(),
-          m.predicted(),
-          m.predictedLow(),
-          m.predictedHigh(),
-          m.relativeError() * 100);
+          ValidationFiles.fmt(m.measured()),
+          ValidationFiles.fmt(m.measuredLow()) + "-" + ValidationFiles.fmt(m.measuredHigh()),
+          ValidationFiles.fmt(m.predicted()),
+          ValidationFiles.fmt(m.predictedLow()) + "-" + ValidationFiles.fmt(m.predictedHigh()),
+          ValidationFiles.pct(m.relativeError()));
     }
     w.printf(
         Locale.ROOT, "other load %.3f of the machine (mean); outputs in %s%n", o.otherLoad(), out);

@@ -162,12 +162,14 @@ final class ValidationFiles {
     return b.append("</body></html>\n").toString();
   }
 
-  private static String fmt(double v) {
+  /** {@code v} to 3 decimals, "-" when it does not apply (NaN). */
+  static String fmt(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  private static String pct(double v) {
-    return String.format(Locale.ROOT, "%+.1f %%", v * 100);
+  /** The relative error {@code v} in percent, "-" when it does not apply (nothing measured). */
+  static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.1f %%", v * 100);
   }
 
   private static String esc(String s) {
