@@ -2,23 +2,19 @@ package io.gradesim.simulator.engine;
 
 import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
-import io.gradesim.simulator.model.AdmissionPolicy;
-import io.gradesim.simulator.model.ClosedLoopAdmission;
 import io.gradesim.simulator.model.FreeSlotList;
-import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.GradingTimes;
 import io.gradesim.simulator.model.StageCosts;
 import io.gradesim.simulator.model.TopicQueues;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
-import io.gradesim.traces.Submission;
-import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * The event handlers of one run: frontend (arrivals, admission, delivery), backend (topic queues,
- * free slots, dispatch), agents (container stages, shared CPU, limits) and the agents' failure
- * process, over one future event list. {@link SimulationEngine} is its public face.
+ * The event handlers of one run over one future event list: the backend (topic queues, free slots,
+ * dispatch), the agents (container stages, shared CPU, limits) and the agents' failure process;
+ * arrivals, admission and delivery are the {@link Frontend}'s. {@link SimulationEngine} is its
+ * public face.
  */
 final class Pipeline {
   private final EngineWiring w;
@@ -31,17 +27,12 @@ final class Pipeline {
   private final TopicQueues topics = new TopicQueues();
   private final TopicRegistry registry;
   private final FreeSlotList free = new FreeSlotList();
-  private final FrontendAdmission admission;
-  private final ClosedLoopAdmission loop;
-  private final ClosedLoopAdmission.Handoff handoff;
-  private final Instant close;
+  private final Frontend frontend;
   private final AgentPool agents;
-  private final GradingTimes grading;
   private final StageCosts costs;
   private final SimEvent.RunStarted header;
   private final Elastic elastic;
 
-  private int arrivals;
   private long events;
   private long now;
   private int tokens;
@@ -61,33 +52,39 @@ final class Pipeline {
     this.feed = new ArrivalFeed(source);
     this.out = out;
     this.costs = costs;
-    this.grading = grading;
     this.header = header;
     SplittableRandom root = new SplittableRandom(scenario.seed());
     this.gradingRng = root.split();
     this.costRng = root.split();
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
     this.registry = new TopicRegistry(topics, agents.patterns());
-    this.admission = new FrontendAdmission(scenario.admission());
-    boolean closedLoop = scenario.admission() == AdmissionPolicy.CLOSED_LOOP;
-    this.close = closedLoop ? scenario.closedLoop().close() : null;
-    this.loop =
-        closedLoop
-            ? new ClosedLoopAdmission(Long.MAX_VALUE, scenario.closedLoop().thinkMicros())
-            : null;
-    this.handoff =
-        new ClosedLoopAdmission.Handoff() {
-          @Override
-          public void retryAt(int job, long at) {
-            queue.push(at, Kind.pack(Kind.RETRY, job, 0));
-          }
+    this.frontend =
+        new Frontend(
+            scenario,
+            w,
+            feed,
+            jobs,
+            queue,
+            registry,
+            agents.patterns(),
+            grading,
+            gradingRng,
+            new Frontend.Backend() {
+              @Override
+              public long now() {
+                return now;
+              }
 
-          @Override
-          public void neverSent(int job) {
-            emit(new SimEvent.SubmissionNeverSent(now, jobs.n[job]));
-            jobs.release(job);
-          }
-        };
+              @Override
+              public void emit(SimEvent e) {
+                Pipeline.this.emit(e);
+              }
+
+              @Override
+              public void toBackend(int job) {
+                Pipeline.this.toBackend(job);
+              }
+            });
     this.elastic =
         new Elastic(
             scenario.autoscale(),
@@ -105,9 +102,7 @@ final class Pipeline {
     }
     started = true;
     feed.open();
-    if (loop != null && close != null) {
-      loop.closeAt(EngineWiring.micros(close) - feed.epochMicros());
-    }
+    frontend.open();
     emit(
         new SimEvent.RunStarted(
             0,
@@ -155,7 +150,7 @@ final class Pipeline {
   }
 
   int arrivals() {
-    return arrivals;
+    return frontend.arrivals();
   }
 
   long now() {
@@ -167,19 +162,19 @@ final class Pipeline {
   }
 
   long rejected() {
-    return loop != null ? loop.refused() : admission.rejected();
+    return frontend.rejected();
   }
 
   long deferred() {
-    return admission.deferred();
+    return frontend.deferred();
   }
 
   long retried() {
-    return loop != null ? loop.retried() : 0;
+    return frontend.retried();
   }
 
   long neverSent() {
-    return loop != null ? loop.neverSent() : 0;
+    return frontend.neverSent();
   }
 
   int peakInFlight() {
@@ -194,7 +189,7 @@ final class Pipeline {
 
   private void dispatchEvent(int kind, int target, int token) {
     switch (kind) {
-      case Kind.ARRIVAL -> arrive(target);
+      case Kind.ARRIVAL -> frontend.arrive(target);
       case Kind.BACKEND_RECEIVE -> backendReceive(target);
       case Kind.AGENT_RECEIVE -> {
         if (jobs.token(target) == token) {
@@ -217,7 +212,7 @@ final class Pipeline {
         }
       }
       case Kind.BACKEND_DONE -> backendDone(target);
-      case Kind.DELIVER -> deliver(target);
+      case Kind.DELIVER -> frontend.deliver(target);
       case Kind.AGENT_FAIL -> agentEvent(target, token, Kind.AGENT_FAIL);
       case Kind.AGENT_DETECT -> agentEvent(target, token, Kind.AGENT_DETECT);
       case Kind.AGENT_REPAIR -> agentEvent(target, token, Kind.AGENT_REPAIR);
@@ -228,87 +223,9 @@ final class Pipeline {
         }
       }
       case Kind.WARM_STAGE_DONE -> elastic.warmStageDone(target);
-      case Kind.RETRY -> retry(target);
+      case Kind.RETRY -> frontend.retry(target);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
-  }
-
-  private void arrive(int job) {
-    Submission s = feed.next();
-    int n = arrivals++;
-    emit(new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(), s.priority()));
-    describe(job, n, s);
-    feed.advance();
-    feed.schedule(jobs, queue);
-    if (loop != null) {
-      arriveClosedLoop(job, n, s);
-      return;
-    }
-    switch (admission.admit(job, s.users(), s.course(), s.task())) {
-      case REJECT -> {
-        emit(
-            new SimEvent.SubmissionRejected(
-                now, n, "a submission of this user for this task" + " is still pending"));
-        jobs.release(job);
-      }
-      case DEFER -> {
-        jobs.stage[job] = JobTable.DEFERRED;
-        emit(new SimEvent.SubmissionDeferred(now, n));
-      }
-      case ADMIT -> toBackend(job);
-      default -> throw new IllegalStateException();
-    }
-  }
-
-  private void arriveClosedLoop(int job, int n, Submission s) {
-    long feedback =
-        s.completedAt() == null
-            ? ClosedLoopAdmission.NONE
-            : EngineWiring.micros(s.completedAt()) - feed.epochMicros();
-    switch (loop.arrive(job, now, s.users(), s.course(), s.task(), feedback)) {
-      case ADMIT -> toBackend(job);
-      case REFUSE -> {
-        jobs.stage[job] = JobTable.DEFERRED;
-        emit(new SimEvent.SubmissionRefused(now, n));
-      }
-      case NEVER_SENT -> {
-        emit(new SimEvent.SubmissionNeverSent(now, n));
-        jobs.release(job);
-      }
-      default -> throw new IllegalStateException();
-    }
-  }
-
-  /** A refused submission's student sends it again. */
-  private void retry(int job) {
-    loop.sent(job);
-    emit(new SimEvent.SubmissionRetried(now, jobs.n[job]));
-    toBackend(job);
-  }
-
-  private void describe(int job, int n, Submission s) {
-    jobs.n[job] = n;
-    jobs.setPriority(job, s.priority());
-    jobs.setResult(job, s.result() == null ? EngineWiring.SUCCESS : s.result());
-    boolean mcq = s.environment().startsWith(EngineWiring.MCQ_PREFIX);
-    jobs.mcq[job] = mcq;
-    if (mcq) {
-      return;
-    }
-    int topic = registry.topicOf(s.environment());
-    if (topic < 0) {
-      throw new IllegalArgumentException(
-          "submission "
-              + s.id()
-              + ": environment '"
-              + s.environment()
-              + "' is served by no agent (environments = "
-              + agents.patterns().get(0)
-              + ")");
-    }
-    jobs.topic[job] = topic;
-    jobs.setDemand(job, grading.demandMicros(s, gradingRng));
-    w.limits(s, jobs, job);
   }
 
   private void toBackend(int job) {
@@ -323,23 +240,9 @@ final class Pipeline {
   private void toFrontend(int job) {
     jobs.stage[job] = JobTable.TO_FRONTEND;
     if (w.backendToFrontend == 0) {
-      deliver(job);
+      frontend.deliver(job);
     } else {
       queue.push(now + w.backendToFrontend, Kind.pack(Kind.DELIVER, job, 0));
-    }
-  }
-
-  private void deliver(int job) {
-    emit(new SimEvent.ResultDelivered(now, jobs.n[job]));
-    if (loop != null) {
-      loop.delivered(job, now, handoff);
-      jobs.release(job);
-      return;
-    }
-    int next = admission.delivered(job);
-    jobs.release(job);
-    if (next >= 0) {
-      toBackend(next);
     }
   }
 
