@@ -1,5 +1,7 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.cluster.ClusterSettings;
+import io.gradesim.app.cluster.ClusterSweep;
 import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
 import io.gradesim.app.sweep.SweepJournal;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,6 +132,14 @@ public final class CompareCommand implements Callable<Integer> {
   String journal = "none";
 
   @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT",
+      description =
+          "Run the sweep on the cluster of the node at HOST:PORT (gradesim cluster node) instead"
+              + " of here: worker nodes pull the runs; outputs are the same bytes as a local run.")
+  String cluster;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
@@ -195,30 +206,34 @@ public final class CompareCommand implements Callable<Integer> {
     }
     JournalTarget target = JournalTarget.parse(journal, JournalTarget.defaultHome());
     GradesimSystem actors = GradesimSystem.of(spec);
-    if (!target.enabled()) {
+    List<String> overrides = SimulateCommand.withClose(List.of(), close);
+    if (cluster != null) {
+      if (target.enabled()) {
+        throw new IllegalArgumentException(
+            "--cluster with --journal: not supported yet (the worker nodes do not journal their"
+                + " runs); run with --journal none");
+      }
+      actors.configure(new ClusterSettings(ClusterSettings.LOOPBACK, 0, List.of(cluster)).config());
+      ActorSystem<?> system = actors.system(target);
       return ScenarioSweep.run(
-          actors.get(),
           trace,
           calibration,
           scenarios,
-          SimulateCommand.withClose(List.of(), close),
+          overrides,
           out,
-          threads(),
-          bar());
+          bar(),
+          null,
+          new ClusterSweep(system, target.label()));
+    }
+    if (!target.enabled()) {
+      return ScenarioSweep.run(
+          actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar());
     }
     try (RunJournal j = RunJournal.open(target, actors.system(target))) {
       SweepJournal sweep = new SweepJournal(j);
       List<Path> dirs =
           ScenarioSweep.run(
-              actors.get(),
-              trace,
-              calibration,
-              scenarios,
-              SimulateCommand.withClose(List.of(), close),
-              out,
-              threads(),
-              bar(),
-              sweep);
+              actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar(), sweep);
       if (sweep.finishedBefore() > 0) {
         spec.commandLine()
             .getErr()

@@ -69,10 +69,8 @@ public final class ScenarioSweep {
   }
 
   /**
-   * As {@link #run(ActorSystem, Path, Path, List, List, Path, int, ProgressBar.Factory)}, each run
-   * recorded in {@code journal} (null: none) under its {@link RunRequest#runId}: a run the journal
-   * holds as finished is not run again (its outputs are kept, or exported from the journal), an
-   * unfinished one resumes.
+   * As {@link #run(ActorSystem, Path, Path, List, List, Path, int, ProgressBar.Factory,
+   * SweepJournal)} with the runs in this process, {@code parallelism} at a time.
    */
   public static List<Path> run(
       ActorSystem<?> system,
@@ -85,6 +83,33 @@ public final class ScenarioSweep {
       ProgressBar.Factory bars,
       SweepJournal journal)
       throws IOException {
+    return run(
+        trace,
+        calibration,
+        scenarios,
+        overrides,
+        out,
+        bars,
+        journal,
+        (specs, requests) -> Sweeps.run(system, specs, parallelism));
+  }
+
+  /**
+   * As {@link #run(ActorSystem, Path, Path, List, List, Path, int, ProgressBar.Factory)}, the runs
+   * done by {@code runner} (here or on a cluster), each run recorded in {@code journal} (null:
+   * none) under its {@link RunRequest#runId}: a run the journal holds as finished is not run again
+   * (its outputs are kept, or exported from the journal), an unfinished one resumes.
+   */
+  public static List<Path> run(
+      Path trace,
+      Path calibration,
+      List<Path> scenarios,
+      List<String> overrides,
+      Path out,
+      ProgressBar.Factory bars,
+      SweepJournal journal,
+      SweepRunner runner)
+      throws IOException {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("compare: no scenario files given");
     }
@@ -93,6 +118,7 @@ public final class ScenarioSweep {
     List<Path> dirs = new ArrayList<>();
     List<Path> todo = new ArrayList<>(); // the folders of the runs to run now
     List<RunSpec> specs = new ArrayList<>();
+    List<RunRequest> requests = new ArrayList<>();
     Map<String, Path> names = new HashMap<>();
     // One scan of the trace for every scenario; its rows stay in memory for all the runs when
     // they take at most a sixth of the heap.
@@ -111,11 +137,12 @@ public final class ScenarioSweep {
       }
       Path dir = out.resolve(RUNS).resolve(s.name());
       dirs.add(dir);
+      String runId = RunRequest.runId(scans, s, file, calibration);
       String id = s.name() + "#" + s.seed();
       List<SimEventListener> listeners = new ArrayList<>(List.of(arrivals(bar)));
       SweepJournal.Recording recording = null;
       if (journal != null) {
-        id = RunRequest.runId(scans, s, file, calibration);
+        id = runId;
         if (journal.finished(id, dir)) {
           continue; // finished by an earlier attempt of this sweep: never run twice
         }
@@ -131,6 +158,7 @@ public final class ScenarioSweep {
       runs.add(p);
       todo.add(dir);
       specs.add(recording == null ? p.spec() : SweepJournal.journaled(p.spec(), recording));
+      requests.add(request(runId, p, file, overrides, calibration, dir));
     }
     long total = runs.stream().mapToLong(p -> p.survey().submissions()).sum();
     bar[0] = bars.create("replaying " + runs.size() + " scenarios", total);
@@ -143,7 +171,7 @@ public final class ScenarioSweep {
     }
     List<RunOutcome> outcomes;
     try {
-      outcomes = Sweeps.run(system, specs, parallelism);
+      outcomes = runner.run(specs, requests);
     } catch (RuntimeException | Error e) {
       removeUnfinished(dirs);
       throw e;
@@ -166,6 +194,27 @@ public final class ScenarioSweep {
               + String.join("; ", failed));
     }
     return dirs;
+  }
+
+  private static RunRequest request(
+      String runId,
+      SimulationSetup.Prepared p,
+      Path file,
+      List<String> overrides,
+      Path calibration,
+      Path dir) {
+    return new RunRequest(
+        runId,
+        p.header().traceHash(),
+        p.header().scenarioHash(),
+        p.header().calibrationHash(),
+        p.header().version(),
+        p.header().seed(),
+        p.header().traceFile(),
+        file.toString(),
+        overrides,
+        calibration == null ? "" : calibration.toString(),
+        dir.toString());
   }
 
   /**
