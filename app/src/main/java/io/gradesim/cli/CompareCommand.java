@@ -1,10 +1,15 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.cluster.ClusterSettings;
+import io.gradesim.app.cluster.ClusterSweep;
 import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
+import io.gradesim.app.sweep.SweepJournal;
 import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.progress.ProgressBar;
+import io.gradesim.journal.JournalTarget;
+import io.gradesim.journal.RunJournal;
 import io.gradesim.report.CompareReport;
 import io.gradesim.report.Slo;
 import io.gradesim.report.Verdict;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,6 +121,25 @@ public final class CompareCommand implements Callable<Integer> {
   Instant close;
 
   @Option(
+      names = "--journal",
+      paramLabel = "none|h2|URL",
+      description =
+          "Where the replayed runs are recorded: none (default), h2 (the data folder's H2 file) or"
+              + " jdbc:postgresql://host/db?user=..&password=..; each run is recorded under one"
+              + " hash of its trace, scenario, calibration and version hashes and its seed, so the"
+              + " same command run again after an interruption does not run again the runs the"
+              + " journal holds as finished and resumes the others.")
+  String journal = "none";
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT",
+      description =
+          "Run the sweep on the cluster of the node at HOST:PORT (gradesim cluster node) instead"
+              + " of here: worker nodes pull the runs; outputs are the same bytes as a local run.")
+  String cluster;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
@@ -179,15 +204,45 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "compare: give --trace and scenario files, or --runs " + "with finished run directories");
     }
-    return ScenarioSweep.run(
-        GradesimSystem.of(spec).get(),
-        trace,
-        calibration,
-        scenarios,
-        SimulateCommand.withClose(List.of(), close),
-        out,
-        threads(),
-        bar());
+    JournalTarget target = JournalTarget.parse(journal, JournalTarget.defaultHome());
+    GradesimSystem actors = GradesimSystem.of(spec);
+    List<String> overrides = SimulateCommand.withClose(List.of(), close);
+    if (cluster != null) {
+      if (target.enabled()) {
+        throw new IllegalArgumentException(
+            "--cluster with --journal: not supported yet (the worker nodes do not journal their"
+                + " runs); run with --journal none");
+      }
+      actors.configure(new ClusterSettings(ClusterSettings.LOOPBACK, 0, List.of(cluster)).config());
+      ActorSystem<?> system = actors.system(target);
+      return ScenarioSweep.run(
+          trace,
+          calibration,
+          scenarios,
+          overrides,
+          out,
+          bar(),
+          null,
+          new ClusterSweep(system, target.label()));
+    }
+    if (!target.enabled()) {
+      return ScenarioSweep.run(
+          actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar());
+    }
+    try (RunJournal j = RunJournal.open(target, actors.system(target))) {
+      SweepJournal sweep = new SweepJournal(j);
+      List<Path> dirs =
+          ScenarioSweep.run(
+              actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar(), sweep);
+      if (sweep.finishedBefore() > 0) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "compare: %d of %d runs were already finished in journal %s: not run again%n",
+                sweep.finishedBefore(), dirs.size(), j.target().label());
+      }
+      return dirs;
+    }
   }
 
   private int threads() {

@@ -1,6 +1,12 @@
 package io.gradesim.app.sweep;
 
 import io.gradesim.files.Sha256;
+import io.gradesim.simulator.costs.CostSetup;
+import io.gradesim.simulator.run.SimulationSetup;
+import io.gradesim.simulator.scenario.ScenarioJson;
+import io.gradesim.simulator.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -61,5 +67,21 @@ public record RunRequest(
             + "\nseed "
             + seed
             + "\n");
+  }
+
+  /**
+   * The id of the run of scenario {@code s} (loaded from {@code file} with its overrides) on the
+   * trace of {@code scans} with {@code calibration} (may be null), as {@link SimulationSetup}
+   * hashes them for the run's provenance.
+   */
+  public static String runId(
+      SimulationSetup.Scans scans, ScenarioSettings s, Path file, Path calibration)
+      throws IOException {
+    return runId(
+        scans.get().hash(),
+        ScenarioJson.hash(s),
+        CostSetup.of(s, calibration, file.toString()).calibrationHash(),
+        SimulationSetup.version(),
+        s.seed());
   }
 }

@@ -5,6 +5,7 @@ import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
 import io.gradesim.simulator.run.SimulationSetup;
 import io.gradesim.simulator.scenario.ScenarioLoader;
 import io.gradesim.simulator.scenario.ScenarioSettings;
@@ -64,12 +65,60 @@ public final class ScenarioSweep {
       int parallelism,
       ProgressBar.Factory bars)
       throws IOException {
+    return run(system, trace, calibration, scenarios, overrides, out, parallelism, bars, null);
+  }
+
+  /**
+   * As {@link #run(ActorSystem, Path, Path, List, List, Path, int, ProgressBar.Factory,
+   * SweepJournal)} with the runs in this process, {@code parallelism} at a time.
+   */
+  public static List<Path> run(
+      ActorSystem<?> system,
+      Path trace,
+      Path calibration,
+      List<Path> scenarios,
+      List<String> overrides,
+      Path out,
+      int parallelism,
+      ProgressBar.Factory bars,
+      SweepJournal journal)
+      throws IOException {
+    return run(
+        trace,
+        calibration,
+        scenarios,
+        overrides,
+        out,
+        bars,
+        journal,
+        (specs, requests) -> Sweeps.run(system, specs, parallelism));
+  }
+
+  /**
+   * As {@link #run(ActorSystem, Path, Path, List, List, Path, int, ProgressBar.Factory)}, the runs
+   * done by {@code runner} (here or on a cluster), each run recorded in {@code journal} (null:
+   * none) under its {@link RunRequest#runId}: a run the journal holds as finished is not run again
+   * (its outputs are kept, or exported from the journal), an unfinished one resumes.
+   */
+  public static List<Path> run(
+      Path trace,
+      Path calibration,
+      List<Path> scenarios,
+      List<String> overrides,
+      Path out,
+      ProgressBar.Factory bars,
+      SweepJournal journal,
+      SweepRunner runner)
+      throws IOException {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("compare: no scenario files given");
     }
     ProgressBar[] bar = new ProgressBar[1]; // made once the surveys have counted the rows
     List<SimulationSetup.Prepared> runs = new ArrayList<>();
     List<Path> dirs = new ArrayList<>();
+    List<Path> todo = new ArrayList<>(); // the folders of the runs to run now
+    List<RunSpec> specs = new ArrayList<>();
+    List<RunRequest> requests = new ArrayList<>();
     Map<String, Path> names = new HashMap<>();
     // One scan of the trace for every scenario; its rows stay in memory for all the runs when
     // they take at most a sixth of the heap.
@@ -87,29 +136,42 @@ public final class ScenarioSweep {
                 + ": rename one file");
       }
       Path dir = out.resolve(RUNS).resolve(s.name());
-      runs.add(
-          SimulationSetup.prepare(
-              new SimulationSetup.Inputs(
-                  trace, file, overrides, null, calibration, s.name() + "#" + s.seed(), dir),
-              scans,
-              List.of(arrivals(bar)),
-              null));
       dirs.add(dir);
+      String runId = RunRequest.runId(scans, s, file, calibration);
+      String id = s.name() + "#" + s.seed();
+      List<SimEventListener> listeners = new ArrayList<>(List.of(arrivals(bar)));
+      SweepJournal.Recording recording = null;
+      if (journal != null) {
+        id = runId;
+        if (journal.finished(id, dir)) {
+          continue; // finished by an earlier attempt of this sweep: never run twice
+        }
+        recording = journal.recording(id);
+        listeners.add(recording);
+      }
+      SimulationSetup.Prepared p =
+          SimulationSetup.prepare(
+              new SimulationSetup.Inputs(trace, file, overrides, null, calibration, id, dir),
+              scans,
+              listeners,
+              null);
+      runs.add(p);
+      todo.add(dir);
+      specs.add(recording == null ? p.spec() : SweepJournal.journaled(p.spec(), recording));
+      requests.add(request(runId, p, file, overrides, calibration, dir));
     }
     long total = runs.stream().mapToLong(p -> p.survey().submissions()).sum();
     bar[0] = bars.create("replaying " + runs.size() + " scenarios", total);
     for (int i = 0; i < runs.size(); i++) {
-      Files.createDirectories(dirs.get(i));
+      Files.createDirectories(todo.get(i));
       Files.writeString(
-          dirs.get(i).resolve("scenario.json"),
+          todo.get(i).resolve("scenario.json"),
           runs.get(i).header().scenarioJson() + "\n",
           StandardCharsets.UTF_8);
     }
     List<RunOutcome> outcomes;
     try {
-      outcomes =
-          Sweeps.run(
-              system, runs.stream().map(SimulationSetup.Prepared::spec).toList(), parallelism);
+      outcomes = runner.run(specs, requests);
     } catch (RuntimeException | Error e) {
       removeUnfinished(dirs);
       throw e;
@@ -132,6 +194,27 @@ public final class ScenarioSweep {
               + String.join("; ", failed));
     }
     return dirs;
+  }
+
+  private static RunRequest request(
+      String runId,
+      SimulationSetup.Prepared p,
+      Path file,
+      List<String> overrides,
+      Path calibration,
+      Path dir) {
+    return new RunRequest(
+        runId,
+        p.header().traceHash(),
+        p.header().scenarioHash(),
+        p.header().calibrationHash(),
+        p.header().version(),
+        p.header().seed(),
+        p.header().traceFile(),
+        file.toString(),
+        overrides,
+        calibration == null ? "" : calibration.toString(),
+        dir.toString());
   }
 
   /**

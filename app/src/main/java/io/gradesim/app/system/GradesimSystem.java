@@ -49,6 +49,7 @@ public final class GradesimSystem implements JournalActors, AutoCloseable {
 
   private ActorSystem<Void> system;
   private JournalTarget journal = JournalTarget.NONE;
+  private Config extra = ConfigFactory.empty();
   private boolean closed;
 
   /** The process's actor system, started now if it is not yet, without a journal. */
@@ -79,6 +80,14 @@ public final class GradesimSystem implements JournalActors, AutoCloseable {
     return system;
   }
 
+  /** Adds {@code settings} (a cluster node's) over the others; only before the system starts. */
+  public synchronized void configure(Config settings) {
+    if (system != null) {
+      throw new IllegalStateException("the actor system is already started");
+    }
+    extra = settings.withFallback(extra);
+  }
+
   /** True once the actor system was started. */
   public synchronized boolean started() {
     return system != null;
@@ -93,7 +102,7 @@ public final class GradesimSystem implements JournalActors, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the command's actor system was already terminated");
     }
-    system = ActorSystem.create(Behaviors.empty(), NAME, config(journal));
+    system = ActorSystem.create(Behaviors.empty(), NAME, extra.withFallback(config(journal)));
     STARTED.incrementAndGet();
   }
 

@@ -103,6 +103,23 @@ public final class SimulationSetup {
   public static Prepared prepare(
       Inputs in, Scans scans, List<SimEventListener> extra, PrintStream progress)
       throws IOException {
+    return prepare(in, scans, extra, progress, null, null);
+  }
+
+  /**
+   * Like {@link #prepare(Inputs, Scans, List, PrintStream)}, the provenance naming the trace {@code
+   * traceName} and the calibration profile {@code calibrationName} instead of their paths here
+   * (null: the paths): a node of a cluster runs on its cached copies of the inputs, and the outputs
+   * name them as the coordinator was given them.
+   */
+  public static Prepared prepare(
+      Inputs in,
+      Scans scans,
+      List<SimEventListener> extra,
+      PrintStream progress,
+      String traceName,
+      String calibrationName)
+      throws IOException {
     if (Files.exists(in.out()) && !Files.isDirectory(in.out())) {
       throw new IllegalArgumentException("--out " + in.out() + " is a file, not a folder");
     }
@@ -136,12 +153,14 @@ public final class SimulationSetup {
             0,
             in.runId() != null ? in.runId() : UUID.randomUUID().toString(),
             0,
-            in.trace().toString(),
+            traceName != null ? traceName : in.trace().toString(),
             survey.hash(),
             in.scenarioFile().getFileName().toString(),
             scenarioHash,
             ScenarioJson.render(s, survey.sources(), setup.sources()),
-            setup.calibrationFile(),
+            calibrationName != null && in.calibration() != null
+                ? calibrationName
+                : setup.calibrationFile(),
             setup.calibrationHash(),
             s.seed(),
             version());

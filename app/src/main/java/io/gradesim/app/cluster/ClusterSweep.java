@@ -1,0 +1,155 @@
+package io.gradesim.app.cluster;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import io.gradesim.app.cluster.ClusterProtocol.Done;
+import io.gradesim.app.cluster.ClusterProtocol.Ticket;
+import io.gradesim.app.cluster.ClusterProtocol.ToBlobs;
+import io.gradesim.app.sweep.RunRequest;
+import io.gradesim.app.sweep.SweepRunner;
+import io.gradesim.files.PartialFiles;
+import io.gradesim.files.Sha256;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+
+/**
+ * A scenario sweep's runs on the cluster this process joined: the coordinator's side of {@code
+ * compare --cluster}. The inputs are served by hash (the scenario with its includes inlined, so a
+ * node needs no sibling file); each run's outputs are fetched from its worker into the run's folder
+ * here, under the names a local run writes.
+ */
+public final class ClusterSweep implements SweepRunner {
+  private static final AtomicInteger SWEEPS = new AtomicInteger();
+
+  private final ActorSystem<?> system;
+  private final String journal;
+
+  /** Runs on the cluster of {@code system}; {@code journal} is the sweep's journal label. */
+  public ClusterSweep(ActorSystem<?> system, String journal) {
+    this.system = system;
+    this.journal = journal;
+  }
+
+  @Override
+  public List<RunOutcome> run(List<RunSpec> specs, List<RunRequest> requests) throws IOException {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    Blobs blobs = new Blobs();
+    Path flat =
+        PartialFiles.createDirectory(
+            Path.of(requests.get(0).out()).toAbsolutePath().getParent(), "scenarios");
+    ExecutorService collectors = Executors.newFixedThreadPool(2, r -> daemon(r));
+    int n = SWEEPS.incrementAndGet();
+    try {
+      List<Ticket> tickets = new ArrayList<>();
+      for (RunRequest r : requests) {
+        tickets.add(ticket(r, blobs, flat));
+      }
+      ActorRef<ToBlobs> server =
+          system.systemActorOf(blobs.server(), "sweep-inputs-" + n, Props.empty());
+      CompletableFuture<List<RunOutcome>> done = new CompletableFuture<>();
+      system
+          .getWhenTerminated()
+          .thenRun(
+              () ->
+                  done.completeExceptionally(
+                      new IllegalStateException("the actor system stopped before the runs ended")));
+      system.systemActorOf(
+          Coordinator.create(
+              tickets, server, (i, d) -> collect(requests.get(i), d), collectors, done),
+          "sweep-coordinator-" + n,
+          Props.empty());
+      return done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while runs were going on the cluster", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      collectors.shutdownNow();
+      deleteFlat(flat);
+    }
+  }
+
+  private Ticket ticket(RunRequest r, Blobs blobs, Path flat) throws IOException {
+    blobs.add(r.traceSha256(), Path.of(r.trace()));
+    String scenarioBlob = blobs.add(flatten(Path.of(r.scenario()), flat));
+    if (!r.calibration().isEmpty()) {
+      blobs.add(r.calibrationSha256(), Path.of(r.calibration()));
+    }
+    return new Ticket(
+        r.runId(),
+        r.trace(),
+        r.traceSha256(),
+        Path.of(r.scenario()).getFileName().toString(),
+        scenarioBlob,
+        r.scenarioSha256(),
+        r.overrides().toArray(String[]::new),
+        r.calibration(),
+        r.calibrationSha256(),
+        journal);
+  }
+
+  /** The scenario with its includes inlined, as one file of the same name in {@code dir}. */
+  static Path flatten(Path scenario, Path dir) throws IOException {
+    Path f = scenario.getParent() == null ? Path.of(".").resolve(scenario) : scenario;
+    String text =
+        ConfigFactory.parseFile(f.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+            .root()
+            .render(ConfigRenderOptions.concise().setFormatted(true));
+    Path sub = dir.resolve(Sha256.ofText(text));
+    Files.createDirectories(sub);
+    Path out = sub.resolve(scenario.getFileName());
+    Files.writeString(out, text + "\n", StandardCharsets.UTF_8);
+    return out;
+  }
+
+  /** Fetches run {@code r}'s outputs from its worker into its folder; returns its outcome. */
+  private RunOutcome collect(RunRequest r, Done d) {
+    if (!d.failure().isEmpty()) {
+      return new RunOutcome.Failed(r.runId(), d.failure(), new IllegalStateException(d.failure()));
+    }
+    try {
+      Path dir = Path.of(r.out());
+      for (int i = 0; i < d.files().length; i++) {
+        Blobs.fetch(system, d.outputs(), d.hashes()[i], dir.resolve(d.files()[i]));
+      }
+      return new RunOutcome.Completed(r.out(), d.events(), d.submissions(), 0, d.summary());
+    } catch (IOException e) {
+      return new RunOutcome.Failed(r.runId(), e.getMessage(), e);
+    }
+  }
+
+  private static void deleteFlat(Path flat) {
+    try (var all = Files.walk(flat)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+      PartialFiles.release(flat);
+    } catch (IOException e) {
+      // a leftover temporary folder, swept by the next command writing there
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "gradesim-cluster-collect");
+    t.setDaemon(true);
+    return t;
+  }
+}
