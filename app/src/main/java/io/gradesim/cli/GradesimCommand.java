@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
       io.gradesim.app.demo.DemoCommand.class,
       io.gradesim.app.validate.ValidateCommand.class,
       io.gradesim.app.cluster.ClusterCommand.class,
+      io.gradesim.app.plan.PlanCommand.class,
       CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
