@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
       BenchCommand.class,
       io.gradesim.app.demo.DemoCommand.class,
       io.gradesim.app.validate.ValidateCommand.class,
+      io.gradesim.app.plan.PlanCommand.class,
       CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })

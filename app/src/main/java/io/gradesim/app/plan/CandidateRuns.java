@@ -1,0 +1,111 @@
+package io.gradesim.app.plan;
+
+import io.gradesim.app.sweep.Sweeps;
+import io.gradesim.report.ReplicatedComparison;
+import io.gradesim.report.ReportRow;
+import io.gradesim.report.Verdict;
+import io.gradesim.simulator.run.RunOutcome;
+import io.gradesim.simulator.run.RunSpec;
+import io.gradesim.simulator.run.SimulationSetup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Evaluates candidates on one trace (one load level): replication {@code i} of a candidate runs the
+ * base scenario with the candidate's overrides and the seed {@link Replications#seed}{@code (seed,
+ * i)}, as {@code compare --replications} runs a scenario file, into {@code dir/<candidate>/r<i>}; a
+ * batch of candidates goes through the sweep at once, in parallel.
+ */
+final class CandidateRuns {
+  private final ActorSystem<?> system;
+  private final Path trace;
+  private final Path calibration;
+  private final PlanSpace space;
+  private final long seed;
+  private final Path dir;
+  private final Verdict verdict;
+  private final double confidence;
+  private final int parallelism;
+  private final SimulationSetup.Scans scans;
+  private final Map<String, List<ReportRow>> done = new LinkedHashMap<>();
+  private int runs;
+
+  CandidateRuns(
+      ActorSystem<?> system,
+      Path trace,
+      Path calibration,
+      PlanSpace space,
+      long seed,
+      Path dir,
+      Verdict verdict,
+      double confidence,
+      int parallelism) {
+    this.system = system;
+    this.trace = trace;
+    this.calibration = calibration;
+    this.space = space;
+    this.seed = seed;
+    this.dir = dir;
+    this.verdict = verdict;
+    this.confidence = confidence;
+    this.parallelism = parallelism;
+    this.scans = SimulationSetup.once(trace, Runtime.getRuntime().maxMemory() / 6);
+  }
+
+  /** Runs replications {@code from} to {@code to - 1} of each candidate (a name to overrides). */
+  Map<String, ReplicatedComparison.Scenario> run(
+      Map<String, List<String>> candidates, int from, int to) throws IOException {
+    List<RunSpec> specs = new ArrayList<>();
+    Map<String, List<Path>> dirs = new LinkedHashMap<>();
+    for (var c : candidates.entrySet()) {
+      List<Path> mine = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        Path out = runDir(c.getKey(), i);
+        long s = Replications.seed(seed, i);
+        specs.add(
+            SimulationSetup.prepare(
+                    new SimulationSetup.Inputs(
+                        trace,
+                        space.base(),
+                        c.getValue(),
+                        s,
+                        calibration,
+                        c.getKey() + "#" + s,
+                        out),
+                    scans,
+                    List.of(),
+                    null)
+                .spec());
+        mine.add(out);
+      }
+      dirs.put(c.getKey(), mine);
+    }
+    List<RunOutcome> outcomes = Sweeps.run(system, specs, parallelism);
+    Replications.failIfAny(outcomes);
+    runs += specs.size();
+    Map<String, ReplicatedComparison.Scenario> out = new LinkedHashMap<>();
+    for (var d : dirs.entrySet()) {
+      List<ReportRow> reps = done.computeIfAbsent(d.getKey(), k -> new ArrayList<>());
+      for (Path p : d.getValue()) {
+        reps.add(ReportRow.read(p));
+      }
+      out.put(d.getKey(), ReplicatedComparison.scenario(reps, verdict, confidence));
+    }
+    return out;
+  }
+
+  /** The folder of replication {@code i} of a candidate. */
+  Path runDir(String candidate, int i) {
+    return dir.resolve(candidate).resolve("r" + i);
+  }
+
+  /** The runs made so far. */
+  int runs() {
+    return runs;
+  }
+}
