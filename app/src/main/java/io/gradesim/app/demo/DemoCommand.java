@@ -221,6 +221,24 @@ public final class DemoCommand implements Callable<Integer> {
       run(compare.toArray(String[]::new));
       answers.add(DemoAnswer.read(load, dir, names, REPLICATIONS, new Verdict(60)));
     }
+    // The planner searches a wider space (shapes, counts, runtimes, warm pools, autoscaling) at
+    // the same loads; its plan.html holds the cost against feedback p95 front per load.
+    run(
+        "plan",
+        "--trace",
+        trace.toString(),
+        "--calibration",
+        profile.toString(),
+        "--space",
+        DemoInputs.scenarioFolder().resolve("spaces").resolve("space-example.conf").toString(),
+        "--load",
+        String.join(",", LOADS),
+        "--replications",
+        Integer.toString(REPLICATIONS),
+        "--seed",
+        "1",
+        "--out",
+        out.resolve("plan").toString());
     return answers;
   }
 
@@ -237,7 +255,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("    vertical against horizontal:    %s%n", a.verticalAgainstHorizontal());
     }
     out.printf(
-        "  each load's comparison (table, compare.csv, report.html): answer/<load>/ in --out%n");
+        "  each load's comparison (table, compare.csv, report.html): answer/<load>/ in --out;%n"
+            + "  the planner's search of a wider space (table above, cost against feedback p95"
+            + " front per load): plan/plan.html in --out%n");
     out.flush();
   }
 

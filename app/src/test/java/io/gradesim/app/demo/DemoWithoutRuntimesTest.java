@@ -90,6 +90,8 @@ class DemoWithoutRuntimesTest {
         .containsPattern("(?m)^    vertical against horizontal: +(equal|vertical|horizontal)");
     for (String load : List.of("1x", "2x", "4x")) {
       assertThat(out.resolve("answer").resolve(load).resolve("report.html")).isRegularFile();
+      assertThat(text).containsPattern("(?m)^load " + load + ": \\d+ of \\d+ candidates evaluated");
     }
+    assertThat(out.resolve("plan/plan.html")).isRegularFile();
   }
 }
