@@ -36,6 +36,7 @@ public final class PlanSearch {
   private final double spanHours;
   private final ProgressBar bar;
   private final Map<Candidate, Outcome> outcomes = new LinkedHashMap<>();
+  private final Map<PlanSpace.Shape, Integer> found = new java.util.HashMap<>();
   private Candidate best;
 
   /** How the search left a candidate. */
@@ -107,27 +108,63 @@ public final class PlanSearch {
     if (hi < lo) {
       return;
     }
+    Integer hint = found.get(f.shape());
+    if (hint != null && hint >= lo && hint <= hi) {
+      fromHint(f, lo, hi, hint);
+      return;
+    }
     // The largest count that could still win: when it misses, so do all smaller ones.
     if (!meets(new Candidate(f, hi))) {
       bisected(f, lo, hi - 1);
       return;
     }
-    int found = hi;
+    int first = hi;
     int a = lo;
     int b = hi - 1;
     while (a <= b) {
       int mid = (a + b) >>> 1;
       if (meets(new Candidate(f, mid))) {
-        found = mid;
+        first = mid;
         b = mid - 1;
       } else {
         bisected(f, a, mid - 1);
         a = mid + 1;
       }
     }
-    offer(new Candidate(f, found));
+    larger(f, first, hi);
+  }
+
+  /**
+   * Searches from the count that was the fewest meeting in an earlier family of the same shape:
+   * other levers seldom move it far, so walking from there costs a run or two.
+   */
+  private void fromHint(Candidate.Family f, int lo, int hi, int hint) throws IOException {
+    int first;
+    if (meets(new Candidate(f, hint))) {
+      first = hint;
+      while (first > lo && meets(new Candidate(f, first - 1))) {
+        first--;
+      }
+      bisected(f, lo, first - 2);
+    } else {
+      first = hint + 1;
+      while (first <= hi && !meets(new Candidate(f, first))) {
+        first++;
+      }
+      bisected(f, lo, hint - 1);
+      if (first > hi) {
+        return;
+      }
+    }
+    larger(f, first, hi);
+  }
+
+  /** Offers the fewest meeting count {@code first} and the larger ones that may cost less. */
+  private void larger(Candidate.Family f, int first, int hi) throws IOException {
+    found.merge(f.shape(), first, Math::min);
+    offer(new Candidate(f, first));
     // Larger counts of the family meet too; one may still cost less (a shorter tail).
-    for (int n = found + 1; n <= hi; n++) {
+    for (int n = first + 1; n <= hi; n++) {
       Candidate c = new Candidate(f, n);
       if (!outcomes.containsKey(c) && pruned(c)) {
         bar.add(1);
