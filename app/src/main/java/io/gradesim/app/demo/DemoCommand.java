@@ -5,6 +5,8 @@ import io.gradesim.probes.cli.ProbeCommand;
 import io.gradesim.probes.jfr.ProbeOutcome;
 import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Runtime;
+import io.gradesim.report.Verdict;
+import io.gradesim.simulator.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +23,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gradesim demo}: the main job on embedded defaults. Probes the runtimes available with
  * quick settings, calibrates, imports the bundled sample INGInious exam, compares the bundled
- * capacity plans on it and prints the table and the report's path. Each step is the same command a
- * user would type, run in-process, so the demo shows the real workflow. A runtime that fails in the
- * probe is reported and left out; a plan whose runtime has no figures in the profile just made is
- * left out of the comparison; only plain processes must be measurable.
+ * capacity plans on it and prints the table and the report's path; then answers at 1x, 2x and 4x
+ * the exam's load ({@code trace scale --load}, {@code compare --replications}): whether today's
+ * pool meets the service level, the cheapest plan that does, vertical against horizontal. Each step
+ * is the same command a user would type, run in-process, so the demo shows the real workflow. A
+ * runtime that fails in the probe is reported and left out; a plan whose runtime has no figures in
+ * the profile just made is left out of the comparison; only plain processes must be measurable.
  */
 @Command(
     name = "demo",
@@ -34,7 +38,10 @@ import picocli.CommandLine.Spec;
       "Probes every container runtime"
           + " available, calibrates stage costs, imports the bundled sample INGInious exam and"
           + " compares the bundled capacity plans on it; prints the table and the path of"
-          + " report.html. Takes a few minutes. On a host without container runtimes it probes"
+          + " report.html. Then answers at 1x, 2x and 4x the exam's load (trace scale, compare"
+          + " with 3 replications): whether today's pool meets feedback p95 <= 60 s, the"
+          + " cheapest bundled plan that does, and vertical against horizontal scaling."
+          + " Takes a few minutes. On a host without container runtimes it probes"
           + " plain processes and compares the plans whose runtimes have published (literature)"
           + " figures; it says which plans it left out and what probes/host-setup.sh runtimes"
           + " would add."
@@ -62,6 +69,12 @@ public final class DemoCommand implements Callable<Integer> {
       split = ",",
       description = "Runtimes to probe (default: every one available here).")
   List<String> runtimes;
+
+  /** The load levels of the answer, as {@code trace scale --load} factors. */
+  static final List<String> LOADS = List.of("1x", "2x", "4x");
+
+  /** Replications per plan and load in the answer (independent seeds). */
+  static final int REPLICATIONS = 3;
 
   /** Runs the subcommands of the root command line; each returns its exit code. */
   private Function<String[], Integer> runner;
@@ -146,9 +159,12 @@ public final class DemoCommand implements Callable<Integer> {
     plans.kept().forEach(s -> compare.add(s.toString()));
     run(compare.toArray(String[]::new));
 
+    List<DemoAnswer> answers = answer(err, trace, profile, plans);
+
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
         "%nreport: %s%n", compareDir.resolve("report.html").toAbsolutePath().normalize().toUri());
+    printAnswers(stdout, answers);
     if (!found.absent().isEmpty()) {
       stdout.printf(
           "not probed here: %s; as root, probes/host-setup.sh runtimes installs"
@@ -156,6 +172,93 @@ public final class DemoCommand implements Callable<Integer> {
           String.join(", ", found.absent().keySet()));
     }
     return 0;
+  }
+
+  /**
+   * Step 5, the answer: the exam at 1x, 2x and 4x its load ({@code trace scale --load}), each
+   * compared over {@link #REPLICATIONS} replications of the plans kept, each load's report in
+   * {@code answer/<load>/}.
+   */
+  private List<DemoAnswer> answer(PrintWriter err, Path trace, Path profile, DemoPlans plans)
+      throws java.io.IOException {
+    step(err, 5, "the answer at " + String.join(", ", LOADS) + " load");
+    List<String> names = new ArrayList<>();
+    for (Path file : plans.kept()) {
+      names.add(ScenarioLoader.load(file, List.of()).name());
+    }
+    List<DemoAnswer> answers = new ArrayList<>();
+    Path answerDir = out.resolve("answer");
+    for (String load : LOADS) {
+      Path scaled = trace;
+      if (!load.equals("1x")) {
+        scaled = answerDir.resolve("exam-" + load + ".csv");
+        Files.createDirectories(answerDir);
+        run(
+            "trace",
+            "scale",
+            "--load",
+            load,
+            "--seed",
+            "1",
+            trace.toString(),
+            "-o",
+            scaled.toString());
+      }
+      Path dir = answerDir.resolve(load);
+      List<String> compare =
+          new ArrayList<>(
+              List.of(
+                  "compare",
+                  "--trace",
+                  scaled.toString(),
+                  "--calibration",
+                  profile.toString(),
+                  "--replications",
+                  Integer.toString(REPLICATIONS),
+                  "--out",
+                  dir.toString()));
+      plans.kept().forEach(f -> compare.add(f.toString()));
+      run(compare.toArray(String[]::new));
+      answers.add(DemoAnswer.read(load, dir, names, REPLICATIONS, new Verdict(60)));
+    }
+    // The planner searches a wider space (shapes, counts, runtimes, warm pools, autoscaling) at
+    // the same loads; its plan.html holds the cost against feedback p95 front per load.
+    run(
+        "plan",
+        "--trace",
+        trace.toString(),
+        "--calibration",
+        profile.toString(),
+        "--space",
+        DemoInputs.scenarioFolder().resolve("spaces").resolve("space-example.conf").toString(),
+        "--load",
+        String.join(",", LOADS),
+        "--replications",
+        Integer.toString(REPLICATIONS),
+        "--seed",
+        "1",
+        "--out",
+        out.resolve("plan").toString());
+    return answers;
+  }
+
+  /** Per load: today's pool against the service level, the cheapest plan, vertical/horizontal. */
+  private static void printAnswers(PrintWriter out, List<DemoAnswer> answers) {
+    out.printf(
+        "%nThe answer (feedback p95 <= 60 s, met when the one-sided 95 %% upper bound over %d"
+            + " replications is within it; cheapest of the bundled plans):%n",
+        REPLICATIONS);
+    for (DemoAnswer a : answers) {
+      out.printf("  at %s load:%n", a.load());
+      out.printf("    today's pool (inginious-today): %s%n", a.today());
+      out.printf("    cheapest plan meeting it:       %s%n", a.recommendation());
+      out.printf("    vertical against horizontal:    %s%n", a.verticalAgainstHorizontal());
+    }
+    out.printf(
+        "  each load's comparison (table, compare.csv, report.html): answer/<load>/ in --out;%n"
+            + "  the planner's search of a wider space (table above, cost against feedback p95"
+            + " front per load): plan/plan.html in --out%n");
+    out.flush();
   }
 
   /**
@@ -218,7 +321,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void step(PrintWriter err, int n, String what) {
-    err.printf("%n[demo %d/4] %s%n", n, what);
+    err.printf("%n[demo %d/5] %s%n", n, what);
     err.flush();
   }
 

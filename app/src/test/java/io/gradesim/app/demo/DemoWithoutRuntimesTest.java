@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo on a host without any container runtime: a child JVM runs {@code gradesim demo} with
  * every runtime binary and busybox hidden ({@link HiddenRuntimes}), whether or not they are
  * installed here. It must measure plain processes, leave out the plans that have no figures,
- * compare the rest and write the report, exit 0.
+ * compare the rest and write the report, then answer at 1x, 2x and 4x load (recommendations that
+ * are not all the same on the sample exam), exit 0.
  */
 class DemoWithoutRuntimesTest {
 
@@ -69,5 +72,26 @@ class DemoWithoutRuntimesTest {
     assertThat(Files.readAllLines(out.resolve("compare/compare.csv")))
         .as("a header and the 8 plans with figures")
         .hasSize(9);
+    // The answer: at 1x, 2x and 4x load today's standing, the cheapest plan and vertical
+    // against horizontal; on the sample exam the recommendation is not the same at every load.
+    List<String> cheapest =
+        Pattern.compile("(?m)^    cheapest plan meeting it: +(\\S+)")
+            .matcher(text)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(cheapest).as(text).hasSize(3);
+    assertThat(Set.copyOf(cheapest))
+        .as("recommendations at 1x, 2x, 4x: %s", cheapest)
+        .hasSizeGreaterThan(1);
+    assertThat(text)
+        .contains("  at 1x load:", "  at 2x load:", "  at 4x load:")
+        .containsPattern("(?m)^    today's pool \\(inginious-today\\): (meets|misses|borderline)")
+        .containsPattern("(?m)^    vertical against horizontal: +(equal|vertical|horizontal)");
+    for (String load : List.of("1x", "2x", "4x")) {
+      assertThat(out.resolve("answer").resolve(load).resolve("report.html")).isRegularFile();
+      assertThat(text).containsPattern("(?m)^load " + load + ": \\d+ of \\d+ candidates evaluated");
+    }
+    assertThat(out.resolve("plan/plan.html")).isRegularFile();
   }
 }
