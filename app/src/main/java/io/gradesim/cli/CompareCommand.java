@@ -100,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Runs per scenario with independent seeds (the first is the scenario's own seed); "
-              + "with R > 1 the table, compare.csv and report.html show a 95 % t-interval of "
+              + "with R > 1 the table, compare.csv and report.html show a 95 %% t-interval of "
               + "the mean of each objective's figure and the verdict takes its one-sided upper "
               + "bound (default: ${DEFAULT-VALUE}).")
   int replications;
