@@ -2,105 +2,194 @@ package io.gradesim.simulator.run;
 
 import io.gradesim.simulator.engine.SubmissionSource;
 import io.gradesim.traces.Submission;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed trace held in memory, so that every run of a sweep replays it without parsing the file
- * again: the rows themselves, immutable and shared read-only by all the runs (one trace broadcast
- * to every scenario, as Caffeine's simulator feeds one trace to all its policies), so a run
- * allocates nothing per row to read them. Repeated text (course, task, users, environment, result)
- * is interned in a dictionary, so every row of a user shares one list and its strings' cached hash
- * codes. About 160 bytes a row for a typical trace ({@link #bytes()} counts them).
+ * A parsed trace held in memory column by column, so that every run of a sweep replays it without
+ * parsing the file again: ids as UTF-8 bytes, instants as epoch nanoseconds, repeated text (course,
+ * task, users, environment, result) as codes into a shared dictionary, and the optional numbers in
+ * columns allocated only once a row has a value. About 50 bytes a row for a typical trace. Each
+ * {@link #source()} rebuilds equal {@link Submission}s in file order.
  */
 public final class TraceColumns {
-  /** Object header plus a compressed reference per field, rounded up: one Submission. */
-  private static final long ROW_BYTES = 72;
+  private static final long NONE = Long.MIN_VALUE;
 
-  /** A boxed Long or Double, or an Instant's share beyond its header. */
-  private static final long BOX_BYTES = 16;
+  /** A NaN that parsing a number never yields: marks an absent decimal. */
+  private static final long NO_DOUBLE = 0x7ff0000000000001L;
 
-  private static final long INSTANT_BYTES = 24;
-
-  private final Map<Object, Object> dictionary = new HashMap<>();
-  private Submission[] rows = new Submission[1 << 12];
-  private int count;
-  private long bytes;
+  private final List<Object> values = new ArrayList<>();
+  private final Map<Object, Integer> codes = new HashMap<>();
+  private byte[] ids = new byte[1 << 16];
+  private int idBytes;
+  private int[] idEnd = new int[1 << 12];
+  private long[] submitted = new long[1 << 12];
+  private int[] text = new int[5 << 12]; // course, task, users, environment, result per row
+  private int[] priority;
+  private long[] grading;
+  private long[] completed;
+  private long[] cpu;
+  private long[] hard;
+  private long[] memory;
+  private int rows;
 
   /** Appends {@code s}; rows must come in the trace's order. */
   public void add(Submission s) {
-    if (count == rows.length) {
-      rows = Arrays.copyOf(rows, rows.length * 2);
+    if (rows == submitted.length) {
+      grow();
     }
-    Submission shared =
-        new Submission(
-            s.id(),
-            s.submittedAt(),
-            intern(s.course()),
-            intern(s.task()),
-            intern(s.users()),
-            intern(s.environment()),
-            s.priority(),
-            s.gradingMs(),
-            s.completedAt(),
-            s.result() == null ? null : intern(s.result()),
-            s.cpuLimitS(),
-            s.hardLimitS(),
-            s.memoryMb());
-    rows[count++] = shared;
-    bytes += ROW_BYTES + stringBytes(s.id()) + INSTANT_BYTES;
-    bytes += s.completedAt() == null ? 0 : INSTANT_BYTES;
-    for (Object box : new Object[] {s.gradingMs(), s.cpuLimitS(), s.hardLimitS(), s.memoryMb()}) {
-      bytes += box == null ? 0 : BOX_BYTES;
+    byte[] id = s.id().getBytes(StandardCharsets.UTF_8);
+    if (idBytes + id.length > ids.length) {
+      ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idBytes + id.length));
     }
+    System.arraycopy(id, 0, ids, idBytes, id.length);
+    idBytes += id.length;
+    idEnd[rows] = idBytes;
+    submitted[rows] = nanos(s.submittedAt());
+    int t = rows * 5;
+    text[t] = code(s.course());
+    text[t + 1] = code(s.task());
+    text[t + 2] = code(s.users());
+    text[t + 3] = code(s.environment());
+    text[t + 4] = s.result() == null ? -1 : code(s.result());
+    if (s.priority() != 0) {
+      priority = column(priority);
+      priority[rows] = s.priority();
+    }
+    grading = put(grading, s.gradingMs() == null ? NONE : s.gradingMs(), NONE);
+    completed = put(completed, s.completedAt() == null ? NONE : nanos(s.completedAt()), NONE);
+    cpu = put(cpu, bits(s.cpuLimitS()), NO_DOUBLE);
+    hard = put(hard, bits(s.hardLimitS()), NO_DOUBLE);
+    memory = put(memory, s.memoryMb() == null ? NONE : s.memoryMb(), NONE);
+    rows++;
   }
 
   /** Rows held. */
   public int rows() {
-    return count;
+    return rows;
   }
 
-  /** Bytes the rows take on the heap, roughly (the array, the rows and the dictionary). */
+  /** Bytes the columns take on the heap, roughly (arrays and dictionary). */
   public long bytes() {
-    return 4L * rows.length + bytes + 64L * dictionary.size();
+    long b =
+        ids.length
+            + 4L * idEnd.length
+            + 8L * submitted.length
+            + 4L * text.length
+            + 64L * values.size();
+    for (long[] c : new long[][] {grading, completed, cpu, hard, memory}) {
+      b += c == null ? 0 : 8L * c.length;
+    }
+    return b + (priority == null ? 0 : 4L * priority.length);
   }
 
   /** A new cursor over the rows from the first; each call is independent of the others. */
   public SubmissionSource source() {
-    Submission[] all = rows;
-    int n = count;
     return new SubmissionSource() {
       private int row;
 
       @Override
       public Submission next() {
-        return row < n ? all[row++] : null;
+        return row < rows ? submission(row++) : null;
       }
     };
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T intern(T value) {
-    Object known = dictionary.putIfAbsent(value, value);
-    if (known == null) {
-      if (value instanceof List<?> users) {
-        users.forEach(this::intern);
-        // List.copyOf: a list the Submission constructor keeps as it is instead of copying it.
-        List<Object> shared = List.copyOf(users.stream().map(dictionary::get).toList());
-        dictionary.put(value, shared);
-        bytes += 16L + 4L * users.size();
-        return (T) shared;
-      }
-      bytes += value instanceof String t ? stringBytes(t) : 0;
-      return value;
-    }
-    return (T) known;
+  private Submission submission(int i) {
+    int start = i == 0 ? 0 : idEnd[i - 1];
+    String id = new String(ids, start, idEnd[i] - start, StandardCharsets.UTF_8);
+    int t = i * 5;
+    return new Submission(
+        id,
+        instant(submitted[i]),
+        (String) values.get(text[t]),
+        (String) values.get(text[t + 1]),
+        (List<String>) values.get(text[t + 2]),
+        (String) values.get(text[t + 3]),
+        priority == null ? 0 : priority[i],
+        boxed(grading, i),
+        completed == null || completed[i] == NONE ? null : instant(completed[i]),
+        text[t + 4] < 0 ? null : (String) values.get(text[t + 4]),
+        decimal(cpu, i),
+        decimal(hard, i),
+        boxed(memory, i));
   }
 
-  /** A Latin-1 string: its object and its byte array, each rounded up to 8 bytes. */
-  private static long stringBytes(String s) {
-    return 24 + ((16L + s.length() + 7) & ~7L);
+  private int code(Object value) {
+    Integer c = codes.get(value);
+    if (c == null) {
+      c = values.size();
+      values.add(value);
+      codes.put(value, c);
+    }
+    return c;
+  }
+
+  private void grow() {
+    int n = submitted.length * 2;
+    idEnd = Arrays.copyOf(idEnd, n);
+    submitted = Arrays.copyOf(submitted, n);
+    text = Arrays.copyOf(text, n * 5);
+    priority = priority == null ? null : Arrays.copyOf(priority, n);
+    grading = grow(grading, n, NONE);
+    completed = grow(completed, n, NONE);
+    cpu = grow(cpu, n, NO_DOUBLE);
+    hard = grow(hard, n, NO_DOUBLE);
+    memory = grow(memory, n, NONE);
+  }
+
+  private static long[] grow(long[] c, int n, long absent) {
+    if (c == null) {
+      return null;
+    }
+    int old = c.length;
+    long[] bigger = Arrays.copyOf(c, n);
+    Arrays.fill(bigger, old, n, absent);
+    return bigger;
+  }
+
+  private int[] column(int[] c) {
+    return c != null ? c : new int[submitted.length];
+  }
+
+  /** Stores {@code v} in row {@code rows} of {@code c}, allocating it at the first value. */
+  private long[] put(long[] c, long v, long absent) {
+    if (c == null) {
+      if (v == absent) {
+        return null;
+      }
+      c = new long[submitted.length];
+      Arrays.fill(c, absent);
+    }
+    c[rows] = v;
+    return c;
+  }
+
+  private static long bits(Double d) {
+    return d == null ? NO_DOUBLE : Double.doubleToRawLongBits(d);
+  }
+
+  private static Double decimal(long[] c, int i) {
+    return c == null || c[i] == NO_DOUBLE ? null : Double.longBitsToDouble(c[i]);
+  }
+
+  private static Long boxed(long[] c, int i) {
+    return c == null || c[i] == NONE ? null : c[i];
+  }
+
+  /** Epoch nanoseconds; the trace limits (1970 to 2200) keep them within a long. */
+  private static long nanos(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  private static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

@@ -9,7 +9,6 @@ import io.gradesim.traces.canonical.CanonicalTraceReader;
 import io.gradesim.traces.stats.GradingTimeEstimate;
 import io.gradesim.traces.stats.RecordedOverhead;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -77,8 +74,7 @@ public final class TraceScan {
     if (!Files.isRegularFile(trace)) {
       throw new IllegalArgumentException(trace + ": trace file not found");
     }
-    // The hash reads the file beside the parse, on another core: the two passes overlap.
-    CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> hash(trace));
+    String hash = Sha256.ofFile(trace);
     Map<String, long[]> rows = new HashMap<>(); // course\0task -> {rows, with grading_ms}
     Map<String, String> taskOf = new HashMap<>();
     TraceColumns columns = budget > 0 ? new TraceColumns() : null;
@@ -113,28 +109,8 @@ public final class TraceScan {
     if (columns != null && columns.bytes() > budget) {
       columns = null;
     }
-    String hash = joinHash(hashing);
     return new TraceScan(
         trace, hash, count, first, last, longest, new TreeMap<>(rows), taskOf, columns);
-  }
-
-  private static String hash(Path trace) {
-    try {
-      return Sha256.ofFile(trace);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String joinHash(CompletableFuture<String> hashing) throws IOException {
-    try {
-      return hashing.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 
   /** The scanned file. */
