@@ -72,12 +72,34 @@ public final class StageCostSampler {
   /** Draws one duration in whole microseconds; {@code payload} null means the default. */
   public long sampleMicros(
       String runtime, String stage, String payload, int concurrency, RandomGenerator rng) {
-    List<Level> ls = levelsOf(runtime, stage, payload);
-    double u = rng.nextDouble();
-    if (u <= 0) {
-      u = Double.MIN_NORMAL;
+    return draw(runtime, stage, payload).sampleMicros(concurrency, rng);
+  }
+
+  /**
+   * The draws of one runtime, stage and payload ({@code null}: the default), resolved once, so that
+   * a simulation drawing millions of durations looks nothing up per draw; fails as {@link
+   * #sampleMicros} does for what the profile lacks.
+   */
+  public Draw draw(String runtime, String stage, String payload) {
+    return new Draw(levelsOf(runtime, stage, payload));
+  }
+
+  /** Draws of one runtime, stage and payload: the same values as {@link #sampleMicros}. */
+  public static final class Draw {
+    private final List<Level> levels;
+
+    private Draw(List<Level> levels) {
+      this.levels = List.copyOf(levels);
     }
-    return Math.max(0, Math.round(quantileAt(ls, concurrency, u)));
+
+    /** Draws one duration in whole microseconds at {@code concurrency}. */
+    public long sampleMicros(int concurrency, RandomGenerator rng) {
+      double u = rng.nextDouble();
+      if (u <= 0) {
+        u = Double.MIN_NORMAL;
+      }
+      return Math.max(0, Math.round(quantileAt(levels, concurrency, u)));
+    }
   }
 
   /** The interpolated quantile {@code u} at {@code concurrency}, microseconds. */

@@ -13,16 +13,16 @@ import java.util.random.RandomGenerator;
  * scenario JSON says which stages those are ({@link CostSetup#sources()}).
  */
 public final class ProfileStageCosts implements StageCosts {
-  private final StageCostSampler sampler;
-  private final String runtime;
   private final boolean[] has = new boolean[Stage.values().length];
+  private final StageCostSampler.Draw[] draws = new StageCostSampler.Draw[Stage.values().length];
 
   /** Costs of {@code runtime} from {@code sampler}, which must know the runtime. */
   public ProfileStageCosts(StageCostSampler sampler, String runtime) {
-    this.sampler = sampler;
-    this.runtime = runtime;
     for (Stage s : Stage.SIMULATED) {
       has[s.ordinal()] = sampler.has(runtime, s.label());
+      if (has[s.ordinal()]) {
+        draws[s.ordinal()] = sampler.draw(runtime, s.label(), null); // resolved once, not per draw
+      }
     }
   }
 
@@ -31,7 +31,7 @@ public final class ProfileStageCosts implements StageCosts {
     if (!has[stage.ordinal()]) {
       return 0L;
     }
-    return sampler.sampleMicros(runtime, stage.label(), concurrentOps, rng);
+    return draws[stage.ordinal()].sampleMicros(concurrentOps, rng);
   }
 
   /** Whether the profile has a cost for {@code stage}. */

@@ -55,6 +55,30 @@ final class CsvSink implements AutoCloseable {
     }
   }
 
+  /**
+   * A text field given as {@code length} bytes of UTF-8 from {@code b} at {@code off}: written as
+   * {@link #text} writes the string they encode, copied without decoding unless it must be quoted.
+   */
+  void textUtf8(byte[] b, int off, int length) throws IOException {
+    for (int i = off; i < off + length; i++) {
+      byte c = b[i];
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        text(new String(b, off, length, StandardCharsets.UTF_8));
+        return;
+      }
+    }
+    separator();
+    if (length > buf.length - pos) {
+      flushBuffer();
+      if (length > buf.length) {
+        out.write(b, off, length);
+        return;
+      }
+    }
+    System.arraycopy(b, off, buf, pos, length);
+    pos += length;
+  }
+
   /** Writes a whole number. */
   void number(long v) throws IOException {
     separator();

@@ -1,5 +1,6 @@
 package io.gradesim.simulator.output;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +14,7 @@ final class IdRing {
   private int mask = bytes.length - 1;
   private int head;
   private int tail;
+  private byte[] scratch = new byte[64];
 
   /** Appends {@code id}; returns the running position where it ends. */
   int add(String id) {
@@ -28,22 +30,25 @@ final class IdRing {
     return tail;
   }
 
-  /** Removes and returns the oldest id, which ends at running position {@code end}. */
-  String take(int end) {
+  /**
+   * Removes the oldest id, which ends at running position {@code end}, and writes it to {@code out}
+   * as a text field straight from the ring's bytes (no String per id).
+   */
+  void takeInto(int end, CsvSink out) throws IOException {
     int length = end - head;
     int at = head & mask;
-    String id;
     if (at + length <= bytes.length) {
-      id = new String(bytes, at, length, StandardCharsets.UTF_8);
+      out.textUtf8(bytes, at, length);
     } else {
-      byte[] b = new byte[length];
+      if (scratch.length < length) {
+        scratch = new byte[Math.max(length, 2 * scratch.length)];
+      }
       int first = bytes.length - at;
-      System.arraycopy(bytes, at, b, 0, first);
-      System.arraycopy(bytes, 0, b, first, length - first);
-      id = new String(b, StandardCharsets.UTF_8);
+      System.arraycopy(bytes, at, scratch, 0, first);
+      System.arraycopy(bytes, 0, scratch, first, length - first);
+      out.textUtf8(scratch, 0, length);
     }
     head = end;
-    return id;
   }
 
   /** Bytes allocated. */

@@ -301,7 +301,7 @@ final class SubmissionTable {
     int o = n & IN_PAGE;
     int e = laterOf[p][o];
     byte f = flags[p][o];
-    out.text(ids.take(idEnd[p][o]));
+    ids.takeInto(idEnd[p][o], out);
     long arrival = arrivalAt[p][o];
     long queued = queuedAt[p][o];
     instant(arrival);
