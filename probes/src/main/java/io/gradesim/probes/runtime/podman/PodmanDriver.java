@@ -19,6 +19,7 @@ public final class PodmanDriver extends EngineDriver {
 
   private final String storage;
   private volatile StorageRoot root;
+  private volatile java.nio.file.Path runroot;
 
   /** Podman with the low-level runtime {@code runtime} (crun or runc), the host's storage. */
   public PodmanDriver(String runtime) {
@@ -40,6 +41,12 @@ public final class PodmanDriver extends EngineDriver {
   public void prepare(io.gradesim.probes.image.ImageStore images) throws IOException {
     if (!storage.isEmpty()) {
       root = StorageRoot.create("podman", storage);
+      // Podman refuses a runroot longer than 50 characters: a short labelled folder of its own.
+      runroot =
+          java.nio.file.Files.createDirectories(
+              java.nio.file.Path.of(
+                  System.getProperty("java.io.tmpdir"),
+                  io.gradesim.probes.runtime.Label.next("pr")));
     }
     super.prepare(images);
   }
@@ -54,7 +61,7 @@ public final class PodmanDriver extends EngineDriver {
         "--root",
         r.root().resolve("graph").toString(),
         "--runroot",
-        r.dir().resolve("run").toString(),
+        runroot.toString(),
         "--storage-driver",
         storage);
   }
@@ -66,6 +73,7 @@ public final class PodmanDriver extends EngineDriver {
     if (r != null && labelled.test(r.dir().toString())) {
       root = null;
       r.close();
+      HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", runroot.toString()));
     }
   }
 
