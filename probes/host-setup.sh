@@ -80,7 +80,7 @@ build_payload() {
 setup_runtimes() {
   install_packages runc crun runsc bubblewrap systemd-container lxc podman docker.io \
     qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps xz-utils \
-    gcc libc6-dev
+    gcc libc6-dev debootstrap btrfs-progs uidmap
   bind_v2_controllers_to_v1
   build_payload
   # podman: no systemd and no CAP_SYS_RESOURCE here.

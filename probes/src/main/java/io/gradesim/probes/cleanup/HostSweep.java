@@ -24,6 +24,7 @@ public final class HostSweep {
 
   /** Removes every host object whose label {@code labelled} accepts. */
   public static void sweep(Predicate<String> labelled) {
+    stopDaemons(labelled);
     unmount(labelled);
     removeCgroups(labelled);
     removeNetns(labelled);
@@ -66,6 +67,32 @@ public final class HostSweep {
     }
     out.sort(Comparator.comparingInt(Path::getNameCount).reversed());
     return out;
+  }
+
+  /**
+   * Stops the private dockerd (and its containerd) of a crashed probe's storage driver: processes
+   * named dockerd or containerd whose arguments hold a label (their data root), TERM then KILL.
+   */
+  private static void stopDaemons(Predicate<String> labelled) {
+    List<ProcessHandle> found = new ArrayList<>();
+    ProcessHandle.allProcesses()
+        .forEach(
+            p -> {
+              String comm = p.info().command().orElse("");
+              String args = String.join(" ", p.info().arguments().orElse(new String[0]));
+              boolean daemon = comm.endsWith("/dockerd") || comm.endsWith("/containerd");
+              if (daemon && args.contains(Label.PREFIX) && labelled.test(args)) {
+                found.add(p);
+              }
+            });
+    found.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : found) {
+      try {
+        p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
+    }
   }
 
   private static void unmount(Predicate<String> labelled) {

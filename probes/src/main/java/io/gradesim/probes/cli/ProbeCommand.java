@@ -2,6 +2,7 @@ package io.gradesim.probes.cli;
 
 import io.gradesim.files.OutputGuard;
 import io.gradesim.probes.cleanup.Janitor;
+import io.gradesim.probes.image.Image;
 import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.isolation.IsolationMatrix;
 import io.gradesim.probes.jfr.ProbeRecording;
@@ -12,6 +13,7 @@ import io.gradesim.probes.report.SummaryTable;
 import io.gradesim.probes.run.HarnessOverhead;
 import io.gradesim.probes.run.ProbePlan;
 import io.gradesim.probes.run.ProbeRunner;
+import io.gradesim.probes.run.Storages;
 import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
@@ -90,6 +92,37 @@ public final class ProbeCommand implements Callable<Integer> {
   String concurrency;
 
   @Option(
+      names = "--image",
+      paramLabel = "NAME",
+      defaultValue = "busybox",
+      description =
+          "Image the containers run: busybox (a few MB), minbase (Debian debootstrap"
+              + " --variant=minbase, the thesis' Alpine) or grading (minbase + python3 + sqlite3,"
+              + " the thesis' CentOS/INGInious image); built offline on first use and cached"
+              + " (default: ${DEFAULT-VALUE}).")
+  String image;
+
+  @Option(
+      names = "--storage",
+      paramLabel = "S1,S2",
+      description =
+          "Storage drivers for docker-* and podman-* runtimes: overlay (docker's overlay2, the"
+              + " engines' own storage), vfs, btrfs (a loop-mounted btrfs file), each but overlay"
+              + " in a private daemon or storage root; devicemapper, zfs, aufs are reported absent"
+              + " when the kernel lacks them (default: the engines' own storage).")
+  String storage;
+
+  @Option(names = "--images", description = "List the cached images (name and size) and exit.")
+  boolean listImages;
+
+  @Option(
+      names = "--prune",
+      description =
+          "Remove the cached images and labelled image imports left in docker and podman, and"
+              + " exit.")
+  boolean prune;
+
+  @Option(
       names = "--isolation",
       description =
           "Instead of timing stages, check memory, CPU-time and wall-time limits, no"
@@ -111,6 +144,13 @@ public final class ProbeCommand implements Callable<Integer> {
     if (list) {
       return list(stdout);
     }
+    if (listImages) {
+      return ImageCache.list(ImageStore.standard(), stdout);
+    }
+    if (prune) {
+      return ImageCache.prune(ImageStore.standard(), stdout);
+    }
+    Image chosen = Image.of(image.strip());
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required (or use --list)");
     }
@@ -131,10 +171,25 @@ public final class ProbeCommand implements Callable<Integer> {
                 .map(ProbeCommand::level)
                 .toList(),
             warmup,
-            repeat);
+            repeat,
+            storage == null
+                ? List.of("")
+                : Arrays.stream(storage.split(","))
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .map(Storages::check)
+                    .distinct()
+                    .toList());
+    for (Runtime r : plan.runtimes()) {
+      for (String s : plan.storages()) {
+        if (!s.isEmpty()) {
+          Storages.driver(r, s);
+        }
+      }
+    }
     Files.createDirectories(out);
     try {
-      return probe(plan, stdout);
+      return probe(plan, ImageStore.standard().select(chosen), stdout);
     } catch (InterruptedException e) {
       // The janitor's shutdown hook removes what the probe made; the JVM exits when it is done.
       if (Janitor.announceInterrupt()) {
@@ -145,10 +200,10 @@ public final class ProbeCommand implements Callable<Integer> {
     }
   }
 
-  private int probe(ProbePlan plan, PrintWriter stdout) throws IOException, InterruptedException {
+  private int probe(ProbePlan plan, ImageStore images, PrintWriter stdout)
+      throws IOException, InterruptedException {
     try (Janitor janitor = Janitor.install()) {
       Janitor.sweepOrphans();
-      ImageStore images = ImageStore.standard();
       Path jfr = out.resolve("probe.jfr");
       Map<String, String> problems;
       try (ProbeRecording recording = new ProbeRecording()) {

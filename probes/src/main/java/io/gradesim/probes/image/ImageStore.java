@@ -12,10 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The cache of offline images under {@code GRADESIM_HOME/images} (default {@code ~/.gradesim}).
- * Each artefact is named by a hash of its inputs (the busybox binary and the layout version), is
- * built into a temporary path and moved into place, so concurrent or interrupted builds never leave
- * a half-built image under the final name.
+ * The cache of offline images under {@code GRADESIM_HOME/images} (default {@code ~/.gradesim}),
+ * viewed through one selected {@link Image} (busybox unless {@link #select} says otherwise). Each
+ * artefact is named by the image and a hash of its inputs (busybox: the binary and the layout
+ * version; debootstrapped images: the suite, mirror, package list and layout version), is built
+ * into a temporary path and moved into place, so concurrent or interrupted builds never leave a
+ * half-built image under the final name. {@link #entries} lists the cache, {@link #prune} empties
+ * it.
  */
 public final class ImageStore {
   /** Where the Debian package busybox-static installs its binary. */
@@ -24,12 +27,41 @@ public final class ImageStore {
   /** Bumped whenever the layout built below changes, so the hash changes too. */
   private static final String LAYOUT = "gradesim-rootfs-v2";
 
+  /** Bumped whenever the debootstrapped images' recipe below changes. */
+  private static final String DEBIAN_LAYOUT = "gradesim-debian-v1";
+
   private final Path dir;
+  private final Image image;
   private String hash;
 
-  /** A store under {@code dir}. */
+  /** A store under {@code dir} showing the busybox image. */
   public ImageStore(Path dir) {
+    this(dir, Image.BUSYBOX);
+  }
+
+  private ImageStore(Path dir, Image image) {
     this.dir = dir;
+    this.image = image;
+  }
+
+  /** The same cache showing {@code other} (this store when it already does). */
+  public ImageStore select(Image other) {
+    return other == image ? this : new ImageStore(dir, other);
+  }
+
+  /** The image this store shows. */
+  public Image image() {
+    return image;
+  }
+
+  /** The cache directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The file name prefix of this image's artefacts: {@code rootfs-} for busybox. */
+  private String prefix() throws IOException {
+    return (image == Image.BUSYBOX ? "rootfs" : image.label()) + "-" + hash();
   }
 
   /** The store under {@code $GRADESIM_HOME/images}, or {@code ~/.gradesim/images}. */
@@ -44,6 +76,17 @@ public final class ImageStore {
 
   /** The content hash (first 16 hex digits of SHA-256 over busybox and the layout version). */
   public synchronized String hash() throws IOException {
+    if (hash == null && image.debootstrapped()) {
+      String recipe =
+          String.join(
+              "\n",
+              DEBIAN_LAYOUT,
+              image.label(),
+              DebootstrapRootfs.SUITE,
+              DebootstrapRootfs.mirror(),
+              String.join(",", image.packages()));
+      hash = Sha256.ofText(recipe).substring(0, 16);
+    }
     if (hash == null) {
       if (!Files.isExecutable(BUSYBOX)) {
         throw new IOException(BUSYBOX + " is missing: install the Debian package busybox-static");
@@ -60,18 +103,26 @@ public final class ImageStore {
 
   /** The busybox root file system directory, built on first use. */
   public synchronized Path rootfs() throws IOException {
-    Path target = dir.resolve("rootfs-" + hash());
+    Path target = dir.resolve(prefix());
     if (!Files.isDirectory(target)) {
       Path tmp = temp("rootfs");
-      BusyboxRootfs.build(tmp);
-      moveIntoPlace(tmp, target);
+      try {
+        if (image.debootstrapped()) {
+          DebootstrapRootfs.build(image, tmp);
+        } else {
+          BusyboxRootfs.build(tmp);
+        }
+        moveIntoPlace(tmp, target);
+      } finally {
+        HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", tmp.toString()));
+      }
     }
     return target;
   }
 
   /** An uncompressed tarball of {@link #rootfs()}, for podman, docker and lxc imports. */
   public synchronized Path tarball() throws IOException {
-    Path target = dir.resolve("rootfs-" + hash() + ".tar");
+    Path target = dir.resolve(prefix() + ".tar");
     if (!Files.isRegularFile(target)) {
       Path root = rootfs();
       Path tmp = temp("tar");
@@ -93,6 +144,10 @@ public final class ImageStore {
 
   /** A newc cpio initramfs of the root file system with a serial-console {@code /init}. */
   public synchronized Path initramfs() throws IOException {
+    if (image != Image.BUSYBOX) {
+      throw new IOException(
+          "the QEMU initramfs is built from busybox only (--image " + image.label() + ")");
+    }
     String init = Sha256.ofText(Initramfs.INIT).substring(0, 8);
     Path target = dir.resolve("initramfs-" + hash() + "-" + init + ".cpio");
     if (!Files.isRegularFile(target)) {
@@ -107,7 +162,7 @@ public final class ImageStore {
   public synchronized Path tarballXz() throws IOException {
     Path tar = tarball();
     return cached(
-        "rootfs-" + hash() + ".tar.xz",
+        prefix() + ".tar.xz",
         tmp -> {
           Process p =
               new ProcessBuilder("xz", "-T1", "-c", tar.toString())
@@ -147,6 +202,77 @@ public final class ImageStore {
       }
     }
     return target;
+  }
+
+  /** One cached artefact: its file name and size in bytes. */
+  public record Entry(String name, long bytes) {}
+
+  /** The cache's artefacts (temporary files of builds in progress left out), sorted by name. */
+  public List<Entry> entries() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Entry> out = new java.util.ArrayList<>();
+    try (var list = Files.list(dir)) {
+      for (Path p : list.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".tmp-")) {
+          out.add(new Entry(name, size(p)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Removes every cached artefact and abandoned temporary build (those of running processes are
+   * kept); returns what was removed.
+   */
+  public synchronized List<Entry> prune() throws IOException {
+    List<Entry> removed = new java.util.ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return removed;
+    }
+    try (var list = Files.list(dir)) {
+      for (Path p : list.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".tmp-") && builderAlive(name)) {
+          continue;
+        }
+        long bytes = size(p);
+        HostCommand.check(List.of("rm", "-rf", "--one-file-system", p.toString()));
+        removed.add(new Entry(name, bytes));
+      }
+    }
+    return removed;
+  }
+
+  /** Whether the pid in {@code .tmp-KIND-PID-NANOS} is a live process. */
+  private static boolean builderAlive(String name) {
+    String[] parts = name.split("-");
+    try {
+      return ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static long size(Path p) throws IOException {
+    if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Files.size(p);
+    }
+    try (var walk = Files.walk(p)) {
+      return walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    }
   }
 
   private Path temp(String kind) throws IOException {

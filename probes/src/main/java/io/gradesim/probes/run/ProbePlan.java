@@ -15,6 +15,8 @@ import java.util.Set;
  * @param concurrency the numbers of lifecycles run at once
  * @param warmup warm-up rounds per runtime, payload and concurrency (recorded with warmup=true)
  * @param repeat measured rounds per runtime, payload and concurrency
+ * @param storages storage drivers per engine runtime ({@link Storages}); one empty string for the
+ *     engine's own storage
  */
 public record ProbePlan(
     List<Runtime> runtimes,
@@ -22,7 +24,19 @@ public record ProbePlan(
     List<Payload> payloads,
     List<Integer> concurrency,
     int warmup,
-    int repeat) {
+    int repeat,
+    List<String> storages) {
+
+  /** A plan on the engines' own storage. */
+  public ProbePlan(
+      List<Runtime> runtimes,
+      Set<Stage> stages,
+      List<Payload> payloads,
+      List<Integer> concurrency,
+      int warmup,
+      int repeat) {
+    this(runtimes, stages, payloads, concurrency, warmup, repeat, List.of(""));
+  }
 
   /** Checks the numbers. */
   public ProbePlan {
@@ -41,9 +55,10 @@ public record ProbePlan(
     stages = Set.copyOf(stages);
     payloads = List.copyOf(payloads);
     concurrency = List.copyOf(concurrency);
+    storages = storages.isEmpty() ? List.of("") : List.copyOf(storages);
   }
 
-  /** Rounds of lifecycles the plan runs per runtime (for the progress bar). */
+  /** Rounds of lifecycles the plan runs per runtime and storage (for the progress bar). */
   public int roundsPerRuntime() {
     return payloads.size() * concurrency.size() * (warmup + repeat);
   }

@@ -63,7 +63,11 @@ public final class ProbeRunner {
   public Map<String, String> run() throws IOException, InterruptedException {
     // Drawn also without a console: a probe is long and its log shows which round was running.
     ProgressBar bar =
-        new ProgressBar(err, "probing", plan.runtimes().size() * plan.roundsPerRuntime(), true);
+        new ProgressBar(
+            err,
+            "probing",
+            plan.runtimes().size() * plan.storages().size() * plan.roundsPerRuntime(),
+            true);
     int threads = plan.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -98,25 +102,37 @@ public final class ProbeRunner {
   private Map<String, RuntimeDriver> prepare(ProgressBar bar) {
     Map<String, RuntimeDriver> drivers = new LinkedHashMap<>();
     for (Runtime runtime : plan.runtimes()) {
-      RuntimeDriver driver = runtime.driver();
-      Availability a = driver.availability();
-      String label = driver.resultLabel(runtime.label());
-      if (!a.available()) {
-        problems.put(label, "unavailable: " + a.reason());
-        bar.add(plan.roundsPerRuntime());
-        continue;
+      for (String storage : plan.storages()) {
+        prepare(runtime, storage, drivers, bar);
       }
-      janitor.track(driver);
-      try {
-        driver.prepare(images);
-      } catch (IOException | RuntimeException e) {
-        problems.put(label, "preparing failed: " + e.getMessage());
-        bar.add(plan.roundsPerRuntime());
-        continue;
-      }
-      drivers.put(label, driver);
     }
     return drivers;
+  }
+
+  private void prepare(
+      Runtime runtime, String storage, Map<String, RuntimeDriver> drivers, ProgressBar bar) {
+    RuntimeDriver driver = storage.isEmpty() ? runtime.driver() : Storages.driver(runtime, storage);
+    Availability a = driver.availability();
+    String label =
+        ResultName.of(runtime, driver.resultLabel(runtime.label()), images.image(), storage);
+    var absent = Storages.absent(storage);
+    if (absent.isPresent()) {
+      a = Availability.unavailable(absent.get());
+    }
+    if (!a.available()) {
+      problems.put(label, "unavailable: " + a.reason());
+      bar.add(plan.roundsPerRuntime());
+      return;
+    }
+    janitor.track(driver);
+    try {
+      driver.prepare(images);
+    } catch (IOException | RuntimeException e) {
+      problems.put(label, "preparing failed: " + e.getMessage());
+      bar.add(plan.roundsPerRuntime());
+      return;
+    }
+    drivers.put(label, driver);
   }
 
   /** One round of one runtime, unless the runtime has already failed outright. */

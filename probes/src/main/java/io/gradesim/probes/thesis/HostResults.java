@@ -32,6 +32,15 @@ public record HostResults(Map<String, Map<String, double[]>> byRuntime, Map<Stri
     return new HostResults(Map.of(), Map.of());
   }
 
+  /** These results with {@code other}'s added; a runtime in both keeps {@code other}'s. */
+  public HostResults merge(HostResults other) {
+    Map<String, Map<String, double[]>> runs = new TreeMap<>(byRuntime);
+    runs.putAll(other.byRuntime);
+    Map<String, Double> loads = new TreeMap<>(load1);
+    loads.putAll(other.load1);
+    return new HostResults(runs, loads);
+  }
+
   /** Reads {@code dir/probe.csv}; errors name the file, line and column. */
   public static HostResults read(Path dir) throws IOException {
     Path csv = dir.resolve("probe.csv");

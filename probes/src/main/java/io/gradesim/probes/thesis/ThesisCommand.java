@@ -28,8 +28,11 @@ public final class ThesisCommand implements Callable<Integer> {
   @Option(
       names = "--results",
       paramLabel = "DIR",
-      description = "A probe's output folder (its probe.csv); without it only the thesis' figures.")
-  Path results;
+      split = ",",
+      description =
+          "Probe output folders (their probe.csv), comma-separated or repeated; a runtime in"
+              + " several keeps the last one's; without it only the thesis' figures.")
+  java.util.List<Path> results;
 
   @Option(
       names = "--thesis",
@@ -52,7 +55,10 @@ public final class ThesisCommand implements Callable<Integer> {
       new OutputGuard().dir("--out", out, List.of(), List.of()).check();
     }
     List<ThesisRun> runs = ThesisData.readAll(dir);
-    HostResults host = results == null ? HostResults.none() : HostResults.read(results);
+    HostResults host = HostResults.none();
+    for (Path probeDir : results == null ? java.util.List.<Path>of() : results) {
+      host = host.merge(HostResults.read(probeDir));
+    }
     ThesisComparison c = ThesisComparison.of(runs, host, HostFeatures.detect());
     PrintWriter stdout = spec.commandLine().getOut();
     c.print(stdout, allStages);
@@ -76,14 +82,17 @@ public final class ThesisCommand implements Callable<Integer> {
         + " lifecycle of a probe (payload `true`, concurrency 1), median with its interval; the"
         + " ratio is this host's median over the thesis' median. Images: the thesis' Alpine maps"
         + " to a Debian minbase and CentOS to a grading image (minbase + python3 + sqlite3 + an"
-        + " HTTP server), but today's probes have only busybox, so both of the thesis' images"
-        + " are measured with busybox (\"image differs\"). Compare shapes and ratios, not"
-        + " absolute times: the thesis ran on a 2020 laptop.\n\n"
+        + " HTTP server), both built offline with debootstrap (`probe --image`); a configuration"
+        + " without a probe of its mapped image and storage falls back to today's busybox"
+        + " alias (\"image: busybox\" in its note). Compare shapes and ratios, not absolute"
+        + " times: the thesis ran on a 2020 laptop, and this machine was shared while measuring"
+        + " (other builds and tests ran beside the probe), so this host's figures are upper"
+        + " bounds.\n\n"
         + c.measured()
         + " of 73 configurations measured here; "
         + c.rows().stream().filter(r -> r.mapping().reachable()).count() / 3
         + " could run on this kernel once the named Debian packages are installed. Only Hello World is compared: the HTTP,"
-        + " database and IO tests have no payload in the probes yet, and ping needs a network"
+        + " database and IO payloads are not built yet, and ping needs a network"
         + " that grading containers do not have.\n\n"
         + "## Findings\n\n"
         + ThesisFindings.markdown(c)

@@ -60,11 +60,27 @@ public record ThesisComparison(List<Row> rows) {
     for (ThesisRun run : thesis) {
       HostMapping m = HostMapping.of(run.configuration(), features);
       ThesisTest hello = run.test(ThesisTest.HELLO_WORLD);
+      // A probe with the mapped image and storage is named like the configuration (plain LXC as
+      // lxc-IMAGE); without one, today's alias measured with busybox stands in.
+      String exact = exactLabel(m);
+      String chosen = null;
+      if (results.byRuntime().containsKey(exact)) {
+        chosen = exact;
+        String differs =
+            m.thesis().manager().equals("lxd")
+                ? "manager: plain LXC (lxc-create -t local, dir backing store), not LXD"
+                : "";
+        m =
+            new HostMapping(
+                m.thesis(), m.name(), m.host(), m.reachable(), m.today(), differs, m.notToday());
+      } else if (m.today().isPresent()) {
+        chosen = m.today().get().label();
+      }
       for (String stage : HostResults.LEGEND) {
         ThesisStatistics host = null;
         double load = Double.NaN;
-        if (m.today().isPresent()) {
-          String label = m.today().get().label();
+        if (chosen != null) {
+          String label = chosen;
           var series = results.byRuntime().get(label);
           if (series != null && series.get(stage).length > 0) {
             host = ThesisStatistics.of(series.get(stage));
@@ -75,6 +91,16 @@ public record ThesisComparison(List<Row> rows) {
       }
     }
     return new ThesisComparison(List.copyOf(rows));
+  }
+
+  /** The probe result name measuring {@code m} with its mapped image and storage. */
+  static String exactLabel(HostMapping m) {
+    if (m.thesis().manager().equals("lxd")) {
+      return m.thesis().storage().equals("dir")
+          ? "lxc-" + HostMapping.image(m.thesis().image())
+          : "(no plain-LXC driver for " + m.thesis().storage() + ")";
+    }
+    return m.name();
   }
 
   /** How many configurations have a host figure. */

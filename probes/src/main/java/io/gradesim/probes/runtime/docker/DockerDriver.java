@@ -16,9 +16,51 @@ public final class DockerDriver extends EngineDriver {
   /** Debian's client, matching Debian's daemon. */
   public static final String CLIENT = "/usr/bin/docker";
 
-  /** Docker with the low-level runtime {@code runtime} (runc, crun, runsc). */
+  private final String storage;
+  private volatile PrivateDaemon daemon;
+
+  /** Docker with the low-level runtime {@code runtime} (runc, crun, runsc), the user's daemon. */
   public DockerDriver(String runtime) {
+    this(runtime, "");
+  }
+
+  /**
+   * Docker with {@code runtime} on storage driver {@code storage}: empty or the user's daemon's own
+   * driver uses that daemon; any other ({@code vfs}, {@code btrfs}) a {@link PrivateDaemon} started
+   * by {@link #prepare} and stopped by {@link #cleanup}.
+   */
+  public DockerDriver(String runtime, String storage) {
     super(CLIENT, runtime);
+    this.storage = storage;
+  }
+
+  @Override
+  public void prepare(io.gradesim.probes.image.ImageStore images) throws IOException {
+    if (!storage.isEmpty() && !storage.equals(userDriver())) {
+      daemon = PrivateDaemon.start(storage);
+    }
+    super.prepare(images);
+  }
+
+  /** The storage driver of the user's daemon, or empty when it does not answer. */
+  public static String userDriver() {
+    return HostCommand.quietly(List.of(CLIENT, "info", "--format", "{{.Driver}}")).stdout().strip();
+  }
+
+  @Override
+  protected List<String> global() {
+    PrivateDaemon d = daemon;
+    return d == null ? List.of() : List.of("--host", d.host());
+  }
+
+  @Override
+  public void cleanup(java.util.function.Predicate<String> labelled) {
+    super.cleanup(labelled);
+    PrivateDaemon d = daemon;
+    if (d != null && labelled.test(d.dir().toString())) {
+      daemon = null;
+      d.close();
+    }
   }
 
   @Override

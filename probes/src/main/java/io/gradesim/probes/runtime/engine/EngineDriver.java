@@ -68,8 +68,8 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public void prepare(ImageStore images) throws IOException {
-    String name = Label.next("img") + ":" + images.hash();
-    HostCommand.check(List.of(client, "import", images.tarball().toString(), name));
+    String name = Label.next("img") + ":" + images.image().label() + "-" + images.hash();
+    HostCommand.check(cmd("import", images.tarball().toString(), name));
     image = name;
   }
 
@@ -83,36 +83,36 @@ public abstract class EngineDriver implements RuntimeDriver {
 
   @Override
   public void start(Container c) throws IOException {
-    HostCommand.check(List.of(client, "start", c.name()));
+    HostCommand.check(cmd("start", c.name()));
   }
 
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(client, "exec", c.name()));
+    List<String> cmd = cmd("exec", c.name());
     cmd.addAll(argv);
     return HostCommand.run(cmd, timeout);
   }
 
   @Override
   public void stop(Container c) throws IOException {
-    HostCommand.check(List.of(client, "stop", "--time", "0", c.name()));
+    HostCommand.check(cmd("stop", "--time", "0", c.name()));
   }
 
   @Override
   public void remove(Container c) throws IOException {
-    HostCommand.check(List.of(client, "rm", c.name()));
+    HostCommand.check(cmd("rm", c.name()));
   }
 
   @Override
   public ExecResult run(ContainerSpec spec, List<String> argv, Duration timeout)
       throws IOException {
     List<String> cmd = options(spec, "run");
-    cmd.add(2, "--rm");
+    cmd.add(cmd.indexOf("run") + 1, "--rm");
     cmd.addAll(argv);
     try {
       return HostCommand.run(cmd, timeout);
     } finally {
-      HostCommand.quietly(List.of(client, "rm", "--force", spec.name()));
+      HostCommand.quietly(cmd("rm", "--force", spec.name()));
     }
   }
 
@@ -121,35 +121,50 @@ public abstract class EngineDriver implements RuntimeDriver {
     if (!HostCommand.onPath(client)) {
       return;
     }
-    String names =
-        HostCommand.quietly(List.of(client, "ps", "--all", "--format", "{{.Names}}")).stdout();
+    String names = HostCommand.quietly(cmd("ps", "--all", "--format", "{{.Names}}")).stdout();
     for (String n : names.lines().map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {
-        HostCommand.quietly(List.of(client, "rm", "--force", n));
+        HostCommand.quietly(cmd("rm", "--force", n));
       }
     }
     String images =
-        HostCommand.quietly(List.of(client, "images", "--format", "{{.Repository}}:{{.Tag}}"))
-            .stdout();
+        HostCommand.quietly(cmd("images", "--format", "{{.Repository}}:{{.Tag}}")).stdout();
     for (String i : images.lines().map(String::strip).toList()) {
       if (i.contains(Label.PREFIX) && labelled.test(i)) {
-        HostCommand.quietly(List.of(client, "rmi", "--force", i));
+        HostCommand.quietly(cmd("rmi", "--force", i));
       }
     }
   }
 
-  /** Containers and images of one engine: every driver on the same client finds the same. */
+  /**
+   * Containers and images of one engine: every driver on the same client and storage finds the
+   * same.
+   */
   @Override
   public String cleanupScope() {
-    return client;
+    return client + " " + String.join(" ", global());
+  }
+
+  /**
+   * Options placed before every verb, e.g. the socket of a private daemon or podman's storage root;
+   * none by default (the engine's own storage).
+   */
+  protected List<String> global() {
+    return List.of();
+  }
+
+  /** {@code client [global options] ARGS}, mutable. */
+  protected List<String> cmd(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(client);
+    cmd.addAll(global());
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   /** {@code client VERB --name N --runtime R --network none [limits] [placement] IMAGE}. */
   private List<String> options(ContainerSpec spec, String verb) {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                client, verb, "--name", spec.name(), "--runtime", runtime, "--network", "none"));
+    List<String> cmd = cmd(verb, "--name", spec.name(), "--runtime", runtime, "--network", "none");
     if (spec.limits().memoryMb() > 0) {
       cmd.add("--memory=" + spec.limits().memoryMb() + "m");
       cmd.add("--memory-swap=" + spec.limits().memoryMb() + "m");

@@ -4,6 +4,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.crun.CrunDriver;
 import io.gradesim.probes.runtime.engine.EngineDriver;
+import io.gradesim.probes.runtime.engine.StorageRoot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +17,64 @@ import java.util.List;
  */
 public final class PodmanDriver extends EngineDriver {
 
-  /** Podman with the low-level runtime {@code runtime} (crun or runc). */
+  private final String storage;
+  private volatile StorageRoot root;
+  private volatile java.nio.file.Path runroot;
+
+  /** Podman with the low-level runtime {@code runtime} (crun or runc), the host's storage. */
   public PodmanDriver(String runtime) {
+    this(runtime, "");
+  }
+
+  /**
+   * Podman with {@code runtime} on storage driver {@code storage}: empty or {@code overlay} uses
+   * the host's storage; {@code vfs} and {@code btrfs} a private {@link StorageRoot} ({@code
+   * --root}, {@code --runroot}, {@code --storage-driver}) made by {@link #prepare} and removed by
+   * {@link #cleanup}.
+   */
+  public PodmanDriver(String runtime, String storage) {
     super("podman", runtime);
+    this.storage = storage.equals("overlay") ? "" : storage;
+  }
+
+  @Override
+  public void prepare(io.gradesim.probes.image.ImageStore images) throws IOException {
+    if (!storage.isEmpty()) {
+      root = StorageRoot.create("podman", storage);
+      // Podman refuses a runroot longer than 50 characters: a short labelled folder of its own.
+      runroot =
+          java.nio.file.Files.createDirectories(
+              java.nio.file.Path.of(
+                  System.getProperty("java.io.tmpdir"),
+                  io.gradesim.probes.runtime.Label.next("pr")));
+    }
+    super.prepare(images);
+  }
+
+  @Override
+  protected List<String> global() {
+    StorageRoot r = root;
+    if (r == null) {
+      return List.of();
+    }
+    return List.of(
+        "--root",
+        r.root().resolve("graph").toString(),
+        "--runroot",
+        runroot.toString(),
+        "--storage-driver",
+        storage);
+  }
+
+  @Override
+  public void cleanup(java.util.function.Predicate<String> labelled) {
+    super.cleanup(labelled);
+    StorageRoot r = root;
+    if (r != null && labelled.test(r.dir().toString())) {
+      root = null;
+      r.close();
+      HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", runroot.toString()));
+    }
   }
 
   @Override
