@@ -10,23 +10,24 @@ import org.junit.jupiter.api.Test;
 class UnknownCommandTest {
   @Test
   @Tag("hostile-8")
-  @DisplayName("group 8: gradesim plan --help names 'plan' and exits 2")
+  @DisplayName("group 8: gradesim forecast --help names 'forecast' and exits 2")
   void unknownCommandWithHelpIsAnError() {
-    for (String[] args : new String[][] {{"plan", "--help"}, {"plan"}, {"--help", "plan"}}) {
+    for (String[] args :
+        new String[][] {{"forecast", "--help"}, {"forecast"}, {"--help", "forecast"}}) {
       Gradesim.Result r = Gradesim.run(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(r.err()).contains("Unmatched argument at index").contains("'plan'");
+      assertThat(r.err()).contains("Unmatched argument at index").contains("'forecast'");
       assertThat(r.out()).isEmpty();
     }
   }
 
   @Test
   @Tag("hostile-8")
-  @DisplayName("group 8: gradesim trace plan --help names 'plan' and exits 2")
+  @DisplayName("group 8: gradesim trace forecast --help names 'forecast' and exits 2")
   void unknownSubcommandWithHelpIsAnError() {
-    Gradesim.Result r = Gradesim.run("trace", "plan", "--help");
+    Gradesim.Result r = Gradesim.run("trace", "forecast", "--help");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("'plan'");
+    assertThat(r.err()).contains("'forecast'");
     assertThat(r.out()).isEmpty();
   }
 
