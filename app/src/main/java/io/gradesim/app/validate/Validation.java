@@ -2,9 +2,12 @@ package io.gradesim.app.validate;
 
 import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.calibration.cli.CalibrateCommand;
+import io.gradesim.files.Sha256;
 import io.gradesim.live.LivePool;
 import io.gradesim.live.LiveResult;
 import io.gradesim.live.LiveRun;
+import io.gradesim.live.LiveTimes;
+import io.gradesim.live.OtherLoad;
 import io.gradesim.probes.cli.ProbeCommand;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.simulator.output.RunSummary;
@@ -63,15 +66,90 @@ public final class Validation {
       ActorSystem<?> system, Inputs in, PrintStream progress, LivePool.Listener listener)
       throws IOException, InterruptedException {
     ScenarioSettings scenario = ScenarioLoader.load(in.scenario(), List.of());
-    List<Submission> trace;
-    try (Stream<Submission> rows = CanonicalTraceReader.read(in.trace(), RejectSink.STRICT)) {
-      trace = rows.toList();
-    }
+    List<Submission> trace = readTrace(in.trace());
     String why = LivePool.unavailable(in.runtime());
     if (why != null) {
       throw new IllegalStateException(why);
     }
     Path calibration = calibration(in, scenario, progress);
+    Prediction p = predict(system, in, calibration, progress);
+    progress.printf(
+        "validate: replaying %d submissions live on %s (agents %d x cores %d, slots %d each)%n",
+        trace.size(), in.runtime().label(), scenario.agents(), scenario.cores(), scenario.slots());
+    Path liveDir = in.out().resolve("live");
+    LiveResult live =
+        LivePool.run(
+            system,
+            new LiveRun(trace, scenario, in.runtime(), p.runs().get(0).header(), liveDir),
+            progressing(progress, listener));
+    return score(
+        in,
+        calibration,
+        trace.size(),
+        live.otherLoad(),
+        LiveFigures.of(live.summary()),
+        live.times(),
+        liveDir,
+        p);
+  }
+
+  /**
+   * Scores the live run of an earlier validation ({@code earlier}: its output directory, with
+   * {@code validation.json} and {@code live/}) against a new prediction: no probe, no live replay.
+   * The prediction uses {@code in.calibration()}, else the earlier run's {@code calibration.json};
+   * the trace must be the one the live run replayed (same SHA-256).
+   */
+  public static Outcome rescore(
+      ActorSystem<?> system, Inputs in, Path earlier, PrintStream progress)
+      throws IOException, InterruptedException {
+    ScenarioSettings scenario = ScenarioLoader.load(in.scenario(), List.of());
+    List<Submission> trace = readTrace(in.trace());
+    Path liveDir = earlier.resolve("live");
+    LiveFigures figures = LiveFigures.read(liveDir.resolve("summary.json"));
+    String hash = Sha256.ofFile(in.trace());
+    if (!hash.equals(figures.traceHash())) {
+      throw new IllegalArgumentException(
+          in.trace()
+              + ": --trace: not the trace the live run in "
+              + liveDir
+              + " replayed (its trace_hash is "
+              + figures.traceHash()
+              + ")");
+    }
+    LiveTimes times = LiveTimes.read(liveDir.resolve("submissions.csv"));
+    if (times.size() != trace.size()) {
+      throw new IllegalArgumentException(
+          liveDir.resolve("submissions.csv")
+              + ": "
+              + times.size()
+              + " submissions, the trace has "
+              + trace.size());
+    }
+    OtherLoad other = ValidationFiles.otherLoad(earlier.resolve(ValidationFiles.JSON));
+    Path calibration = in.calibration();
+    if (calibration == null && scenario.costs().kind() == ScenarioSettings.CostKind.PROFILE) {
+      calibration = earlier.resolve("calibration.json");
+      if (!java.nio.file.Files.isRegularFile(calibration)) {
+        throw new IllegalArgumentException(
+            earlier + ": --rescore: no calibration.json there: give --calibration PROFILE.json");
+      }
+    }
+    progress.printf("validate: scoring the live run in %s again%n", liveDir);
+    Prediction p = predict(system, in, calibration, progress);
+    return score(in, calibration, trace.size(), other, figures, times, liveDir, p);
+  }
+
+  private record Prediction(List<SimulationSetup.Prepared> runs, List<RunSummary> summaries) {}
+
+  private static List<Submission> readTrace(Path file) throws IOException {
+    try (Stream<Submission> rows = CanonicalTraceReader.read(file, RejectSink.STRICT)) {
+      return rows.toList();
+    }
+  }
+
+  private static Prediction predict(
+      ActorSystem<?> system, Inputs in, Path calibration, PrintStream progress)
+      throws IOException, InterruptedException {
     progress.printf("validate: predicting with %d replications%n", in.replications());
     List<SimulationSetup.Prepared> runs = new ArrayList<>();
     for (int seed = 1; seed <= in.replications(); seed++) {
@@ -94,16 +172,20 @@ public final class Validation {
         throw new IllegalStateException("a predicted run failed: " + f.reason(), f.cause());
       }
     }
-    List<RunSummary> predicted = runs.stream().map(p -> p.result().get()).toList();
-    progress.printf(
-        "validate: replaying %d submissions live on %s (agents %d x cores %d, slots %d each)%n",
-        trace.size(), in.runtime().label(), scenario.agents(), scenario.cores(), scenario.slots());
-    Path liveDir = in.out().resolve("live");
-    LiveResult live =
-        LivePool.run(
-            system,
-            new LiveRun(trace, scenario, in.runtime(), runs.get(0).header(), liveDir),
-            progressing(progress, listener));
+    return new Prediction(runs, runs.stream().map(r -> r.result().get()).toList());
+  }
+
+  private static Outcome score(
+      Inputs in,
+      Path calibration,
+      int submissions,
+      OtherLoad other,
+      LiveFigures figures,
+      LiveTimes times,
+      Path liveDir,
+      Prediction p)
+      throws IOException {
+    List<RunSummary> predicted = p.summaries();
     ValidationFiles.Facts facts =
         new ValidationFiles.Facts(
             in.trace().toString(),
@@ -111,10 +193,11 @@ public final class Validation {
             in.runtime().label(),
             calibration == null ? "" : calibration.toString(),
             in.replications(),
-            trace.size(),
-            live.otherLoad(),
+            submissions,
+            other,
             in.maxOtherLoad());
-    List<MetricScore> metrics = facts.disturbed() ? List.of() : Scoring.score(live, predicted);
+    List<MetricScore> metrics =
+        facts.disturbed() ? List.of() : Scoring.score(figures, times, predicted);
     int median =
         IntStream.range(0, predicted.size())
             .boxed()

@@ -47,6 +47,27 @@ final class ValidationFiles {
     }
   }
 
+  /**
+   * The other load an earlier validation measured during its live run, from its {@code
+   * validation.json}, naming the file and key of what is missing.
+   */
+  static OtherLoad otherLoad(Path validationJson) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(validationJson)) {
+      throw new IllegalArgumentException(
+          validationJson + ": --rescore: no validation.json here: not a validate output directory");
+    }
+    com.fasterxml.jackson.databind.JsonNode load =
+        MAPPER.readTree(java.nio.file.Files.readAllBytes(validationJson)).path("other_load");
+    for (String key : List.of("mean", "peak", "samples")) {
+      if (!load.path(key).isNumber()) {
+        throw new IllegalArgumentException(
+            validationJson + ": other_load." + key + ": missing or not a number");
+      }
+    }
+    return new OtherLoad(
+        load.get("mean").asDouble(), load.get("peak").asDouble(), load.get("samples").asInt());
+  }
+
   /** Writes both files into {@code out}; {@code metrics} is empty for a disturbed run. */
   static void write(Path out, Facts f, List<MetricScore> metrics, Path liveDir, Path predictedDir)
       throws IOException {

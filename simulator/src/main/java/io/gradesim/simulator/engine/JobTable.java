@@ -49,6 +49,8 @@ final class JobTable {
   private byte[] result = new byte[64];
   private int[] slotToken = new int[16];
   private int[] slotHardToken = new int[16];
+  private long[] slotOpDelay = new long[16];
+  private int tokens;
 
   private final LimitClasses limitClasses = new LimitClasses();
   private final Map<String, Integer> resultCodes = new HashMap<>();
@@ -193,6 +195,28 @@ final class JobTable {
     slotToken[slot[job]] = token;
   }
 
+  /** Gives the job's current stage a new token (stale events of older ones drop) and returns it. */
+  int freshToken(int job) {
+    slotToken[slot[job]] = ++tokens;
+    return tokens;
+  }
+
+  /** Gives the job's hard-limit event a new token and returns it. */
+  int freshHardToken(int job) {
+    slotHardToken[slot[job]] = ++tokens;
+    return tokens;
+  }
+
+  /** The wait left of the job's container operation once its CPU part is done, in µs. */
+  long opDelay(int job) {
+    return slotOpDelay[slot[job]];
+  }
+
+  /** Sets the wait left of the job's container operation once its CPU part is done. */
+  void setOpDelay(int job, long micros) {
+    slotOpDelay[slot[job]] = micros;
+  }
+
   /** The token of the job's hard-limit event, 0 for none (the job must hold a slot). */
   int hardToken(int job) {
     return slotHardToken[slot[job]];
@@ -209,6 +233,7 @@ final class JobTable {
       int size = Math.max(s + 1, slotToken.length * 2);
       slotToken = Arrays.copyOf(slotToken, size);
       slotHardToken = Arrays.copyOf(slotHardToken, size);
+      slotOpDelay = Arrays.copyOf(slotOpDelay, size);
     }
     slot[job] = s;
   }

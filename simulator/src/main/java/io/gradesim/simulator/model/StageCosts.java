@@ -18,4 +18,20 @@ public interface StageCosts {
    * operations (this one included) are in progress on the same agent.
    */
   long sampleMicros(Stage stage, int concurrentOps, RandomGenerator rng);
+
+  /**
+   * The share of a container operation's cost that is CPU work on the agent's cores, in [0, 1]; 0
+   * (the default) makes every operation a pure wait, beside the grading rather than on its cores.
+   */
+  default double opCpuFraction() {
+    return 0;
+  }
+
+  /**
+   * Whether removal also costs a {@link Stage#STOP} draw (the probes stop a container before they
+   * remove it, and measure both); false by default.
+   */
+  default boolean chargesStop() {
+    return false;
+  }
 }
