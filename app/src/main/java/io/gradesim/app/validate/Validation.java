@@ -102,9 +102,18 @@ public final class Validation {
   public static Outcome rescore(
       ActorSystem<?> system, Inputs in, Path earlier, PrintStream progress)
       throws IOException, InterruptedException {
+    Path liveDir = earlier.resolve("live");
+    for (Path need : List.of(liveDir.resolve("summary.json"), liveDir.resolve("submissions.csv"))) {
+      if (!java.nio.file.Files.isRegularFile(need)) {
+        throw new IllegalArgumentException(
+            earlier
+                + ": --rescore: no "
+                + earlier.relativize(need)
+                + " here: not the output directory of an earlier validate");
+      }
+    }
     ScenarioSettings scenario = ScenarioLoader.load(in.scenario(), List.of());
     List<Submission> trace = readTrace(in.trace());
-    Path liveDir = earlier.resolve("live");
     LiveFigures figures = LiveFigures.read(liveDir.resolve("summary.json"));
     String hash = Sha256.ofFile(in.trace());
     if (!hash.equals(figures.traceHash())) {
@@ -223,7 +232,14 @@ public final class Validation {
       return null;
     }
     String levels = s.slots() == 1 ? "1" : "1," + s.slots();
-    progress.printf("validate: probing %s at concurrency %s%n", in.runtime().label(), levels);
+    // Placed as the live pool places agent 0's jobs: the operations predicted are those performed.
+    String cpus =
+        io.gradesim.live.PoolLayout.of(s)
+            .fitting(java.lang.Runtime.getRuntime().availableProcessors())
+            .cpuset(0);
+    progress.printf(
+        "validate: probing %s at concurrency %s, placed on CPUs %s%n",
+        in.runtime().label(), levels, cpus);
     Path probe = in.out().resolve("probe");
     command(
         new ProbeCommand(),
@@ -233,6 +249,8 @@ public final class Validation {
         levels,
         "--payload",
         "true,cpu",
+        "--placement",
+        cpus,
         "--out",
         probe.toString());
     Path profile = in.out().resolve("calibration.json");

@@ -21,8 +21,9 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * window touching any other sample (a {@code cpu} payload, a higher concurrency) is left out, and
  * so is a window without operations. The probe interleaves the runtimes' rounds, so one window may
  * hold several runtimes: the shares are the least-squares solution, without intercept, of CPU = Σ
- * share × wall over the windows, each clamped to [0, 1] (one operation uses at most one core). The
- * JVM's own work around the operations counts in, as an agent's does around its containers.
+ * share × wall over the windows, each clamped to [0, cores]. A share above 1 says that the
+ * runtime's processes, its daemons and the JVM's own work around each operation (spawning them)
+ * keep more than one core busy, as an agent's work around its containers does.
  */
 public final class OpCpuMeasure {
   /** The payload whose lifecycles are nothing but container operations. */
@@ -78,7 +79,8 @@ public final class OpCpuMeasure {
         }
       }
       if (windows >= MIN_WINDOWS) {
-        out.put(runtimes.get(i), new OpCpu(Math.max(0, Math.min(1, shares[i])), windows, seconds));
+        double share = Math.max(0, Math.min(Math.min(cores, OpCpu.MAX), shares[i]));
+        out.put(runtimes.get(i), new OpCpu(share, windows, seconds));
       }
     }
     return out;

@@ -40,6 +40,7 @@ final class ContainerStages {
   private final Host host;
   private final double opCpu;
   private final boolean stopToo;
+  private final int opWeight;
 
   ContainerStages(
       EngineWiring w,
@@ -58,6 +59,7 @@ final class ContainerStages {
     this.host = host;
     this.opCpu = costs.opCpuFraction();
     this.stopToo = costs.chargesStop();
+    this.opWeight = (int) Math.max(1, Math.round(opCpu * SharedCpu.UNIT));
   }
 
   /** Begins container stage {@code stage} of {@code job}. */
@@ -75,9 +77,7 @@ final class ContainerStages {
     if (cost == 0) {
       done(job);
     } else if (opCpu > 0) {
-      long work = Math.max(1, Math.round(cost * opCpu));
-      jobs.setOpDelay(job, cost - work);
-      agents.cpu(a).add(now, job, work);
+      agents.cpu(a).add(now, job, Math.max(1, Math.round(cost * opCpu)), opWeight);
     } else {
       queue.push(now + cost, Kind.pack(Kind.STAGE_DONE, job, jobs.freshToken(job)));
     }
@@ -90,12 +90,8 @@ final class ContainerStages {
       return;
     }
     agents.cpu(agents.agentOfSlot(jobs.slot[job])).remove(host.now(), job);
-    long wait = jobs.opDelay(job);
-    if (wait == 0) {
-      done(job);
-    } else {
-      queue.push(host.now() + wait, Kind.pack(Kind.STAGE_DONE, job, jobs.freshToken(job)));
-    }
+    jobs.freshToken(job); // later completion times of this work are stale
+    done(job);
   }
 
   /** The job's current container stage is done. */

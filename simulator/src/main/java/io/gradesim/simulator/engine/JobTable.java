@@ -49,7 +49,6 @@ final class JobTable {
   private byte[] result = new byte[64];
   private int[] slotToken = new int[16];
   private int[] slotHardToken = new int[16];
-  private long[] slotOpDelay = new long[16];
   private int tokens;
 
   private final LimitClasses limitClasses = new LimitClasses();
@@ -207,16 +206,6 @@ final class JobTable {
     return tokens;
   }
 
-  /** The wait left of the job's container operation once its CPU part is done, in µs. */
-  long opDelay(int job) {
-    return slotOpDelay[slot[job]];
-  }
-
-  /** Sets the wait left of the job's container operation once its CPU part is done. */
-  void setOpDelay(int job, long micros) {
-    slotOpDelay[slot[job]] = micros;
-  }
-
   /** The token of the job's hard-limit event, 0 for none (the job must hold a slot). */
   int hardToken(int job) {
     return slotHardToken[slot[job]];
@@ -233,7 +222,6 @@ final class JobTable {
       int size = Math.max(s + 1, slotToken.length * 2);
       slotToken = Arrays.copyOf(slotToken, size);
       slotHardToken = Arrays.copyOf(slotHardToken, size);
-      slotOpDelay = Arrays.copyOf(slotOpDelay, size);
     }
     slot[job] = s;
   }

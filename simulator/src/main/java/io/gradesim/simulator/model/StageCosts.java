@@ -20,8 +20,9 @@ public interface StageCosts {
   long sampleMicros(Stage stage, int concurrentOps, RandomGenerator rng);
 
   /**
-   * The share of a container operation's cost that is CPU work on the agent's cores, in [0, 1]; 0
-   * (the default) makes every operation a pure wait, beside the grading rather than on its cores.
+   * The cores a container operation keeps busy while it runs alone (its CPU time over its wall
+   * time; above 1 where the runtime's processes and the agent's own work run side by side); 0 (the
+   * default) makes every operation a pure wait, beside the grading rather than on its cores.
    */
   default double opCpuFraction() {
     return 0;

@@ -53,13 +53,17 @@ class OpsOnSharedCoresTest {
   }
 
   private static List<Long> feedbacks(Costs costs) {
+    return feedbacks(costs, 0);
+  }
+
+  private static List<Long> feedbacks(Costs costs, long gapMs) {
     ScenarioSettings s = Scenarios.of(POOL);
     List<SimEvent> events = new ArrayList<>();
     new SimulationEngine(
             s,
             costs,
             new GradingTimes(Map.of(), null),
-            SubmissionSource.of(WarmPoolEngineTest.spaced(2, 0, 1000).iterator()),
+            SubmissionSource.of(WarmPoolEngineTest.spaced(2, gapMs, 1000).iterator()),
             new SimEvent.RunStarted(0, "t", 0, "", "", "", "", "{}", "", "", 1, "test"),
             events::add)
         .run();
@@ -85,10 +89,15 @@ class OpsOnSharedCoresTest {
   }
 
   @Test
-  void aPartlyCpuOperationIsItsCpuShareThenAWait() {
-    // half of each create is CPU (50 ms each, shared: 0.1 s), then a 50 ms wait; removal likewise
-    // (10 ms each shared: 20 ms, then 10 ms)
-    assertThat(feedbacks(new Costs(0.5, false))).containsOnly(2_180_000L);
+  void anOperationUsingHalfACoreSlowsTheGradingByItsWeight() {
+    // B arrives 0.2 s after A, while A grades. As waits: B's create ends at 0.3 s, A ends at
+    // 1.9 s, B at 2.1 s, each removal 20 ms later: both see 1.92 s.
+    assertThat(feedbacks(new Costs(0, false), 200)).containsOnly(1_920_000L);
+    // Using half a core, B's create (50 ms of CPU) shares the core with A's grading at weights
+    // 1/2 against 1: it ends at 0.35 s and A has lost 50 ms; A ends at 1.95 s, its removal (10 ms
+    // of CPU at weight 1/2 beside B's grading) at 1.98 s; B ends at 2.16 s, removed at 2.18 s.
+    assertThat(feedbacks(new Costs(0.5, false), 200))
+        .allSatisfy(f -> assertThat(f).isBetween(1_979_995L, 1_980_005L));
   }
 
   @Test
