@@ -10,6 +10,7 @@ import io.gradesim.live.LiveTimes;
 import io.gradesim.live.OtherLoad;
 import io.gradesim.probes.cli.ProbeCommand;
 import io.gradesim.probes.runtime.Runtime;
+import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.output.RunSummary;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
@@ -36,7 +37,12 @@ import picocli.CommandLine;
  * validation.json} and {@code validation.html}. The live pool runs in the caller's actor system.
  */
 public final class Validation {
-  /** The validation's inputs; {@code calibration} may be null. */
+  /**
+   * The validation's inputs; {@code calibration} may be null. With {@code background}, the
+   * prediction's agents carry the other load measured during the live run as background work on
+   * their cores ({@code background-cores}, the machine's mean other load shared by the agents): the
+   * prediction is made for the host as it was while the live pool ran.
+   */
   public record Inputs(
       Path trace,
       Path scenario,
@@ -44,7 +50,21 @@ public final class Validation {
       Path calibration,
       int replications,
       double maxOtherLoad,
-      Path out) {}
+      Path out,
+      boolean background) {
+
+    /** Inputs with the measured other load as background. */
+    public Inputs(
+        Path trace,
+        Path scenario,
+        Runtime runtime,
+        Path calibration,
+        int replications,
+        double maxOtherLoad,
+        Path out) {
+      this(trace, scenario, runtime, calibration, replications, maxOtherLoad, out, true);
+    }
+  }
 
   /** What came out: scored, or refused as disturbed. */
   public record Outcome(ValidationFiles.Facts facts, List<MetricScore> metrics) {
@@ -72,7 +92,9 @@ public final class Validation {
       throw new IllegalStateException(why);
     }
     Path calibration = calibration(in, scenario, progress);
-    Prediction p = predict(system, in, calibration, progress);
+    // The live run's provenance: the scenario as given, seed 1 (prepared, not run).
+    SimEvent.RunStarted header =
+        SimulationSetup.prepare(inputs(in, calibration, 1, List.of()), List.of(), null).header();
     progress.printf(
         "validate: replaying %d submissions live on %s (agents %d x cores %d, slots %d each)%n",
         trace.size(), in.runtime().label(), scenario.agents(), scenario.cores(), scenario.slots());
@@ -80,8 +102,9 @@ public final class Validation {
     LiveResult live =
         LivePool.run(
             system,
-            new LiveRun(trace, scenario, in.runtime(), p.runs().get(0).header(), liveDir),
+            new LiveRun(trace, scenario, in.runtime(), header, liveDir),
             progressing(progress, listener));
+    Prediction p = predict(system, in, calibration, scenario, live.otherLoad(), progress);
     return score(
         in,
         calibration,
@@ -144,11 +167,34 @@ public final class Validation {
       }
     }
     progress.printf("validate: scoring the live run in %s again%n", liveDir);
-    Prediction p = predict(system, in, calibration, progress);
+    Prediction p = predict(system, in, calibration, scenario, other, progress);
     return score(in, calibration, trace.size(), other, figures, times, liveDir, p);
   }
 
-  private record Prediction(List<SimulationSetup.Prepared> runs, List<RunSummary> summaries) {}
+  private record Prediction(
+      List<SimulationSetup.Prepared> runs, List<RunSummary> summaries, double backgroundCores) {}
+
+  private static SimulationSetup.Inputs inputs(
+      Inputs in, Path calibration, int seed, List<String> overrides) {
+    return new SimulationSetup.Inputs(
+        in.trace(),
+        in.scenario(),
+        overrides,
+        (long) seed,
+        calibration,
+        "validate-seed-" + seed,
+        in.out().resolve("predicted").resolve("seed-" + seed));
+  }
+
+  /** The cores per agent that the machine's mean other load stands for, within each agent's. */
+  static double backgroundCores(ScenarioSettings s, OtherLoad other) {
+    io.gradesim.live.PoolLayout layout =
+        io.gradesim.live.PoolLayout.of(s)
+            .fitting(java.lang.Runtime.getRuntime().availableProcessors());
+    double cores =
+        other.mean() * java.lang.Runtime.getRuntime().availableProcessors() / layout.agents();
+    return Math.min(s.cores(), Math.round(cores * 1000) / 1000.0);
+  }
 
   private static List<Submission> readTrace(Path file) throws IOException {
     try (Stream<Submission> rows = CanonicalTraceReader.read(file, RejectSink.STRICT)) {
@@ -157,23 +203,32 @@ public final class Validation {
   }
 
   private static Prediction predict(
-      ActorSystem<?> system, Inputs in, Path calibration, PrintStream progress)
+      ActorSystem<?> system,
+      Inputs in,
+      Path calibration,
+      ScenarioSettings scenario,
+      OtherLoad other,
+      PrintStream progress)
       throws IOException, InterruptedException {
-    progress.printf("validate: predicting with %d replications%n", in.replications());
+    double background = in.background() ? backgroundCores(scenario, other) : 0;
+    List<String> overrides =
+        background > 0
+            ? List.of(String.format(java.util.Locale.ROOT, "background-cores=%.3f", background))
+            : List.of();
+    if (background > 0) {
+      progress.printf(
+          java.util.Locale.ROOT,
+          "validate: predicting with %d replications, the live run's other load (%.3f of the"
+              + " machine) as %.3f background cores per agent%n",
+          in.replications(),
+          other.mean(),
+          background);
+    } else {
+      progress.printf("validate: predicting with %d replications%n", in.replications());
+    }
     List<SimulationSetup.Prepared> runs = new ArrayList<>();
     for (int seed = 1; seed <= in.replications(); seed++) {
-      runs.add(
-          SimulationSetup.prepare(
-              new SimulationSetup.Inputs(
-                  in.trace(),
-                  in.scenario(),
-                  List.of(),
-                  (long) seed,
-                  calibration,
-                  "validate-seed-" + seed,
-                  in.out().resolve("predicted").resolve("seed-" + seed)),
-              List.of(),
-              null));
+      runs.add(SimulationSetup.prepare(inputs(in, calibration, seed, overrides), List.of(), null));
     }
     for (RunOutcome o :
         Sweeps.run(system, runs.stream().map(SimulationSetup.Prepared::spec).toList(), 2)) {
@@ -181,7 +236,7 @@ public final class Validation {
         throw new IllegalStateException("a predicted run failed: " + f.reason(), f.cause());
       }
     }
-    return new Prediction(runs, runs.stream().map(r -> r.result().get()).toList());
+    return new Prediction(runs, runs.stream().map(r -> r.result().get()).toList(), background);
   }
 
   private static Outcome score(
@@ -204,7 +259,8 @@ public final class Validation {
             in.replications(),
             submissions,
             other,
-            in.maxOtherLoad());
+            in.maxOtherLoad(),
+            p.backgroundCores());
     List<MetricScore> metrics =
         facts.disturbed() ? List.of() : Scoring.score(figures, times, predicted);
     int median =

@@ -40,7 +40,8 @@ final class ValidationFiles {
       int replications,
       long submissions,
       OtherLoad otherLoad,
-      double maxOtherLoad) {
+      double maxOtherLoad,
+      double backgroundCores) {
 
     boolean disturbed() {
       return otherLoad.mean() > maxOtherLoad;
@@ -84,6 +85,7 @@ final class ValidationFiles {
     load.put("peak", f.otherLoad().peak());
     load.put("samples", f.otherLoad().samples());
     load.put("max_mean", f.maxOtherLoad());
+    root.put("background_cores_per_agent", f.backgroundCores());
     ObjectNode boot = root.putObject("live_interval");
     boot.put("method", "moving-block bootstrap over submissions in arrival order");
     boot.put("block_length", BlockBootstrap.blockLength((int) f.submissions()));

@@ -14,6 +14,9 @@ import java.util.Arrays;
  * weight times {@code cores / total weight}, and every change advances all pieces' remaining work
  * and reschedules them; the engine drops the stale completion events lazily by token.
  *
+ * <p>Other work on the agent's machine (a background load) is a piece of weighted work that never
+ * ends: it takes its share of the cores whenever they are over-subscribed.
+ *
  * <p>Work is counted in nanoseconds of CPU. With unit weights only, the arithmetic is exact integer
  * arithmetic, as it was before weights existed (runs without weighted work keep their bytes); with
  * weighted work among them, the shared regime computes in double precision, deterministic all the
@@ -32,6 +35,7 @@ public final class SharedCpu {
 
   private final long cores;
   private final long capacity;
+  private final int background;
   private final Completions completions;
   private int[] jobs = new int[8];
   private int[] weight = new int[8];
@@ -44,12 +48,26 @@ public final class SharedCpu {
 
   /** An agent's CPU with {@code cores} cores that reports completions to {@code completions}. */
   public SharedCpu(int cores, Completions completions) {
+    this(cores, 0, completions);
+  }
+
+  /**
+   * An agent's CPU with {@code cores} cores, {@code background} thousandths of them kept busy by
+   * other work all along (weighted work that never ends), reporting completions to {@code
+   * completions}.
+   */
+  public SharedCpu(int cores, int background, Completions completions) {
     if (cores <= 0) {
       throw new IllegalArgumentException("cores must be positive: " + cores);
     }
+    if (background < 0 || background > (long) cores * UNIT) {
+      throw new IllegalArgumentException("background must be 0 to the cores: " + background);
+    }
     this.cores = cores;
     this.capacity = (long) cores * UNIT;
+    this.background = background;
     this.completions = completions;
+    clear();
   }
 
   /** The number of jobs whose work is running. */
@@ -111,11 +129,11 @@ public final class SharedCpu {
     }
   }
 
-  /** Forgets every job (the agent was lost). */
+  /** Forgets every job (the agent was lost); the background work stays. */
   public void clear() {
     busy = 0;
-    totalWeight = 0;
-    weighted = 0;
+    totalWeight = background;
+    weighted = background > 0 ? 1 : 0; // the shared regime then computes by weights
   }
 
   private void put(int job, int w, long workNanos, long at) {
