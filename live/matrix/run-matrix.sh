@@ -1,6 +1,8 @@
 #!/bin/bash
 # The live table of VALIDATION.md: 16 validate runs (4 pools x crun, docker-crun x load 0.6, 0.9)
-# on this 2-core host, one profile probed once for both runtimes, then the table.
+# on this 2-core host, then the table. Both runtimes are probed twice, placed as the live pool
+# places a job of a 1-core agent (CPU 0) and of a 2-core agent (CPUs 0-1); each pool is predicted
+# with the profile of its agents' placement.
 #   live/matrix/run-matrix.sh OUT      (as root, on a quiet machine; about an hour)
 # A run already scored in OUT is not run again (re-run the command after an interruption).
 # To score the same live runs again after a model change, without replaying anything:
@@ -11,14 +13,17 @@ gradesim="$here/../../gradesim"
 shapes="1x2x2 2x1x1 1x2x4 2x1x2"
 if [ "${1:-}" = "--rescore" ]; then
   old=$2; new=$3; mkdir -p "$new"
-  "$gradesim" calibrate --from "$old/probe" --out "$new/calibration.json"
+  for cpus in 0 0-1; do
+    "$gradesim" calibrate --from "$old/probe-$cpus" --out "$new/calibration-$cpus.json"
+  done
   for d in "$old"/*/validation.json; do
     run=$(basename "$(dirname "$d")")
     shape=${run%%-*}; rest=${run#*-}; load=${rest##*-}; runtime=${rest%-*}
     [ -f "$new/$run/validation.json" ] && continue
+    case $shape in ?x1x?) cpus=0 ;; *) cpus=0-1 ;; esac
     echo "== $run"
     "$gradesim" validate --trace "$old/trace-$load.csv" --scenario "$old/pool-$shape-$runtime.conf" \
-      --runtime "$runtime" --calibration "$new/calibration.json" --replications 5 \
+      --runtime "$runtime" --calibration "$new/calibration-$cpus.json" --replications 5 \
       --rescore "$old/$run" --out "$new/$run" || true
   done
   python3 "$here/table.py" "$new"
@@ -35,19 +40,23 @@ for shape in $shapes; do
       "$agents" "$cores" "$slots" "$runtime" > "$out/pool-$shape-$runtime.conf"
   done
 done
-if [ ! -f "$out/calibration.json" ]; then
-  "$gradesim" probe --runtime crun,docker-crun --concurrency 1,2,4 --payload true,cpu --out "$out/probe"
-  "$gradesim" calibrate --from "$out/probe" --out "$out/calibration.json"
-fi
+for cpus in 0 0-1; do
+  if [ ! -f "$out/calibration-$cpus.json" ]; then
+    "$gradesim" probe --runtime crun,docker-crun --concurrency 1,2,4 --payload true,cpu \
+      --placement "$cpus" --out "$out/probe-$cpus"
+    "$gradesim" calibrate --from "$out/probe-$cpus" --out "$out/calibration-$cpus.json"
+  fi
+done
 for runtime in crun docker-crun; do
   for shape in $shapes; do
     for load in 06 09; do
       run="$shape-$runtime-$load"
       [ -f "$out/$run/validation.json" ] && grep -q '"scored"' "$out/$run/validation.json" && continue
       rm -rf "${out:?}/$run"
+      case $shape in ?x1x?) cpus=0 ;; *) cpus=0-1 ;; esac
       echo "== $run"
       "$gradesim" validate --trace "$out/trace-$load.csv" --scenario "$out/pool-$shape-$runtime.conf" \
-        --runtime "$runtime" --calibration "$out/calibration.json" --replications 5 \
+        --runtime "$runtime" --calibration "$out/calibration-$cpus.json" --replications 5 \
         --out "$out/$run" || true
     done
   done
