@@ -1,6 +1,16 @@
 package io.gradesim.live;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * When each submission of a live run arrived, was dispatched and had its container removed (µs of
@@ -28,6 +38,65 @@ public final class LiveTimes {
 
   void removed(int n, long t) {
     removed[n] = t;
+  }
+
+  /**
+   * The instants of a finished live run, read back from its {@code submissions.csv} (columns {@code
+   * arrival}, {@code dispatched}, {@code removed}; rows put in arrival order), to score it again.
+   *
+   * @throws IllegalArgumentException naming the file, line and column of a bad row
+   */
+  public static LiveTimes read(Path submissionsCsv) throws IOException {
+    List<long[]> rows = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(submissionsCsv, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null) {
+        throw new IllegalArgumentException(submissionsCsv + ": empty, no header line");
+      }
+      List<String> cols = List.of(header.split(",", -1));
+      int[] at = new int[3];
+      String[] names = {"arrival", "dispatched", "removed"};
+      for (int i = 0; i < 3; i++) {
+        at[i] = cols.indexOf(names[i]);
+        if (at[i] < 0) {
+          throw new IllegalArgumentException(
+              submissionsCsv + ": line 1: no column '" + names[i] + "': not a live run's output");
+        }
+      }
+      String line;
+      int lineNo = 1;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        String[] f = line.split(",", -1);
+        long[] row = new long[3];
+        for (int i = 0; i < 3; i++) {
+          String v = at[i] < f.length ? f[at[i]] : "";
+          try {
+            Instant t = Instant.parse(v);
+            row[i] = t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                submissionsCsv
+                    + ": line "
+                    + lineNo
+                    + ": "
+                    + names[i]
+                    + ": '"
+                    + v
+                    + "' is not an instant (a submission the live run did not finish?)");
+          }
+        }
+        rows.add(row);
+      }
+    }
+    rows.sort(Comparator.comparingLong(r -> r[0]));
+    LiveTimes t = new LiveTimes(rows.size());
+    for (int n = 0; n < rows.size(); n++) {
+      t.arrived(n, rows.get(n)[0]);
+      t.dispatched(n, rows.get(n)[1]);
+      t.removed(n, rows.get(n)[2]);
+    }
+    return t;
   }
 
   /** Number of submissions. */

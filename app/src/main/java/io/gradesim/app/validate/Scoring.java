@@ -1,6 +1,6 @@
 package io.gradesim.app.validate;
 
-import io.gradesim.live.LiveResult;
+import io.gradesim.live.LiveTimes;
 import io.gradesim.simulator.output.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,10 @@ final class Scoring {
   private Scoring() {}
 
   /** The metrics, in the order validation.json lists them. */
-  static List<MetricScore> score(LiveResult live, List<RunSummary> predicted) {
-    RunSummary m = live.summary();
-    double[] waits = live.times().waitsSeconds();
-    double[] feedbacks = live.times().feedbacksSeconds();
-    double[] holds = live.times().holdsSeconds();
+  static List<MetricScore> score(LiveFigures m, LiveTimes times, List<RunSummary> predicted) {
+    double[] waits = times.waitsSeconds();
+    double[] feedbacks = times.feedbacksSeconds();
+    double[] holds = times.holdsSeconds();
     double holdSum = sum(holds);
     List<MetricScore> out = new ArrayList<>();
     for (int p : new int[] {50, 95, 99}) {
@@ -64,6 +63,10 @@ final class Scoring {
   }
 
   private static double pick(RunSummary r, String what, int p) {
+    return pick(LiveFigures.of(r), what, p);
+  }
+
+  private static double pick(LiveFigures r, String what, int p) {
     boolean wait = what.equals("wait");
     return switch (p) {
       case 50 -> wait ? r.waitP50S() : r.feedbackP50S();

@@ -20,16 +20,20 @@ import picocli.CommandLine.Spec;
       "Holds a prediction against a live pool of containers on this host.",
       "1. Probes --runtime at the concurrency levels the scenario needs and calibrates (skipped "
           + "with --calibration, or when the scenario charges no profile costs).",
-      "2. Predicts with --replications runs of the simulator (seeds 1..N): DIR/predicted/.",
-      "3. Replays the trace live: the scenario's agents as cpusets of this host's cores, each "
+      "2. Replays the trace live: the scenario's agents as cpusets of this host's cores, each "
           + "submission a fresh container of --runtime burning its grading_ms of CPU time, "
           + "arrivals at their trace offsets in real time: DIR/live/ (the simulator's outputs, "
           + "summary.json with \"mode\": \"live\", live.jfr with every container stage).",
+      "3. Predicts with --replications runs of the simulator (seeds 1..N), for the host as it "
+          + "was during the live run unless --background none: DIR/predicted/.",
       "4. Scores wait and feedback p50/p95/p99, utilisation and peak queue: measured (95 %% "
           + "moving-block bootstrap interval), predicted (median and 2.5-97.5 %% of the "
           + "replications), relative error: DIR/validation.json and DIR/validation.html.",
       "Other load on the machine during the live run is measured; a run whose mean other load "
-          + "exceeds --max-other-load is refused (validation.json says \"disturbed\"), exit 2."
+          + "exceeds --max-other-load is refused (validation.json says \"disturbed\"), exit 2.",
+      "With --rescore EARLIER, steps 1 and 2 are skipped: the live run of an earlier validate "
+          + "output directory is scored again against a new prediction (after a model change, or "
+          + "with another --calibration), into --out."
     })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +81,24 @@ public final class ValidateCommand implements Callable<Integer> {
               + " on average during the live run (default: ${DEFAULT-VALUE})")
   double maxOtherLoad;
 
+  @Option(
+      names = "--background",
+      paramLabel = "other-load|none",
+      defaultValue = "other-load",
+      description =
+          "other-load (default): predict for the host as it was during the live run, its mean"
+              + " other load as background work on the agents' cores (background-cores);"
+              + " none: predict for an otherwise idle host")
+  String background;
+
+  @Option(
+      names = "--rescore",
+      paramLabel = "EARLIER",
+      description =
+          "an earlier validate --out directory: score its live run again (no probe, no live"
+              + " replay); the prediction uses --calibration, else EARLIER/calibration.json")
+  Path rescore;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
@@ -88,20 +110,45 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!(maxOtherLoad >= 0 && maxOtherLoad <= 1)) {
       throw new IllegalArgumentException("--max-other-load must be a fraction from 0 to 1");
     }
+    if (!background.equals("other-load") && !background.equals("none")) {
+      throw new IllegalArgumentException(
+          "--background: expected other-load or none, found '" + background + "'");
+    }
     Runtime r = Runtime.of(runtime);
-    new OutputGuard()
-        .input("--trace", trace)
-        .input("--scenario", scenario)
-        .input("--calibration", calibration)
-        .dir("--out", out, List.of(ValidationFiles.JSON, ValidationFiles.HTML), List.of())
-        .check();
+    OutputGuard guard =
+        new OutputGuard()
+            .input("--trace", trace)
+            .input("--scenario", scenario)
+            .input("--calibration", calibration);
+    if (rescore != null) {
+      if (!java.nio.file.Files.isDirectory(rescore)) {
+        throw new IllegalArgumentException(rescore + ": --rescore: no such directory");
+      }
+      guard
+          .input("--rescore", rescore.resolve(ValidationFiles.JSON))
+          .input("--rescore", rescore.resolve("live").resolve("summary.json"));
+      if (out.toAbsolutePath().normalize().equals(rescore.toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException(
+            out + ": --out: the --rescore directory itself; give a new directory");
+      }
+    }
+    guard.dir("--out", out, List.of(ValidationFiles.JSON, ValidationFiles.HTML), List.of()).check();
+    Validation.Inputs in =
+        new Validation.Inputs(
+            trace,
+            scenario,
+            r,
+            calibration,
+            replications,
+            maxOtherLoad,
+            out,
+            background.equals("other-load"));
     // The process's one actor system, owned by the root command.
     Validation.Outcome o =
-        Validation.run(
-            GradesimSystem.of(spec).get(),
-            new Validation.Inputs(trace, scenario, r, calibration, replications, maxOtherLoad, out),
-            System.err,
-            (d, total, queued) -> {});
+        rescore != null
+            ? Validation.rescore(GradesimSystem.of(spec).get(), in, rescore, System.err)
+            : Validation.run(
+                GradesimSystem.of(spec).get(), in, System.err, (d, total, queued) -> {});
     if (o.disturbed()) {
       spec.commandLine()
           .getErr()

@@ -40,11 +40,33 @@ final class ValidationFiles {
       int replications,
       long submissions,
       OtherLoad otherLoad,
-      double maxOtherLoad) {
+      double maxOtherLoad,
+      double backgroundCores) {
 
     boolean disturbed() {
       return otherLoad.mean() > maxOtherLoad;
     }
+  }
+
+  /**
+   * The other load an earlier validation measured during its live run, from its {@code
+   * validation.json}, naming the file and key of what is missing.
+   */
+  static OtherLoad otherLoad(Path validationJson) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(validationJson)) {
+      throw new IllegalArgumentException(
+          validationJson + ": --rescore: no validation.json here: not a validate output directory");
+    }
+    com.fasterxml.jackson.databind.JsonNode load =
+        MAPPER.readTree(java.nio.file.Files.readAllBytes(validationJson)).path("other_load");
+    for (String key : List.of("mean", "peak", "samples")) {
+      if (!load.path(key).isNumber()) {
+        throw new IllegalArgumentException(
+            validationJson + ": other_load." + key + ": missing or not a number");
+      }
+    }
+    return new OtherLoad(
+        load.get("mean").asDouble(), load.get("peak").asDouble(), load.get("samples").asInt());
   }
 
   /** Writes both files into {@code out}; {@code metrics} is empty for a disturbed run. */
@@ -63,6 +85,7 @@ final class ValidationFiles {
     load.put("peak", f.otherLoad().peak());
     load.put("samples", f.otherLoad().samples());
     load.put("max_mean", f.maxOtherLoad());
+    root.put("background_cores_per_agent", f.backgroundCores());
     ObjectNode boot = root.putObject("live_interval");
     boot.put("method", "moving-block bootstrap over submissions in arrival order");
     boot.put("block_length", BlockBootstrap.blockLength((int) f.submissions()));

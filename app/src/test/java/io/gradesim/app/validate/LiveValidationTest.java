@@ -1,6 +1,8 @@
 package io.gradesim.app.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import io.gradesim.probes.image.ImageStore;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Runtime;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,6 +79,46 @@ class LiveValidationTest {
         .isEqualTo(Files.readAllLines(dir.resolve("out/predicted/seed-1/timeseries.csv")).get(0));
     assertThat(dir.resolve("out/validation.html")).content().contains("<svg", "feedback_p95_s");
     assertNothingLeft();
+
+    // Scored again from its files, against a new prediction with the same inputs: the same scores.
+    Validation.Inputs again =
+        new Validation.Inputs(
+            dir.resolve("trace.csv"),
+            dir.resolve("pool.conf"),
+            Runtime.CRUN,
+            null,
+            3,
+            1.0,
+            dir.resolve("again"));
+    Validation.Outcome r =
+        Validation.rescore(
+            system, again, dir.resolve("out"), new PrintStream(OutputStream.nullOutputStream()));
+    assertThat(r.disturbed()).isFalse();
+    assertThat(r.metrics()).hasSameSizeAs(o.metrics());
+    for (int i = 0; i < o.metrics().size(); i++) {
+      MetricScore a = o.metrics().get(i);
+      MetricScore b = r.metrics().get(i);
+      assertThat(b.name()).isEqualTo(a.name());
+      assertThat(b.predicted()).isEqualTo(a.predicted());
+      if (!Double.isNaN(a.measured())) {
+        assertThat(b.measured()).isCloseTo(a.measured(), within(1e-6));
+      }
+    }
+    assertThat(dir.resolve("again/validation.json")).exists();
+    Path other = dir.resolve("other.csv");
+    Files.writeString(other, Files.readString(dir.resolve("trace.csv")).replace(",c,t,", ",c,u,"));
+    Validation.Inputs wrong =
+        new Validation.Inputs(
+            other, dir.resolve("pool.conf"), Runtime.CRUN, null, 3, 1.0, dir.resolve("wrong"));
+    assertThatThrownBy(
+            () ->
+                Validation.rescore(
+                    system,
+                    wrong,
+                    dir.resolve("out"),
+                    new PrintStream(OutputStream.nullOutputStream())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not the trace the live run");
   }
 
   @Test

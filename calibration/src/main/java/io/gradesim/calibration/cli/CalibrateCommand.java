@@ -5,6 +5,7 @@ import io.gradesim.calibration.model.CalibrationProfile;
 import io.gradesim.calibration.model.StageCost;
 import io.gradesim.calibration.recording.BusyFilter;
 import io.gradesim.calibration.recording.LoadSource;
+import io.gradesim.calibration.recording.OpCpuMeasure;
 import io.gradesim.calibration.recording.ProbeRecording;
 import io.gradesim.calibration.recording.ProbeRecordingReader;
 import io.gradesim.files.OutputGuard;
@@ -91,6 +92,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     ProbeRecording rec = ProbeRecordingReader.read(from);
     CalibrationProfile profile =
         new Calibrator(busyThreshold, runtimeVersions, loadSource).calibrate(rec);
+    int cores =
+        profile.host() != null
+            ? profile.host().cores()
+            : Runtime.getRuntime().availableProcessors();
+    profile = profile.withOpCpu(OpCpuMeasure.of(rec, cores));
     if (!noLiterature) {
       profile = profile.merge(CalibrationProfile.bundledLiterature());
     }
@@ -139,6 +145,17 @@ public final class CalibrateCommand implements Callable<Integer> {
           ms(c.p99Us()),
           fitLabel(c));
     }
+    p.opCpu()
+        .forEach(
+            (runtime, o) ->
+                w.printf(
+                    Locale.ROOT,
+                    "%-16s op_cpu: %.3f of its container operations is CPU work"
+                        + " (%d host-load windows, %.1f s of operations)%n",
+                    runtime,
+                    o.fraction(),
+                    o.windows(),
+                    o.seconds()));
     w.flush();
   }
 

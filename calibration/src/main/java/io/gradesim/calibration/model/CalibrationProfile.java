@@ -1,5 +1,6 @@
 package io.gradesim.calibration.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gradesim.calibration.host.HostFingerprint;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,14 +26,17 @@ import java.util.TreeMap;
  * @param host the measuring host (absent for a literature-only profile)
  * @param recording the recording measured rows came from (absent for a literature-only profile)
  * @param rows stage costs, sorted by runtime, stage, payload, concurrency, source
+ * @param opCpu per measured runtime, the CPU share of its container operations ({@code op_cpu},
+ *     absent in profiles measured before it was, and in literature profiles)
  */
-@JsonPropertyOrder({"schema", "version", "host", "recording", "rows"})
+@JsonPropertyOrder({"schema", "version", "host", "recording", "rows", "op_cpu"})
 public record CalibrationProfile(
     String schema,
     int version,
     HostFingerprint host,
     RecordingInfo recording,
-    List<StageCost> rows) {
+    List<StageCost> rows,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, OpCpu> opCpu) {
 
   /** Schema name written in every profile. */
   public static final String SCHEMA = "gradesim-calibration-profile";
@@ -44,12 +49,31 @@ public record CalibrationProfile(
     List<StageCost> sorted = new ArrayList<>(rows == null ? List.of() : rows);
     sorted.sort(StageCost.ORDER);
     rows = List.copyOf(sorted);
+    opCpu =
+        opCpu == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(opCpu));
+  }
+
+  /** A profile without {@code op_cpu}. */
+  public CalibrationProfile(
+      String schema,
+      int version,
+      HostFingerprint host,
+      RecordingInfo recording,
+      List<StageCost> rows) {
+    this(schema, version, host, recording, rows, Map.of());
   }
 
   /** A profile of the current schema. */
   public static CalibrationProfile of(
       HostFingerprint host, RecordingInfo recording, List<StageCost> rows) {
-    return new CalibrationProfile(SCHEMA, VERSION, host, recording, rows);
+    return new CalibrationProfile(SCHEMA, VERSION, host, recording, rows, Map.of());
+  }
+
+  /** This profile with the CPU shares of its runtimes' container operations. */
+  public CalibrationProfile withOpCpu(Map<String, OpCpu> shares) {
+    return new CalibrationProfile(schema, version, host, recording, rows, shares);
   }
 
   /**
@@ -60,7 +84,7 @@ public record CalibrationProfile(
   public CalibrationProfile merge(CalibrationProfile other) {
     List<StageCost> all = new ArrayList<>(rows);
     all.addAll(other.rows());
-    return new CalibrationProfile(SCHEMA, VERSION, host, recording, all);
+    return new CalibrationProfile(SCHEMA, VERSION, host, recording, all, opCpu);
   }
 
   /** Each runtime with the source the sampler uses for it: measured when any row is measured. */

@@ -37,12 +37,14 @@ public final class StageCostSampler {
   private record Key(String runtime, String stage) {}
 
   private final Map<String, String> sourceByRuntime;
+  private final Map<String, OpCpu> opCpu;
   private final Map<Key, SortedMap<String, List<Level>>> levels = new HashMap<>();
   private final SortedMap<String, SortedSet<String>> stagesByRuntime = new TreeMap<>();
 
   /** A sampler over the usable rows of a profile. */
   public StageCostSampler(CalibrationProfile profile) {
     this.sourceByRuntime = profile.runtimeSources();
+    this.opCpu = profile.opCpu();
     Map<Key, List<StageCost>> byKey = new HashMap<>();
     for (StageCost r : profile.rows()) {
       if (r.usable() && r.source().equals(sourceByRuntime.get(r.runtime()))) {
@@ -62,6 +64,15 @@ public final class StageCostSampler {
                           .add(new Level(r.concurrency(), QuantileTable.of(r.fit()))));
           levels.put(k, byPayload);
         });
+  }
+
+  /**
+   * The CPU share of {@code runtime}'s container operations ({@link OpCpu}), 0 when the profile did
+   * not measure it or the sampler uses the runtime's literature rows.
+   */
+  public double opCpuFraction(String runtime) {
+    OpCpu o = opCpu.get(runtime);
+    return o != null && StageCost.MEASURED.equals(sourceByRuntime.get(runtime)) ? o.fraction() : 0;
   }
 
   /** Draws one duration in whole microseconds for the default payload. */

@@ -10,9 +10,16 @@ package io.gradesim.calibration.recording;
  * @param endNanos window end (the event's time), nanoseconds since the epoch
  * @param machineLoad the machine's load (/proc/stat: neither idle nor iowait)
  * @param probeLoad the probe's own work, runtimes and containers included
+ * @param scanNanos CPU the probe spent reading {@code /proc} for this window (part of probeLoad)
  */
-public record HostLoadWindow(long startNanos, long endNanos, double machineLoad, double probeLoad)
+public record HostLoadWindow(
+    long startNanos, long endNanos, double machineLoad, double probeLoad, long scanNanos)
     implements LoadWindow {
+
+  /** A window whose scan cost is not known (0). */
+  public HostLoadWindow(long startNanos, long endNanos, double machineLoad, double probeLoad) {
+    this(startNanos, endNanos, machineLoad, probeLoad, 0);
+  }
 
   /** Load of everything but the probe's own work (never negative). */
   @Override

@@ -96,7 +96,11 @@ public final class ProbeRecordingReader {
   private static HostLoadWindow hostWindow(RecordedEvent e) {
     long end = nanos(e.getEndTime());
     return new HostLoadWindow(
-        end - e.getLong("windowNanos"), end, e.getDouble("machineLoad"), e.getDouble("probeLoad"));
+        end - e.getLong("windowNanos"),
+        end,
+        e.getDouble("machineLoad"),
+        e.getDouble("probeLoad"),
+        e.hasField("scanNanos") ? e.getLong("scanNanos") : 0);
   }
 
   /**
@@ -110,7 +114,8 @@ public final class ProbeRecordingReader {
     for (int i = 0; i < ws.size(); i++) {
       HostLoadWindow w = ws.get(i);
       long start = i == 0 ? w.startNanos() : ws.get(i - 1).endNanos();
-      out.add(new HostLoadWindow(start, w.endNanos(), w.machineLoad(), w.probeLoad()));
+      out.add(
+          new HostLoadWindow(start, w.endNanos(), w.machineLoad(), w.probeLoad(), w.scanNanos()));
     }
     return List.copyOf(out);
   }

@@ -130,6 +130,15 @@ public final class ProbeCommand implements Callable<Integer> {
               + " writes DIR/isolation.csv.")
   boolean isolation;
 
+  @Option(
+      names = "--placement",
+      paramLabel = "CPUS",
+      description =
+          "Place every container as a live pool's agent on these host CPUs places a job (a"
+              + " cpuset list such as 0 or 0-1): cpuset, a read-only bind mount at /mnt, the"
+              + " OCI runtimes' commands on the same CPUs (validate probes this way).")
+  String placement = "";
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
   Path out;
 
@@ -210,7 +219,7 @@ public final class ProbeCommand implements Callable<Integer> {
         HarnessOverhead.Figure overhead = HarnessOverhead.measure();
         stdout.println(overhead.describe());
         stdout.flush();
-        problems = new ProbeRunner(plan, images, janitor, System.err).run();
+        problems = new ProbeRunner(plan, images, janitor, System.err).placed(placement).run();
         if (janitor.closing()) {
           // Interrupted during the last round: its lifecycles were cut short, so no results.
           throw new InterruptedException("probe interrupted");

@@ -14,6 +14,7 @@ import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Limits;
 import io.gradesim.probes.runtime.Payload;
+import io.gradesim.probes.runtime.Placement;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
@@ -46,6 +47,8 @@ public final class ProbeRunner {
   private final Map<String, String> problems =
       java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final java.util.Set<String> broken = new java.util.HashSet<>();
+  private String cpuset = "";
+  private Placement placement;
 
   /** A runner reporting progress and problems on {@code err}. */
   public ProbeRunner(ProbePlan plan, ImageStore images, Janitor janitor, PrintStream err) {
@@ -53,6 +56,17 @@ public final class ProbeRunner {
     this.images = images;
     this.janitor = janitor;
     this.err = err;
+  }
+
+  /**
+   * Places every container as a live pool's agent on the host CPUs {@code cpus} places a job
+   * (empty: no placement, the default): on that cpuset, with a read-only bind mount at {@code
+   * /mnt}, the OCI runtimes' own commands on the same CPUs. {@code validate} probes this way, so
+   * that the operations it predicts with are the ones its live pool performs.
+   */
+  public ProbeRunner placed(String cpus) {
+    this.cpuset = cpus;
+    return this;
   }
 
   /**
@@ -292,7 +306,20 @@ public final class ProbeRunner {
   private ContainerSpec spec() throws IOException {
     String name = Label.next("c");
     Path dir = Files.createDirectory(janitor.scratch().resolve(name));
-    return new ContainerSpec(name, dir, images, Limits.NONE);
+    return new ContainerSpec(name, dir, images, Limits.NONE, placement());
+  }
+
+  private synchronized Placement placement() throws IOException {
+    if (placement == null) {
+      if (cpuset.isEmpty()) {
+        placement = Placement.NONE;
+      } else {
+        Path bound = janitor.scratch().resolve("bound");
+        Files.createDirectories(bound);
+        placement = new Placement(cpuset, List.of(new Placement.Bind(bound, "/mnt")));
+      }
+    }
+    return placement;
   }
 
   private static ExecResult must(ExecResult r) throws IOException {

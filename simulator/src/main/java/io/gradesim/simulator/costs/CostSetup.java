@@ -110,6 +110,17 @@ public record CostSetup(
     for (Stage st : Stage.SIMULATED) {
       sources.put(st.label(), costs.has(st) ? source : "absent");
     }
+    if (costs.has(Stage.STOP)) {
+      sources.put(Stage.STOP.label(), source);
+    }
+    if (costs.opCpuFraction() > 0) {
+      sources.put(
+          "op_cpu",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.3f of each operation is CPU work on the agent's cores",
+              costs.opCpuFraction()));
+    }
     return new CostSetup(costs, file, hash, sources, note);
   }
 

@@ -10,20 +10,41 @@ import java.util.random.RandomGenerator;
  * StageCostSampler#sampleMicros} at the agent's container operations in progress (this one
  * included, what the probes call concurrency). A stage the profile lacks for the runtime (a
  * literature figure that folds create into start, or no published remove time) costs 0; the run's
- * scenario JSON says which stages those are ({@link CostSetup#sources()}).
+ * scenario JSON says which stages those are ({@link CostSetup#sources()}). Where the profile
+ * measured the CPU share of the runtime's operations ({@code op_cpu}), {@link #opCpuFraction()}
+ * gives it to the engine.
  */
 public final class ProfileStageCosts implements StageCosts {
+  /**
+   * The stages charged: the simulated ones and {@code stop}, which the removal stage adds where the
+   * profile measured it (the probes stop a container before they remove it).
+   */
+  public static final java.util.List<Stage> CHARGED =
+      java.util.List.of(Stage.CREATE, Stage.START, Stage.EXEC, Stage.STOP, Stage.REMOVE);
+
   private final boolean[] has = new boolean[Stage.values().length];
   private final StageCostSampler.Draw[] draws = new StageCostSampler.Draw[Stage.values().length];
+  private final double opCpu;
 
   /** Costs of {@code runtime} from {@code sampler}, which must know the runtime. */
   public ProfileStageCosts(StageCostSampler sampler, String runtime) {
-    for (Stage s : Stage.SIMULATED) {
+    for (Stage s : CHARGED) {
       has[s.ordinal()] = sampler.has(runtime, s.label());
       if (has[s.ordinal()]) {
         draws[s.ordinal()] = sampler.draw(runtime, s.label(), null); // resolved once, not per draw
       }
     }
+    this.opCpu = sampler.opCpuFraction(runtime);
+  }
+
+  @Override
+  public double opCpuFraction() {
+    return opCpu;
+  }
+
+  @Override
+  public boolean chargesStop() {
+    return has[Stage.STOP.ordinal()];
   }
 
   @Override

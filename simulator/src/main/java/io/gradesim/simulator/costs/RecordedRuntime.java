@@ -55,7 +55,7 @@ public final class RecordedRuntime {
     }
     double us = 0;
     StringBuilder detail = new StringBuilder();
-    for (Stage s : Stage.SIMULATED) {
+    for (Stage s : ProfileStageCosts.CHARGED) {
       if (!sampler.has(runtime, s.label())) {
         continue;
       }

@@ -59,7 +59,8 @@ final class AgentPool {
     this.draining = new boolean[count];
     this.failed = new boolean[count];
     for (int a = 0; a < count; a++) {
-      cpus[a] = new SharedCpu(cores, completions);
+      cpus[a] =
+          new SharedCpu(cores, (int) Math.round(s.backgroundCores() * SharedCpu.UNIT), completions);
       patterns.add(s.environments());
     }
     this.mtbfMicros = s.failures().mtbfMicros();

@@ -49,6 +49,7 @@ final class JobTable {
   private byte[] result = new byte[64];
   private int[] slotToken = new int[16];
   private int[] slotHardToken = new int[16];
+  private int tokens;
 
   private final LimitClasses limitClasses = new LimitClasses();
   private final Map<String, Integer> resultCodes = new HashMap<>();
@@ -191,6 +192,18 @@ final class JobTable {
   /** Sets the token of the job's current stage event (the job must hold a slot). */
   void setToken(int job, int token) {
     slotToken[slot[job]] = token;
+  }
+
+  /** Gives the job's current stage a new token (stale events of older ones drop) and returns it. */
+  int freshToken(int job) {
+    slotToken[slot[job]] = ++tokens;
+    return tokens;
+  }
+
+  /** Gives the job's hard-limit event a new token and returns it. */
+  int freshHardToken(int job) {
+    slotHardToken[slot[job]] = ++tokens;
+    return tokens;
   }
 
   /** The token of the job's hard-limit event, 0 for none (the job must hold a slot). */

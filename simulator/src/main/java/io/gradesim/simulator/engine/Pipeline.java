@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * The event handlers of one run over one future event list: the backend (topic queues, free slots,
- * dispatch), the agents (container stages, shared CPU, limits) and the agents' failure process;
+ * dispatch), the agents (their {@link ContainerStages}, limits) and the agents' failure process;
  * arrivals, admission and delivery are the {@link Frontend}'s. {@link SimulationEngine} is its
  * public face.
  */
@@ -32,10 +32,10 @@ final class Pipeline {
   private final StageCosts costs;
   private final SimEvent.RunStarted header;
   private final Elastic elastic;
+  private final ContainerStages stages;
 
   private long events;
   private long now;
-  private int tokens;
   private boolean updating;
   private boolean updateAgain;
   private boolean started;
@@ -57,6 +57,30 @@ final class Pipeline {
     this.gradingRng = root.split();
     this.costRng = root.split();
     this.agents = new AgentPool(scenario, root.split(), this::scheduleCompletion);
+    this.stages =
+        new ContainerStages(
+            w,
+            jobs,
+            agents,
+            queue,
+            costs,
+            costRng,
+            new ContainerStages.Host() {
+              @Override
+              public long now() {
+                return now;
+              }
+
+              @Override
+              public void emit(SimEvent e) {
+                Pipeline.this.emit(e);
+              }
+
+              @Override
+              public void doneAtAgent(int job) {
+                Pipeline.this.doneAtAgent(job);
+              }
+            });
     this.registry = new TopicRegistry(topics, agents.patterns());
     this.frontend =
         new Frontend(
@@ -198,17 +222,17 @@ final class Pipeline {
       }
       case Kind.STAGE_DONE -> {
         if (jobs.token(target) == token) {
-          stageDone(target);
+          stages.done(target);
         }
       }
       case Kind.GRADE_DONE -> {
         if (jobs.token(target) == token) {
-          gradeDone(target, false);
+          stages.cpuDone(target);
         }
       }
       case Kind.HARD_LIMIT -> {
         if (jobs.hardToken(target) == token && jobs.stage[target] == JobTable.GRADING) {
-          gradeDone(target, true);
+          stages.gradeDone(target, true);
         }
       }
       case Kind.BACKEND_DONE -> backendDone(target);
@@ -297,8 +321,7 @@ final class Pipeline {
     if (w.backendToAgent == 0) {
       agentReceive(job);
     } else {
-      jobs.setToken(job, ++tokens);
-      queue.push(now + w.backendToAgent, Kind.pack(Kind.AGENT_RECEIVE, job, tokens));
+      queue.push(now + w.backendToAgent, Kind.pack(Kind.AGENT_RECEIVE, job, jobs.freshToken(job)));
     }
   }
 
@@ -331,77 +354,14 @@ final class Pipeline {
     }
     byte first = elastic.firstStage(job, a, w.hasExec);
     if (first == JobTable.GRADING) {
-      beginGrading(job);
+      stages.beginGrading(job);
     } else {
-      beginStage(job, first);
-    }
-  }
-
-  private void beginStage(int job, byte stage) {
-    jobs.stage[job] = stage;
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    long cost = costs.sampleMicros(EngineWiring.stageOf(stage), agents.beginOp(a), costRng);
-    if (cost == 0) {
-      stageDone(job);
-    } else {
-      jobs.setToken(job, ++tokens);
-      queue.push(now + cost, Kind.pack(Kind.STAGE_DONE, job, tokens));
-    }
-  }
-
-  private void stageDone(int job) {
-    agents.endOp(agents.agentOfSlot(jobs.slot[job]));
-    int n = jobs.n[job];
-    switch (jobs.stage[job]) {
-      case JobTable.CREATING -> {
-        emit(new SimEvent.ContainerCreated(now, n));
-        beginStage(job, JobTable.STARTING);
-      }
-      case JobTable.STARTING -> {
-        emit(new SimEvent.ContainerStarted(now, n));
-        if (w.hasExec) {
-          beginStage(job, JobTable.EXECING);
-        } else {
-          beginGrading(job);
-        }
-      }
-      case JobTable.EXECING -> beginGrading(job);
-      case JobTable.REMOVING -> {
-        emit(new SimEvent.ContainerRemoved(now, n));
-        doneAtAgent(job);
-      }
-      default -> throw new IllegalStateException("stage " + jobs.stage[job]);
-    }
-  }
-
-  private void beginGrading(int job) {
-    jobs.stage[job] = JobTable.GRADING;
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    long work = Math.min(jobs.demand(job), jobs.cpuLimit(job));
-    agents.cpu(a).add(now, job, work);
-    long hard = jobs.hardLimit(job);
-    if (hard < Long.MAX_VALUE && work * agents.slowdown(a) > hard) {
-      jobs.setHardToken(job, ++tokens);
-      queue.push(now + hard, Kind.pack(Kind.HARD_LIMIT, job, tokens));
-    } else {
-      jobs.setHardToken(job, 0);
+      stages.begin(job, first);
     }
   }
 
   private void scheduleCompletion(int job, long at) {
-    jobs.setToken(job, ++tokens);
-    queue.push(at, Kind.pack(Kind.GRADE_DONE, job, tokens));
-  }
-
-  private void gradeDone(int job, boolean killed) {
-    int a = agents.agentOfSlot(jobs.slot[job]);
-    agents.cpu(a).remove(now, job);
-    jobs.setHardToken(job, 0);
-    jobs.setToken(job, ++tokens);
-    String result =
-        killed || jobs.demand(job) > jobs.cpuLimit(job) ? EngineWiring.TIMEOUT : jobs.result(job);
-    emit(new SimEvent.GradingFinished(now, jobs.n[job], result));
-    beginStage(job, JobTable.REMOVING);
+    stages.scheduleCompletion(job, at);
   }
 
   private void doneAtAgent(int job) {
@@ -450,7 +410,7 @@ final class Pipeline {
     for (int s = agents.firstSlot(a); s < agents.endSlot(a); s++) {
       int job = agents.jobInSlot(s);
       if (job >= 0 && jobs.stage[job] != JobTable.DONE_SENT) {
-        jobs.setToken(job, ++tokens); // its container died with the agent: drop its next stage
+        jobs.freshToken(job); // its container died with the agent: drop its next stage
         jobs.setHardToken(job, 0);
       }
     }
@@ -483,7 +443,7 @@ final class Pipeline {
         emit(new SimEvent.GradingFinished(now, n, EngineWiring.CRASH));
       }
       emit(new SimEvent.ContainerRemoved(now, n));
-      jobs.setToken(job, ++tokens);
+      jobs.freshToken(job);
       toFrontend(job);
     }
     if (agents.draining(a)) {

@@ -62,6 +62,9 @@ public final class ScenarioJson {
     m.put("slots", s.slots());
     m.put("memory-mb", s.memoryMb());
     m.put("environments", s.environments());
+    if (s.backgroundCores() > 0) {
+      m.put("background-cores", s.backgroundCores()); // absent: hashes unchanged
+    }
     m.put("costs", costs(s.costs()));
     m.put("admission", s.admission().key());
     if (s.admission() == AdmissionPolicy.CLOSED_LOOP) {

@@ -75,7 +75,19 @@ final class ScenarioReader {
         positiveInt("output.bucket-s", Integer.MAX_VALUE),
         autoscale,
         new ElasticReader(this).warmPool(envs),
-        closedLoop());
+        closedLoop(),
+        backgroundCores(cores));
+  }
+
+  /** {@code background-cores}: each agent's cores busy with other work, from 0 to its cores. */
+  private double backgroundCores(int cores) {
+    double b = c.getDouble("background-cores");
+    if (!(b >= 0 && b <= cores)) {
+      throw bad(
+          "background-cores",
+          "expected a number of cores from 0 to the agent's " + cores + ", found " + b);
+    }
+    return b;
   }
 
   private ScenarioSettings.Costs costs() {

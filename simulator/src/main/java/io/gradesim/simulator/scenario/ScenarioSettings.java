@@ -33,6 +33,8 @@ import java.util.Map;
  * @param autoscale the autoscaling policy (off: a fixed pool of {@code agents})
  * @param warmPool pre-created containers per agent (off: every job creates its container)
  * @param closedLoop the exam's close and default think time, for {@code admission = closed-loop}
+ * @param backgroundCores cores of each agent busy with other work (its machine's own load), sharing
+ *     them with the grading and the container operations; 0 for none
  */
 public record ScenarioSettings(
     String name,
@@ -54,7 +56,8 @@ public record ScenarioSettings(
     int bucketS,
     AutoscaleSettings autoscale,
     WarmPoolSettings warmPool,
-    ClosedLoop closedLoop) {
+    ClosedLoop closedLoop,
+    double backgroundCores) {
 
   /** Copies the lists. */
   public ScenarioSettings {
@@ -83,7 +86,8 @@ public record ScenarioSettings(
         bucketS,
         autoscale,
         warmPool,
-        closedLoop);
+        closedLoop,
+        backgroundCores);
   }
 
   /** The same scenario with the exam closing at {@code close}. */
@@ -108,7 +112,8 @@ public record ScenarioSettings(
         bucketS,
         autoscale,
         warmPool,
-        new ClosedLoop(close, closedLoop.thinkMicros()));
+        new ClosedLoop(close, closedLoop.thinkMicros()),
+        backgroundCores);
   }
 
   /** The most agents the run can have at once (the autoscaler's maximum, else {@code agents}). */

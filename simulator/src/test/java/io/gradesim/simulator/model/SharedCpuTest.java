@@ -45,4 +45,33 @@ class SharedCpuTest {
     }
     assertThat(last).isBetween(8_000_000L, 8_000_005L);
   }
+
+  @Test
+  void weightedWorkRunsAtItsWeightAloneAndSharesByWeight() {
+    // half a core's work alone on two cores: 0.1 s of CPU takes 0.2 s
+    cpu.add(0, 1, 100_000, 500);
+    assertThat(finish).containsEntry(1, 200_000L);
+    // two grading jobs join: weights 0.5 + 1 + 1 = 2.5 on 2 cores, each at 0.8 of its weight
+    cpu.add(0, 2, 1_000_000);
+    cpu.add(0, 3, 1_000_000);
+    assertThat(finish).containsEntry(1, 250_000L).containsEntry(2, 1_250_000L);
+    cpu.remove(250_000, 1);
+    // 0.2 s of work done by each grading job at 0.8 speed; 0.8 s left at full speed
+    assertThat(finish).containsEntry(2, 1_050_000L).containsEntry(3, 1_050_000L);
+  }
+
+  @Test
+  void backgroundWorkTakesItsShareOnlyWhenTheCoresAreOverSubscribed() {
+    Map<Integer, Long> done = new HashMap<>();
+    SharedCpu one = new SharedCpu(1, 250, done::put);
+    one.add(0, 1, 1_000_000); // 1 + 0.25 on one core: 0.8 speed
+    assertThat(done).containsEntry(1, 1_250_000L);
+    SharedCpu two = new SharedCpu(2, 500, done::put);
+    two.add(0, 2, 1_000_000); // 1 + 0.5 fit on two cores: full speed
+    assertThat(done).containsEntry(2, 1_000_000L);
+    two.clear();
+    two.add(0, 3, 1_000_000);
+    two.add(0, 4, 1_000_000); // 2.5 on 2 cores: 0.8 speed
+    assertThat(done).containsEntry(3, 1_250_000L).containsEntry(4, 1_250_000L);
+  }
 }

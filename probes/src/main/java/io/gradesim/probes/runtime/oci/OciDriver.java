@@ -62,20 +62,22 @@ public abstract class OciDriver implements RuntimeDriver {
     Path pidFile = spec.dir().resolve("init.pid");
     Container c = new Container(spec);
     must(
-        with(
-            "create",
-            "--bundle",
-            bundle.toString(),
-            "--pid-file",
-            pidFile.toString(),
-            spec.name()));
+        on(
+            spec,
+            with(
+                "create",
+                "--bundle",
+                bundle.toString(),
+                "--pid-file",
+                pidFile.toString(),
+                spec.name())));
     c.pid(Long.parseLong(Files.readString(pidFile).strip()));
     return c;
   }
 
   @Override
   public void start(Container c) throws IOException {
-    must(with("start", c.name()));
+    must(on(c.spec(), with("start", c.name())));
   }
 
   @Override
@@ -84,16 +86,17 @@ public abstract class OciDriver implements RuntimeDriver {
       // A plain exec does not apply config.json's rlimits in every runtime (crun, runsc): hand
       // over the whole process, rlimits included, as the OCI command line allows.
       Path process = OciBundle.writeProcess(c.spec(), "exec-" + System.nanoTime() + ".json", argv);
-      return HostCommand.run(with("exec", "--process", process.toString(), c.name()), timeout);
+      return HostCommand.run(
+          on(c.spec(), with("exec", "--process", process.toString(), c.name())), timeout);
     }
     List<String> cmd = with("exec", c.name());
     cmd.addAll(argv);
-    return HostCommand.run(cmd, timeout);
+    return HostCommand.run(on(c.spec(), cmd), timeout);
   }
 
   @Override
   public void stop(Container c) throws IOException {
-    must(with("kill", c.name(), "KILL"));
+    must(on(c.spec(), with("kill", c.name(), "KILL")));
     awaitExit(c);
   }
 
@@ -117,7 +120,7 @@ public abstract class OciDriver implements RuntimeDriver {
 
   @Override
   public void remove(Container c) throws IOException {
-    must(with("delete", c.name()));
+    must(on(c.spec(), with("delete", c.name())));
   }
 
   @Override
@@ -142,6 +145,21 @@ public abstract class OciDriver implements RuntimeDriver {
         HostCommand.quietly(with("delete", "--force", name));
       }
     }
+  }
+
+  /**
+   * {@code cmd} run on the container's cpuset when its placement has one ({@code taskset -c}), so
+   * that the runtime's own work for a container placed on an agent's cores stays on those cores, as
+   * it would on an agent machine of that size; {@code cmd} itself otherwise.
+   */
+  protected static List<String> on(ContainerSpec spec, List<String> cmd) {
+    String cpus = spec.placement().cpus();
+    if (cpus.isEmpty() || !HostCommand.onPath("taskset")) {
+      return cmd;
+    }
+    List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cpus));
+    pinned.addAll(cmd);
+    return pinned;
   }
 
   /** The command line {@code cli() + args}, as a mutable list. */
