@@ -148,7 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   /** {@code overrides} and, when {@code close} is given, the scenario key it sets. */
-  static List<String> withClose(List<String> overrides, Instant close) {
+  public static List<String> withClose(List<String> overrides, Instant close) {
     if (close == null) {
       return overrides;
     }

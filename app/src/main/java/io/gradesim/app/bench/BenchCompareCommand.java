@@ -7,7 +7,6 @@ import io.gradesim.simulator.bench.ScratchFolder;
 import io.gradesim.simulator.output.RunOutputWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -254,30 +253,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
       }
     }
     cmd.addAll(args);
-    Path log = tmp.resolve("log-" + tag + ".txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    long t0 = System.nanoTime();
-    Process p = pb.start();
-    int code;
-    try {
-      code = p.waitFor();
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while timing gradesim " + args.get(0), e);
-    }
-    double s = (System.nanoTime() - t0) / 1e9;
-    if (code != 0) {
-      throw new IOException(
-          "gradesim "
-              + args.get(0)
-              + " exited with "
-              + code
-              + ":\n"
-              + Files.readString(log, StandardCharsets.UTF_8));
-    }
-    return s;
+    return GradesimProcess.run(cmd, tmp.resolve("log-" + tag + ".txt"), "gradesim " + args.get(0));
   }
 
   private static double[] spread(List<Double> v) {

@@ -1,12 +1,19 @@
 package io.gradesim.app.demo;
 
+import io.gradesim.app.plan.PlanCommand;
+import io.gradesim.app.plan.PlanSpace;
+import io.gradesim.app.plan.Planner;
+import io.gradesim.app.system.GradesimSystem;
+import io.gradesim.files.AtomicWrite;
 import io.gradesim.files.OutputGuard;
+import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.probes.cli.ProbeCommand;
 import io.gradesim.probes.jfr.ProbeOutcome;
 import io.gradesim.probes.runtime.HostNeeds;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.report.Verdict;
 import io.gradesim.simulator.scenario.ScenarioLoader;
+import io.gradesim.traces.scale.ScaleTarget;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +32,14 @@ import picocli.CommandLine.Spec;
  * quick settings, calibrates, imports the bundled sample INGInious exam, compares the bundled
  * capacity plans on it and prints the table and the report's path; then answers at 1x, 2x and 4x
  * the exam's load ({@code trace scale --load}, {@code compare --replications}): whether today's
- * pool meets the service level, the cheapest plan that does, vertical against horizontal. Each step
- * is the same command a user would type, run in-process, so the demo shows the real workflow. A
- * runtime that fails in the probe is reported and left out; a plan whose runtime has no figures in
- * the profile just made is left out of the comparison; only plain processes must be measurable.
+ * pool meets the service level, the cheapest plan that does, vertical against horizontal; and the
+ * planner's search of a wider space at the same loads. Each step is the same command a user would
+ * type, run in-process, so the demo shows the real workflow (the planner through the code of {@code
+ * gradesim plan}, whose levels the answer page draws). It ends with answer.html ({@link
+ * DemoAnswerPage}): per load the planner's cost against feedback p95 front and vertical against
+ * horizontal with intervals. A runtime that fails in the probe is reported and left out; a plan
+ * whose runtime has no figures in the profile just made is left out of the comparison; only plain
+ * processes must be measurable.
  */
 @Command(
     name = "demo",
@@ -40,8 +51,10 @@ import picocli.CommandLine.Spec;
           + " compares the bundled capacity plans on it; prints the table and the path of"
           + " report.html. Then answers at 1x, 2x and 4x the exam's load (trace scale, compare"
           + " with 3 replications): whether today's pool meets feedback p95 <= 60 s, the"
-          + " cheapest bundled plan that does, and vertical against horizontal scaling."
-          + " Takes a few minutes. On a host without container runtimes it probes"
+          + " cheapest bundled plan that does, and vertical against horizontal scaling; and"
+          + " gradesim plan over the bundled example space at the same loads (plan/). Ends with"
+          + " the path of answer.html: per load the planner's cost against feedback p95 front"
+          + " and vertical against horizontal with intervals. Takes a few minutes. On a host without container runtimes it probes"
           + " plain processes and compares the plans whose runtimes have published (literature)"
           + " figures; it says which plans it left out and what probes/host-setup.sh runtimes"
           + " would add."
@@ -75,6 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Replications per plan and load in the answer (independent seeds). */
   static final int REPLICATIONS = 3;
+
+  /** The answer's service level: feedback p95 at most 60 s. */
+  static final Verdict VERDICT = new Verdict(60);
 
   /** Runs the subcommands of the root command line; each returns its exit code. */
   private Function<String[], Integer> runner;
@@ -160,6 +176,11 @@ public final class DemoCommand implements Callable<Integer> {
     run(compare.toArray(String[]::new));
 
     List<DemoAnswer> answers = answer(err, trace, profile, plans);
+    List<Planner.Level> levels = plan(trace, profile);
+    Path page =
+        AtomicWrite.writeString(
+            out.resolve(DemoAnswerPage.HTML),
+            DemoAnswerPage.render(answers, levels, VERDICT, REPLICATIONS));
 
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
@@ -171,6 +192,11 @@ public final class DemoCommand implements Callable<Integer> {
               + " them (then run the demo again)%n",
           String.join(", ", found.absent().keySet()));
     }
+    stdout.printf(
+        "the answer on one page (per load: the planner's cost against feedback p95 front,"
+            + " vertical against horizontal): %s%n",
+        page.normalize().toUri());
+    stdout.flush();
     return 0;
   }
 
@@ -219,27 +245,40 @@ public final class DemoCommand implements Callable<Integer> {
                   dir.toString()));
       plans.kept().forEach(f -> compare.add(f.toString()));
       run(compare.toArray(String[]::new));
-      answers.add(DemoAnswer.read(load, dir, names, REPLICATIONS, new Verdict(60)));
+      answers.add(DemoAnswer.read(load, dir, names, REPLICATIONS, VERDICT));
     }
-    // The planner searches a wider space (shapes, counts, runtimes, warm pools, autoscaling) at
-    // the same loads; its plan.html holds the cost against feedback p95 front per load.
-    run(
-        "plan",
-        "--trace",
-        trace.toString(),
-        "--calibration",
-        profile.toString(),
-        "--space",
-        DemoInputs.scenarioFolder().resolve("spaces").resolve("space-example.conf").toString(),
-        "--load",
-        String.join(",", LOADS),
-        "--replications",
-        Integer.toString(REPLICATIONS),
-        "--seed",
-        "1",
-        "--out",
-        out.resolve("plan").toString());
     return answers;
+  }
+
+  /**
+   * The planner over the bundled example space at the same loads, as {@code gradesim plan --load
+   * 1x,2x,4x --replications 3 --seed 1 --out DIR/plan} runs it (the same code once its options are
+   * read): its table goes to the terminal, plan.csv and plan.html to {@code plan/}; returns its
+   * levels for the answer page.
+   */
+  private List<Planner.Level> plan(Path trace, Path profile) throws java.io.IOException {
+    Path space = DemoInputs.scenarioFolder().resolve("spaces").resolve("space-example.conf");
+    List<Double> factors = new ArrayList<>();
+    for (String load : LOADS) {
+      factors.add(ScaleTarget.Load.parse(load).factor());
+    }
+    return PlanCommand.run(
+        GradesimSystem.of(spec).get(),
+        new Planner.Request(
+            trace,
+            profile,
+            PlanSpace.read(space),
+            VERDICT,
+            factors,
+            REPLICATIONS,
+            0,
+            0.95,
+            1L,
+            java.lang.Runtime.getRuntime().availableProcessors(),
+            out.resolve("plan"),
+            ProgressBar::onStderr,
+            List.of()),
+        spec.commandLine().getOut());
   }
 
   /** Per load: today's pool against the service level, the cheapest plan, vertical/horizontal. */

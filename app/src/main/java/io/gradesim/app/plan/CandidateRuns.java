@@ -19,7 +19,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * Evaluates candidates on one trace (one load level): replication {@code i} of a candidate runs the
  * base scenario with the candidate's overrides and the seed {@link Replications#seed}{@code (seed,
  * i)}, as {@code compare --replications} runs a scenario file, into {@code dir/<candidate>/r<i>}; a
- * batch of candidates goes through the sweep at once, in parallel.
+ * batch of candidates goes through the sweep at once, in parallel. Overrides common to every
+ * candidate (the exam's close) go first, the candidate's over them.
  */
 final class CandidateRuns {
   private final ActorSystem<?> system;
@@ -32,6 +33,7 @@ final class CandidateRuns {
   private final double confidence;
   private final int parallelism;
   private final SimulationSetup.Scans scans;
+  private final List<String> common;
   private final Map<String, List<ReportRow>> done = new LinkedHashMap<>();
   private int runs;
 
@@ -45,6 +47,20 @@ final class CandidateRuns {
       Verdict verdict,
       double confidence,
       int parallelism) {
+    this(system, trace, calibration, space, seed, dir, verdict, confidence, parallelism, List.of());
+  }
+
+  CandidateRuns(
+      ActorSystem<?> system,
+      Path trace,
+      Path calibration,
+      PlanSpace space,
+      long seed,
+      Path dir,
+      Verdict verdict,
+      double confidence,
+      int parallelism,
+      List<String> common) {
     this.system = system;
     this.trace = trace;
     this.calibration = calibration;
@@ -54,6 +70,7 @@ final class CandidateRuns {
     this.verdict = verdict;
     this.confidence = confidence;
     this.parallelism = parallelism;
+    this.common = List.copyOf(common);
     this.scans = SimulationSetup.once(trace, Runtime.getRuntime().maxMemory() / 6);
   }
 
@@ -63,6 +80,8 @@ final class CandidateRuns {
     List<RunSpec> specs = new ArrayList<>();
     Map<String, List<Path>> dirs = new LinkedHashMap<>();
     for (var c : candidates.entrySet()) {
+      List<String> overrides = new ArrayList<>(common);
+      overrides.addAll(c.getValue());
       List<Path> mine = new ArrayList<>();
       for (int i = from; i < to; i++) {
         Path out = runDir(c.getKey(), i);
@@ -70,13 +89,7 @@ final class CandidateRuns {
         specs.add(
             SimulationSetup.prepare(
                     new SimulationSetup.Inputs(
-                        trace,
-                        space.base(),
-                        c.getValue(),
-                        s,
-                        calibration,
-                        c.getKey() + "#" + s,
-                        out),
+                        trace, space.base(), overrides, s, calibration, c.getKey() + "#" + s, out),
                     scans,
                     List.of(),
                     null)

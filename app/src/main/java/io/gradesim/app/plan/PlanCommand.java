@@ -1,6 +1,7 @@
 package io.gradesim.app.plan;
 
 import io.gradesim.app.system.GradesimSystem;
+import io.gradesim.cli.SimulateCommand;
 import io.gradesim.files.AtomicWrite;
 import io.gradesim.files.InputFiles;
 import io.gradesim.files.OutputGuard;
@@ -8,11 +9,14 @@ import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.Slo;
 import io.gradesim.report.Verdict;
 import io.gradesim.traces.scale.ScaleTarget;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,6 +127,15 @@ public final class PlanCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--close",
+      paramLabel = "INSTANT",
+      description =
+          "When the exam closes for admission = closed-loop, e.g. 2024-01-15T12:00:00Z, at every"
+              + " load (default: each load's trace's last arrival plus its longest recorded"
+              + " feedback).")
+  Instant close;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -159,31 +172,44 @@ public final class PlanCommand implements Callable<Integer> {
         .input("--space base", s.base())
         .dir("--out", out, List.of(CSV, HTML), List.of("runs", "traces"))
         .check();
-    List<Planner.Level> levels =
-        Planner.plan(
-            GradesimSystem.of(spec).get(),
-            new Planner.Request(
-                trace,
-                calibration,
-                s,
-                verdict,
-                factors,
-                replications,
-                extra,
-                confidence,
-                seed,
-                threads,
-                out,
-                ProgressBar::onStderr));
-    String table = PlanTable.text(s, levels, verdict, confidence);
-    AtomicWrite.writeString(out.resolve(CSV), PlanTable.csv(levels, verdict));
+    run(
+        GradesimSystem.of(spec).get(),
+        new Planner.Request(
+            trace,
+            calibration,
+            s,
+            verdict,
+            factors,
+            replications,
+            extra,
+            confidence,
+            seed,
+            threads,
+            out,
+            ProgressBar::onStderr,
+            SimulateCommand.withClose(List.of(), close)),
+        spec.commandLine().getOut());
+    return 0;
+  }
+
+  /**
+   * Plans {@code request} through {@code system}, writes plan.csv and plan.html into its output
+   * folder and prints the table to {@code out}: what the command does once its options are checked
+   * (the demo calls it too); returns the levels.
+   */
+  public static List<Planner.Level> run(
+      ActorSystem<?> system, Planner.Request request, PrintWriter out) throws IOException {
+    List<Planner.Level> levels = Planner.plan(system, request);
+    Verdict verdict = request.verdict();
+    String table = PlanTable.text(request.space(), levels, verdict, request.confidence());
+    AtomicWrite.writeString(request.out().resolve(CSV), PlanTable.csv(levels, verdict));
     Path page =
         AtomicWrite.writeString(
-            out.resolve(HTML), PlanPage.render(s, levels, verdict, confidence, table));
-    PrintWriter o = spec.commandLine().getOut();
-    o.print(table);
-    o.println("plan.csv and plan.html written: " + page);
-    o.flush();
-    return 0;
+            request.out().resolve(HTML),
+            PlanPage.render(request.space(), levels, verdict, request.confidence(), table));
+    out.print(table);
+    out.println("plan.csv and plan.html written: " + page);
+    out.flush();
+    return levels;
   }
 }

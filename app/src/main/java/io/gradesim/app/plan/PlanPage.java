@@ -18,9 +18,10 @@ import java.util.Map;
  * load level, the terminal table's content, cost against mean feedback p95 of every evaluated
  * candidate with the Pareto front (no other candidate is both cheaper and faster) joined and
  * marked, today's pool and the recommendation marked, and the recommended plan's queue over time
- * (its first replication's {@code timeseries.csv}).
+ * (its first replication's {@code timeseries.csv}). The demo's answer page draws its fronts with
+ * {@link #front}.
  */
-final class PlanPage {
+public final class PlanPage {
   private static final int W = 640;
   private static final int H = 360;
   private static final int PAD = 56;
@@ -65,7 +66,12 @@ final class PlanPage {
     return h.append("</body></html>\n").toString();
   }
 
-  private static String front(Planner.Level l, Verdict verdict) {
+  /**
+   * One level's cost against mean feedback p95 as an inline SVG: every evaluated candidate (grey),
+   * the Pareto front (blue, joined), today's pool (black square), the recommendation (red ring) and
+   * the feedback p95 objective (dashed).
+   */
+  public static String front(Planner.Level l, Verdict verdict) {
     List<double[]> pts = new ArrayList<>();
     for (Map.Entry<Candidate, PlanSearch.Outcome> e : l.outcomes().entrySet()) {
       if (e.getValue().status() == PlanSearch.Status.EVALUATED) {
@@ -245,7 +251,8 @@ final class PlanPage {
     return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
   }
 
-  private static String esc(String s) {
+  /** {@code s} escaped for HTML text and attribute values. */
+  public static String esc(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -41,6 +41,8 @@ public final class Planner {
    * @param out the output folder (runs go to {@code out/runs/<load>/}, scaled traces to {@code
    *     out/traces/})
    * @param bars where progress goes
+   * @param overrides scenario overrides under every candidate's and today's ({@code --set}-style),
+   *     e.g. the exam's close of {@code --close}
    */
   public record Request(
       Path trace,
@@ -54,10 +56,12 @@ public final class Planner {
       Long seed,
       int parallelism,
       Path out,
-      ProgressBar.Factory bars) {
-    /** Copies the loads. */
+      ProgressBar.Factory bars,
+      List<String> overrides) {
+    /** Copies the lists. */
     public Request {
       loads = List.copyOf(loads);
+      overrides = List.copyOf(overrides);
     }
   }
 
@@ -138,7 +142,8 @@ public final class Planner {
             runs,
             r.verdict(),
             r.confidence(),
-            r.parallelism());
+            r.parallelism(),
+            r.overrides());
     TraceScan scan = TraceScan.of(trace, 0);
     double spanHours =
         scan.first() == null

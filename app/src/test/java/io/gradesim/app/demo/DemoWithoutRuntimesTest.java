@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +94,45 @@ class DemoWithoutRuntimesTest {
       assertThat(text).containsPattern("(?m)^load " + load + ": \\d+ of \\d+ candidates evaluated");
     }
     assertThat(out.resolve("plan/plan.html")).isRegularFile();
+    answerPage(text, out.resolve("answer.html"));
+  }
+
+  /**
+   * answer.html holds, per load, the planner's front (one grey point per candidate the planner says
+   * it evaluated at that load, the front joined, the recommendation ringed) and vertical against
+   * horizontal with their feedback p95 intervals and the gain or "equal".
+   */
+  private static void answerPage(String text, Path answer) throws Exception {
+    assertThat(text)
+        .containsPattern("(?m)^the answer on one page \\(.*\\): file:\\S*/answer\\.html$");
+    String page = Files.readString(answer, StandardCharsets.UTF_8);
+    for (String load : List.of("1x", "2x", "4x")) {
+      Matcher evaluated =
+          Pattern.compile("(?m)^load " + load + ": (\\d+) of (\\d+) candidates evaluated")
+              .matcher(text);
+      assertThat(evaluated.find()).as(text).isTrue();
+      Matcher section =
+          Pattern.compile("(?s)<section id=\"load-" + load + "\">(.*?)</section>").matcher(page);
+      assertThat(section.find()).as("the section of %s in%n%s", load, page).isTrue();
+      String s = section.group(1);
+      assertThat(Pattern.compile("r=\"3\" fill=\"#999\"").matcher(s).results().count())
+          .as("the candidates of %s on its front", load)
+          .isEqualTo(Long.parseLong(evaluated.group(1)));
+      assertThat(s)
+          .contains("<svg", "<polyline fill=\"none\" stroke=\"#1f5fbf\"", "Pareto front")
+          .contains(evaluated.group(1) + " of " + evaluated.group(2) + " candidates evaluated")
+          .containsPattern("<tr><td>vertical</td><td class=\"n\">\\d+ x \\d+</td>")
+          .containsPattern("<tr><td>horizontal</td><td class=\"n\">\\d+ x \\d+</td>")
+          .containsPattern(
+              "<p class=\"gain\">(Equal within the 95 % intervals \\(vertical [0-9.]+ \\[-?[0-9.]+,"
+                  + " [0-9.]+\\] s, horizontal [0-9.]+ \\[-?[0-9.]+, [0-9.]+\\] s\\), because"
+                  + "|(Vertical|Horizontal) is faster by [0-9.]+ s at p95 \\(vertical [0-9.]+"
+                  + " \\[)");
+      if (s.contains("The planner's recommendation: no candidate")) {
+        assertThat(s).doesNotContain("stroke=\"#d62728\"");
+      } else {
+        assertThat(s).contains("r=\"8\" fill=\"none\" stroke=\"#d62728\"");
+      }
+    }
   }
 }

@@ -78,7 +78,8 @@ class PlanMatchesExhaustiveTest {
                   null,
                   2,
                   tmp.resolve("plan"),
-                  quiet()));
+                  quiet(),
+                  List.of()));
       for (Planner.Level l : levels) {
         CandidateRuns all =
             new CandidateRuns(
