@@ -5,6 +5,7 @@ import io.gradesim.app.cluster.ClusterSweep;
 import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
 import io.gradesim.app.sweep.SweepJournal;
+import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.files.OutputGuard;
 import io.gradesim.files.progress.ProgressBar;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -226,8 +229,19 @@ public final class CompareCommand implements Callable<Integer> {
           new ClusterSweep(system, target.label()));
     }
     if (!target.enabled()) {
+      int threads = threads();
+      // The actor system starts on another thread while the trace is scanned and the runs are
+      // prepared, so its start overlaps them instead of preceding them.
+      CompletableFuture<ActorSystem<Void>> system = CompletableFuture.supplyAsync(actors::get);
       return ScenarioSweep.run(
-          actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar());
+          trace,
+          calibration,
+          scenarios,
+          overrides,
+          out,
+          bar(),
+          null,
+          (specs, requests) -> Sweeps.run(started(system), specs, threads));
     }
     try (RunJournal j = RunJournal.open(target, actors.system(target))) {
       SweepJournal sweep = new SweepJournal(j);
@@ -242,6 +256,21 @@ public final class CompareCommand implements Callable<Integer> {
                 sweep.finishedBefore(), dirs.size(), j.target().label());
       }
       return dirs;
+    }
+  }
+
+  /** The system {@code starting} started, its failure thrown as it was. */
+  private static ActorSystem<Void> started(CompletableFuture<ActorSystem<Void>> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 

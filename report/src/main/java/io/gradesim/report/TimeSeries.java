@@ -21,8 +21,11 @@ import org.apache.commons.csv.CSVRecord;
  * slots their time-weighted mean, arrivals their sum), so peaks survive the reduction.
  */
 public final class TimeSeries {
-  /** Upper bound on the points kept per run. */
-  static final int MAX_POINTS = 1200;
+  /**
+   * Upper bound on the points kept per run: a chart draws each as a step of two points, so at most
+   * about 1,000 per line, more than the pixels of the report's widest chart.
+   */
+  static final int MAX_POINTS = 500;
 
   /** One span of the run: {@code [startS, endS)} seconds since the run's start. */
   public record Point(

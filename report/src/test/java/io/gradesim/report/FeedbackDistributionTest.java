@@ -99,4 +99,30 @@ class FeedbackDistributionTest {
     assertThatThrownBy(() -> FeedbackDistribution.read(f, b -> {}))
         .hasMessageContaining("line 1: no column feedback_s");
   }
+
+  @Test
+  void drawsTheCdfInOneWalkAtTheValuesOfEachQuantileAskedAlone(@TempDir Path tmp)
+      throws IOException {
+    Path f = tmp.resolve("submissions.csv");
+    java.util.Random rnd = new java.util.Random(5);
+    StringBuilder rows = new StringBuilder("id,wait_s,feedback_s\n");
+    for (int i = 0; i < 20_000; i++) {
+      // A long-tailed mix with ties: many values share a bucket, a few lie far out.
+      double feedback = i % 7 == 0 ? 2.5 : Math.exp(rnd.nextGaussian() * 1.5) * 3;
+      rows.append('s')
+          .append(i)
+          .append(",0.0,")
+          .append(String.format(java.util.Locale.ROOT, "%.6f", feedback));
+      rows.append('\n');
+    }
+    Files.writeString(f, rows);
+    for (Path file : List.of(f, Fixtures.resource("runs/runc-4x8/submissions.csv"))) {
+      FeedbackDistribution d = FeedbackDistribution.read(file, b -> {});
+      double[] cdf = d.feedbackCdf();
+      for (int i = 0; i < cdf.length; i++) {
+        double q = FeedbackDistribution.CDF_QUANTILES[i];
+        assertThat(cdf[i]).as("%s at q=%s", file.getFileName(), q).isEqualTo(d.feedbackAt(q));
+      }
+    }
+  }
 }

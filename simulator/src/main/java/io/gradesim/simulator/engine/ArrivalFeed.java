@@ -9,6 +9,7 @@ import io.gradesim.traces.Submission;
 final class ArrivalFeed {
   private final SubmissionSource source;
   private Submission next;
+  private int[] nextLanes;
   private long epochMicros;
   private long lastArrival;
 
@@ -19,6 +20,7 @@ final class ArrivalFeed {
   /** Reads the first submission; its instant becomes the run's epoch. */
   void open() {
     next = source.next();
+    nextLanes = next == null ? null : source.lanes();
     if (next != null) {
       epochMicros = EngineWiring.micros(next);
       lastArrival = epochMicros;
@@ -40,6 +42,11 @@ final class ArrivalFeed {
     return next;
   }
 
+  /** The source's admission lanes of {@link #next()}, or null when the source has none. */
+  int[] nextLanes() {
+    return nextLanes;
+  }
+
   /** Schedules the look-ahead submission's arrival as a new job (nothing once exhausted). */
   void schedule(JobTable jobs, EventQueue queue) {
     if (next != null) {
@@ -52,8 +59,10 @@ final class ArrivalFeed {
   void advance() {
     next = source.next();
     if (next == null) {
+      nextLanes = null;
       return;
     }
+    nextLanes = source.lanes();
     long at = EngineWiring.micros(next);
     if (at < lastArrival) {
       throw new IllegalArgumentException(

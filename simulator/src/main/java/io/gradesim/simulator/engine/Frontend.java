@@ -5,6 +5,7 @@ import io.gradesim.simulator.model.AdmissionPolicy;
 import io.gradesim.simulator.model.ClosedLoopAdmission;
 import io.gradesim.simulator.model.FrontendAdmission;
 import io.gradesim.simulator.model.GradingTimes;
+import io.gradesim.simulator.model.SubmitterLanes;
 import io.gradesim.simulator.model.TopicRegistry;
 import io.gradesim.simulator.scenario.ScenarioSettings;
 import io.gradesim.traces.Submission;
@@ -44,6 +45,8 @@ final class Frontend {
   private final ClosedLoopAdmission loop;
   private final ClosedLoopAdmission.Handoff handoff;
   private final Instant close;
+  private final SubmitterLanes coder = new SubmitterLanes();
+  private final boolean admits;
   private int arrivals;
 
   Frontend(
@@ -67,6 +70,7 @@ final class Frontend {
     this.gradingRng = gradingRng;
     this.backend = backend;
     this.admission = new FrontendAdmission(scenario.admission());
+    this.admits = scenario.admission() != AdmissionPolicy.OFF;
     boolean closedLoop = scenario.admission() == AdmissionPolicy.CLOSED_LOOP;
     this.close = closedLoop ? scenario.closedLoop().close() : null;
     this.loop =
@@ -119,6 +123,7 @@ final class Frontend {
   void arrive(int job) {
     long now = backend.now();
     Submission s = feed.next();
+    int[] coded = feed.nextLanes();
     int n = arrivals++;
     backend.emit(
         new SimEvent.SubmissionArrived(now, n, s.id(), s.task(), s.environment(), s.priority()));
@@ -126,10 +131,12 @@ final class Frontend {
     feed.advance();
     feed.schedule(jobs, queue);
     if (loop != null) {
-      arriveClosedLoop(job, n, s);
+      arriveClosedLoop(job, n, s, lanes(s, coded));
       return;
     }
-    switch (admission.admit(job, s.users(), s.course(), s.task())) {
+    FrontendAdmission.Decision d =
+        admits ? admission.admit(job, lanes(s, coded)) : FrontendAdmission.Decision.ADMIT;
+    switch (d) {
       case REJECT -> {
         backend.emit(
             new SimEvent.SubmissionRejected(
@@ -145,13 +152,18 @@ final class Frontend {
     }
   }
 
-  private void arriveClosedLoop(int job, int n, Submission s) {
+  /** The submission's admission lanes: as its source coded them, else coded here. */
+  private int[] lanes(Submission s, int[] coded) {
+    return coded != null ? coded : coder.lanes(s.users(), s.course(), s.task());
+  }
+
+  private void arriveClosedLoop(int job, int n, Submission s, int[] lanes) {
     long now = backend.now();
     long feedback =
         s.completedAt() == null
             ? ClosedLoopAdmission.NONE
             : EngineWiring.micros(s.completedAt()) - feed.epochMicros();
-    switch (loop.arrive(job, now, s.users(), s.course(), s.task(), feedback)) {
+    switch (loop.arrive(job, now, lanes, feedback)) {
       case ADMIT -> backend.toBackend(job);
       case REFUSE -> {
         jobs.stage[job] = JobTable.DEFERRED;

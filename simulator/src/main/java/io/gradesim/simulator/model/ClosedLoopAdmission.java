@@ -46,10 +46,9 @@ public final class ClosedLoopAdmission {
 
   private long closeMicros;
   private final long defaultThinkMicros;
-  private final SubmitterKeys codes = new SubmitterKeys();
-  private final LongIndex index = new LongIndex();
-  private long[] lastArrival = new long[64];
-  private long[] lastFeedback = new long[64];
+  private final SubmitterLanes coder = new SubmitterLanes();
+  private long[] lastArrival = unknown(64);
+  private long[] lastFeedback = unknown(64);
   private int[][] laneJobs = new int[64][];
   private int[] laneStart = new int[64];
   private int[] laneSize = new int[64];
@@ -83,19 +82,24 @@ public final class ClosedLoopAdmission {
    */
   public Decision arrive(
       int job, long now, List<String> users, String course, String task, long recordedFeedback) {
+    return arrive(job, now, coder.lanes(users, course, task), recordedFeedback);
+  }
+
+  /**
+   * Decides on {@code job} as {@link #arrive(int, long, List, String, String, long)} does, its
+   * users and task given as their {@link SubmitterLanes#lanes} {@code lanes} (kept, never changed);
+   * a run gives either lanes or names, never both.
+   */
+  public Decision arrive(int job, long now, int[] lanes, long recordedFeedback) {
     ensureJob(job);
     lanesOf[job] = null;
-    if (users.isEmpty()) {
+    if (lanes.length == 0) {
       return now > closeMicros ? neverSentAtArrival() : Decision.ADMIT;
     }
-    int t = codes.task(course, task);
-    int[] us = codes.users(users);
-    int[] lanes = new int[us.length];
     long prevArrival = NONE;
     long prevFeedback = NONE;
-    for (int i = 0; i < us.length; i++) {
-      int l = lane(SubmitterKeys.key(us[i], t));
-      lanes[i] = l;
+    for (int l : lanes) {
+      ensureLane(l);
       if (lastArrival[l] != NONE && lastArrival[l] >= prevArrival) {
         prevArrival = lastArrival[l];
         prevFeedback = lastFeedback[l];
@@ -228,22 +232,24 @@ public final class ClosedLoopAdmission {
     laneStart[l] = laneSize[l] == 0 ? 0 : laneStart[l] + 1;
   }
 
-  private int lane(long key) {
-    int known = index.size();
-    int l = index.indexOf(key);
-    if (index.size() > known) {
-      if (l >= lastArrival.length) {
-        int n = lastArrival.length * 2;
-        lastArrival = Arrays.copyOf(lastArrival, n);
-        lastFeedback = Arrays.copyOf(lastFeedback, n);
-        laneJobs = Arrays.copyOf(laneJobs, n);
-        laneStart = Arrays.copyOf(laneStart, n);
-        laneSize = Arrays.copyOf(laneSize, n);
-      }
-      lastArrival[l] = NONE;
-      lastFeedback[l] = NONE;
+  private void ensureLane(int l) {
+    if (l >= lastArrival.length) {
+      int old = lastArrival.length;
+      int n = Math.max(l + 1, old * 2);
+      lastArrival = Arrays.copyOf(lastArrival, n);
+      lastFeedback = Arrays.copyOf(lastFeedback, n);
+      Arrays.fill(lastArrival, old, n, NONE);
+      Arrays.fill(lastFeedback, old, n, NONE);
+      laneJobs = Arrays.copyOf(laneJobs, n);
+      laneStart = Arrays.copyOf(laneStart, n);
+      laneSize = Arrays.copyOf(laneSize, n);
     }
-    return l;
+  }
+
+  private static long[] unknown(int n) {
+    long[] a = new long[n];
+    Arrays.fill(a, NONE);
+    return a;
   }
 
   private void ensureJob(int job) {

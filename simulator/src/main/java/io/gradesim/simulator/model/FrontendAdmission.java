@@ -7,9 +7,9 @@ import java.util.List;
  * The frontend's rule of at most one pending submission per user per task ({@code add_job} in
  * {@code inginious/frontend/submission_manager.py}: a submission stays "waiting" until its result
  * is stored), for the {@code reject} and {@code defer} policies. The submitter is the first of the
- * submission's users; a submission without users is always admitted. Users and tasks are coded once
- * ({@link SubmitterKeys}); per user and task three ints are kept (the job in flight, the first and
- * last deferred job), deferred jobs are linked through a per-job array.
+ * submission's users; a submission without users is always admitted. Per lane (user and task,
+ * {@link SubmitterLanes}) three ints are kept (the job in flight, the first and last deferred job),
+ * deferred jobs are linked through a per-job array.
  */
 public final class FrontendAdmission {
 
@@ -21,11 +21,10 @@ public final class FrontendAdmission {
   }
 
   private final AdmissionPolicy policy;
-  private final SubmitterKeys codes = new SubmitterKeys();
-  private final LongIndex index = new LongIndex();
-  private int[] inFlight = new int[64];
-  private int[] head = new int[64];
-  private int[] tail = new int[64];
+  private final SubmitterLanes coder = new SubmitterLanes();
+  private int[] inFlight = emptyLanes(64);
+  private int[] head = emptyLanes(64);
+  private int[] tail = emptyLanes(64);
   private int[] keyOf = new int[16];
   private int[] nextOf = new int[16];
   private long rejected;
@@ -39,10 +38,22 @@ public final class FrontendAdmission {
 
   /** Decides on {@code job} submitted by {@code users} for {@code course}/{@code task}. */
   public Decision admit(int job, List<String> users, String course, String task) {
-    if (policy == AdmissionPolicy.OFF || users.isEmpty()) {
+    if (policy == AdmissionPolicy.OFF) {
       return Decision.ADMIT;
     }
-    int k = key(SubmitterKeys.key(codes.user(users.get(0)), codes.task(course, task)));
+    return admit(job, coder.lanes(users, course, task));
+  }
+
+  /**
+   * Decides on {@code job} whose {@link SubmitterLanes#lanes} are {@code submitterLanes} (the first
+   * is its submitter's); a run gives either lanes or names, never both.
+   */
+  public Decision admit(int job, int[] submitterLanes) {
+    if (policy == AdmissionPolicy.OFF || submitterLanes.length == 0) {
+      return Decision.ADMIT;
+    }
+    int k = submitterLanes[0];
+    ensureLane(k);
     if (inFlight[k] < 0) {
       inFlight[k] = job;
       remember(job, k);
@@ -97,21 +108,27 @@ public final class FrontendAdmission {
     return deferred;
   }
 
-  private int key(long key) {
-    int known = index.size();
-    int k = index.indexOf(key);
-    if (index.size() > known) {
-      if (k >= inFlight.length) {
-        int n = inFlight.length * 2;
-        inFlight = Arrays.copyOf(inFlight, n);
-        head = Arrays.copyOf(head, n);
-        tail = Arrays.copyOf(tail, n);
-      }
-      inFlight[k] = -1;
-      head[k] = -1;
-      tail[k] = -1;
+  private void ensureLane(int k) {
+    if (k >= inFlight.length) {
+      int n = Math.max(k + 1, inFlight.length * 2);
+      inFlight = grown(inFlight, n);
+      head = grown(head, n);
+      tail = grown(tail, n);
     }
-    return k;
+  }
+
+  /** {@code n} lanes, each without jobs. */
+  private static int[] emptyLanes(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
+  }
+
+  private static int[] grown(int[] a, int n) {
+    int old = a.length;
+    int[] b = Arrays.copyOf(a, n);
+    Arrays.fill(b, old, n, -1);
+    return b;
   }
 
   private void remember(int job, int k) {

@@ -1,6 +1,7 @@
 package io.gradesim.simulator.run;
 
 import io.gradesim.simulator.engine.SubmissionSource;
+import io.gradesim.simulator.model.SubmitterLanes;
 import io.gradesim.traces.Submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.util.Map;
  * A parsed trace held in memory column by column, so that every run of a sweep replays it without
  * parsing the file again: ids as UTF-8 bytes, instants as epoch nanoseconds, repeated text (course,
  * task, users, environment, result) as codes into a shared dictionary, and the optional numbers in
- * columns allocated only once a row has a value. About 50 bytes a row for a typical trace. Each
- * {@link #source()} rebuilds equal {@link Submission}s in file order.
+ * columns allocated only once a row has a value. Each row's admission lanes ({@link
+ * SubmitterLanes}) are coded here once for every run, as a code into a dictionary of lane arrays
+ * (rows of the same users and task share one). About 55 bytes a row for a typical trace. Each
+ * {@link #source()} rebuilds equal {@link Submission}s in file order, with their lanes.
  */
 public final class TraceColumns {
   private static final long NONE = Long.MIN_VALUE;
@@ -30,6 +33,10 @@ public final class TraceColumns {
   private int[] idEnd = new int[1 << 12];
   private long[] submitted = new long[1 << 12];
   private int[] text = new int[5 << 12]; // course, task, users, environment, result per row
+  private final SubmitterLanes lanes = new SubmitterLanes();
+  private final List<int[]> laneSets = new ArrayList<>(List.of(new int[0])); // code 0: no user
+  private int[] singleCode = new int[0]; // lane -> code of the set of that lane alone, or -1
+  private int[] laneSet = new int[1 << 12];
   private int[] priority;
   private long[] grading;
   private long[] completed;
@@ -57,6 +64,7 @@ public final class TraceColumns {
     text[t + 2] = code(s.users());
     text[t + 3] = code(s.environment());
     text[t + 4] = s.result() == null ? -1 : code(s.result());
+    laneSet[rows] = laneSet(s);
     if (s.priority() != 0) {
       priority = column(priority);
       priority[rows] = s.priority();
@@ -81,7 +89,11 @@ public final class TraceColumns {
             + 4L * idEnd.length
             + 8L * submitted.length
             + 4L * text.length
-            + 64L * values.size();
+            + 4L * laneSet.length
+            + 64L * values.size()
+            + 4L * singleCode.length
+            + 32L * laneSets.size()
+            + 64L * lanes.count();
     for (long[] c : new long[][] {grading, completed, cpu, hard, memory}) {
       b += c == null ? 0 : 8L * c.length;
     }
@@ -96,6 +108,11 @@ public final class TraceColumns {
       @Override
       public Submission next() {
         return row < rows ? submission(row++) : null;
+      }
+
+      @Override
+      public int[] lanes() {
+        return laneSets.get(laneSet[row - 1]);
       }
     };
   }
@@ -121,6 +138,31 @@ public final class TraceColumns {
         boxed(memory, i));
   }
 
+  /**
+   * The code of the lanes of {@code s}: rows of one user share the set of that user's lane on the
+   * task, rows without users the empty set; a group's row gets a set of its own (groups are rare).
+   */
+  private int laneSet(Submission s) {
+    int[] l = lanes.lanes(s.users(), s.course(), s.task());
+    if (l.length == 0) {
+      return 0;
+    }
+    if (l.length > 1) {
+      laneSets.add(l);
+      return laneSets.size() - 1;
+    }
+    if (l[0] >= singleCode.length) {
+      int old = singleCode.length;
+      singleCode = Arrays.copyOf(singleCode, Math.max(l[0] + 1, old * 2));
+      Arrays.fill(singleCode, old, singleCode.length, -1);
+    }
+    if (singleCode[l[0]] < 0) {
+      singleCode[l[0]] = laneSets.size();
+      laneSets.add(l);
+    }
+    return singleCode[l[0]];
+  }
+
   private int code(Object value) {
     Integer c = codes.get(value);
     if (c == null) {
@@ -136,6 +178,7 @@ public final class TraceColumns {
     idEnd = Arrays.copyOf(idEnd, n);
     submitted = Arrays.copyOf(submitted, n);
     text = Arrays.copyOf(text, n * 5);
+    laneSet = Arrays.copyOf(laneSet, n);
     priority = priority == null ? null : Arrays.copyOf(priority, n);
     grading = grow(grading, n, NONE);
     completed = grow(completed, n, NONE);
