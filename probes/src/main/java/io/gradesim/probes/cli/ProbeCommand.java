@@ -354,6 +354,8 @@ public final class ProbeCommand implements Callable<Integer> {
   /** Runs the probe command on its own (the gradesim launcher normally does this). */
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new ProbeCommand());
+    // --matrix thesis: the option's value is also the name of the subcommand probe thesis.
+    cl.setAllowSubcommandsAsOptionParameters(true);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof IllegalArgumentException || e instanceof IOException) {
