@@ -77,11 +77,30 @@ build_payload() {
   fi
 }
 
+# Rootless runtimes (podman-crun-rootless, prototype) run as this unprivileged user; podman maps
+# its subordinate ids (newuidmap, newgidmap) into the containers' user namespace. No home: the
+# probes give it a labelled folder as HOME for each run.
+rootless_user() {
+  local user=gradesim-rootless f start
+  if ! id -u "$user" >/dev/null 2>&1; then
+    log "creating user $user for rootless runtimes"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user"
+  fi
+  for f in /etc/subuid /etc/subgid; do
+    touch "$f"
+    grep -q "^$user:" "$f" && continue
+    start=$(awk -F: 'BEGIN { m = 100000 } $2 + $3 > m { m = $2 + $3 } END { print m }' "$f")
+    echo "$user:$start:65536" >>"$f"
+    log "gave $user the subordinate ids $start-$((start + 65535)) in $f"
+  done
+}
+
 setup_runtimes() {
   install_packages runc crun runsc bubblewrap systemd-container lxc podman docker.io \
     qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps xz-utils \
     gcc libc6-dev debootstrap btrfs-progs uidmap
   bind_v2_controllers_to_v1
+  rootless_user
   build_payload
   # podman: no systemd and no CAP_SYS_RESOURCE here.
   mkdir -p /etc/containers

@@ -116,6 +116,8 @@ public final class GradesimCommand implements Runnable, JournalActors, GradesimS
     GradesimCommand root = new GradesimCommand();
     CommandLine cl = new CommandLine(root, new Factory());
     cl.setExecutionStrategy(GradesimCommand::refuseUnmatchedThenRun);
+    // probe --matrix thesis: an option's value may be a subcommand's name (probe thesis).
+    cl.setAllowSubcommandsAsOptionParameters(true);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> FailureReport.report(e, cmd.getErr(), root.debug()));
     return cl;

@@ -94,6 +94,20 @@ public final class Janitor implements AutoCloseable {
     inFlight.decrementAndGet();
   }
 
+  /**
+   * Removes what this probe labelled so far and forgets the drivers tracked until now, keeping the
+   * hook for what comes next: between the configurations of a matrix, so that each leaves nothing
+   * behind before the next starts. The scratch folder goes too and is made again when needed.
+   */
+  public void release() {
+    List<RuntimeDriver> done = List.copyOf(drivers);
+    synchronized (this) {
+      scratch = null;
+    }
+    sweep(done, Label::isOwn);
+    drivers.removeAll(done);
+  }
+
   /** Removes everything this probe labelled; the hook is no longer needed afterwards. */
   @Override
   public void close() {

@@ -18,6 +18,7 @@ import io.gradesim.probes.runtime.Availability;
 import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
+import io.gradesim.probes.thesis.MatrixRun;
 import io.gradesim.probes.thesis.ThesisCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Option;
           + "events. Writes DIR/probe.jfr (stages beside the JVM's CPU load, for JDK Mission Control) "
           + "and DIR/probe.csv (one row per measured stage), and prints median, p90, p99 and a 95%% "
           + "confidence interval of the median per runtime, stage and concurrency. --list shows which "
-          + "runtimes can run here and why not; --isolation checks limits."
+          + "runtimes can run here and why not; --isolation checks limits; --matrix thesis probes "
+          + "every configuration of the seed thesis this host can run."
     })
 public final class ProbeCommand implements Callable<Integer> {
 
@@ -94,13 +97,48 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(
       names = "--image",
       paramLabel = "NAME",
-      defaultValue = "busybox",
       description =
           "Image the containers run: busybox (a few MB), minbase (Debian debootstrap"
               + " --variant=minbase, the thesis' Alpine) or grading (minbase + python3 + sqlite3,"
               + " the thesis' CentOS/INGInious image); built offline on first use and cached"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " (default: busybox; with --matrix, each configuration's mapped image).")
   String image;
+
+  @Option(
+      names = "--matrix",
+      paramLabel = "NAME",
+      description =
+          "Instead of --runtime: Hello World for every configuration of a matrix this host can"
+              + " run, each in its own folder of --out; 'thesis' is the seed thesis' 73."
+              + " Resumable: configurations already in --out are not run again. Compare with"
+              + " gradesim probe thesis --results DIR.")
+  String matrix;
+
+  @Option(
+      names = "--budget",
+      paramLabel = "DURATION",
+      description =
+          "With --matrix: start no configuration after this long (e.g. 45m, 2h, 1h30m); the"
+              + " next run goes on with the rest.")
+  String budget;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "With --matrix: measured rounds per configuration, after one warm-up"
+              + " (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--only",
+      paramLabel = "C1,C2",
+      split = ",",
+      description =
+          "With --matrix: only these configurations, in this order (the thesis' file names"
+              + " or gradesim's names).")
+  List<String> only;
 
   @Option(
       names = "--storage",
@@ -159,11 +197,17 @@ public final class ProbeCommand implements Callable<Integer> {
     if (prune) {
       return ImageCache.prune(ImageStore.standard(), stdout);
     }
-    Image chosen = Image.of(image.strip());
+    Image chosen = Image.of(image == null ? Image.BUSYBOX.label() : image.strip());
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required (or use --list)");
     }
     new OutputGuard().dir("--out", out, List.of(), List.of()).check();
+    if (matrix != null) {
+      return interruptible(() -> matrix(stdout));
+    }
+    if (budget != null || only != null) {
+      throw new IllegalArgumentException("--budget and --only go with --matrix");
+    }
     if (isolation) {
       return isolation(stdout);
     }
@@ -197,8 +241,13 @@ public final class ProbeCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(out);
+    return interruptible(() -> probe(plan, ImageStore.standard().select(chosen), stdout));
+  }
+
+  /** Runs a probe; when interrupted, says so once and returns {@link #INTERRUPTED}. */
+  private int interruptible(Interruptible probe) throws IOException {
     try {
-      return probe(plan, ImageStore.standard().select(chosen), stdout);
+      return probe.call();
     } catch (InterruptedException e) {
       // The janitor's shutdown hook removes what the probe made; the JVM exits when it is done.
       if (Janitor.announceInterrupt()) {
@@ -206,6 +255,37 @@ public final class ProbeCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
       }
       return INTERRUPTED;
+    }
+  }
+
+  private interface Interruptible {
+    int call() throws IOException, InterruptedException;
+  }
+
+  private int matrix(PrintWriter stdout) throws IOException, InterruptedException {
+    if (!matrix.strip().equals("thesis")) {
+      throw new IllegalArgumentException(
+          "--matrix: unknown matrix '" + matrix + "' (known: thesis)");
+    }
+    if (runtimes != null || storage != null) {
+      throw new IllegalArgumentException(
+          "--matrix chooses the runtimes and storage drivers itself: leave out --runtime and"
+              + " --storage (--only picks configurations)");
+    }
+    MatrixRun run =
+        new MatrixRun(
+            out,
+            MatrixRun.defaultThesis(),
+            Optional.ofNullable(image).map(String::strip).map(Image::of),
+            rounds,
+            budget == null ? null : MatrixRun.budget(budget),
+            only == null ? List.of() : only.stream().map(String::strip).toList());
+    Files.createDirectories(out);
+    try (Janitor janitor = Janitor.install()) {
+      Janitor.sweepOrphans();
+      int code = run.run(ImageStore.standard(), janitor, System.err);
+      stdout.println("wrote " + out + "; compare: gradesim probe thesis --results " + out);
+      return code;
     }
   }
 
@@ -283,6 +363,8 @@ public final class ProbeCommand implements Callable<Integer> {
   /** Runs the probe command on its own (the gradesim launcher normally does this). */
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new ProbeCommand());
+    // --matrix thesis: the option's value is also the name of the subcommand probe thesis.
+    cl.setAllowSubcommandsAsOptionParameters(true);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof IllegalArgumentException || e instanceof IOException) {

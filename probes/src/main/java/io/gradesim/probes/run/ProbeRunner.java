@@ -139,12 +139,19 @@ public final class ProbeRunner {
       return;
     }
     janitor.track(driver);
+    // Counted as work in flight, so that an interrupt's cleanup waits for the commands a
+    // preparation runs (an image import) instead of sweeping while it still starts processes.
+    if (!janitor.enter()) {
+      return;
+    }
     try {
       driver.prepare(images);
     } catch (IOException | RuntimeException e) {
       problems.put(label, "preparing failed: " + e.getMessage());
       bar.add(plan.roundsPerRuntime());
       return;
+    } finally {
+      janitor.exit();
     }
     drivers.put(label, driver);
   }

@@ -4,6 +4,7 @@ import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import io.gradesim.probes.runtime.docker.DockerDriver;
 import io.gradesim.probes.runtime.podman.PodmanDriver;
+import io.gradesim.probes.runtime.rootless.RootlessPodmanDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.Optional;
 /**
  * The storage-driver dimension ({@code --storage}): Docker's overlay2 (the user's daemon), vfs and
  * btrfs (a private daemon each), Podman's overlay (the host's storage), vfs and btrfs (a private
- * root each); btrfs on a loop-mounted file. devicemapper, zfs and aufs are known but need what this
- * kernel may lack: {@link #absent} says why.
+ * root each), rootless Podman's overlay, vfs and btrfs (always a private root); btrfs on a
+ * loop-mounted file. devicemapper, zfs and aufs are known but need what this kernel may lack:
+ * {@link #absent} says why.
  */
 public final class Storages {
   /** Every storage driver the option accepts. */
@@ -56,6 +58,9 @@ public final class Storages {
    * The driver of {@code runtime} on {@code storage}; an IllegalArgumentException if it has none.
    */
   public static RuntimeDriver driver(Runtime runtime, String storage) {
+    if (runtime == Runtime.PODMAN_CRUN_ROOTLESS) {
+      return new RootlessPodmanDriver("crun", storage);
+    }
     String[] parts = runtime.label().split("-", 2);
     if (parts.length == 2 && parts[0].equals("docker")) {
       return new DockerDriver(parts[1], storage.equals("overlay") ? "overlay2" : storage);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,16 +36,31 @@ public final class HostCommand {
 
   /** Runs {@code argv} in directory {@code dir} (null: the JVM's) to completion, or kills it. */
   public static ExecResult run(List<String> argv, Duration timeout, Path dir) throws IOException {
+    return run(argv, timeout, dir, null, null);
+  }
+
+  /**
+   * Runs {@code argv} in {@code dir} (null: the JVM's) with exactly the environment {@code env}
+   * (null: the JVM's) and {@code input} as its stdin (null: /dev/null), to completion or killed at
+   * the timeout. The input is opened by this process, so the command needs no access to its path.
+   */
+  public static ExecResult run(
+      List<String> argv, Duration timeout, Path dir, Map<String, String> env, Path input)
+      throws IOException {
     Path out = Files.createTempFile(Label.own() + "out", ".txt");
     Path err = Files.createTempFile(Label.own() + "err", ".txt");
     try {
-      Process p =
+      ProcessBuilder b =
           new ProcessBuilder(argv)
               .directory(dir == null ? null : dir.toFile())
-              .redirectInput(NULL)
+              .redirectInput(input == null ? NULL : input.toFile())
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+              .redirectError(err.toFile());
+      if (env != null) {
+        b.environment().clear();
+        b.environment().putAll(env);
+      }
+      Process p = b.start();
       boolean timedOut = !waitFor(p, timeout);
       if (timedOut) {
         kill(p);

@@ -8,6 +8,8 @@ import io.gradesim.probes.runtime.nspawn.NspawnDriver;
 import io.gradesim.probes.runtime.podman.PodmanDriver;
 import io.gradesim.probes.runtime.process.ProcessDriver;
 import io.gradesim.probes.runtime.qemu.QemuDriver;
+import io.gradesim.probes.runtime.rootless.PrototypeDriver;
+import io.gradesim.probes.runtime.rootless.RootlessPodmanDriver;
 import io.gradesim.probes.runtime.runc.RuncDriver;
 import io.gradesim.probes.runtime.runsc.RunscDriver;
 import io.gradesim.probes.runtime.unshare.UnshareDriver;
@@ -27,11 +29,13 @@ public enum Runtime {
   RUNSC("runsc", RunscDriver::new),
   PODMAN_CRUN("podman-crun", () -> new PodmanDriver("crun")),
   PODMAN_RUNC("podman-runc", () -> new PodmanDriver("runc")),
+  PODMAN_CRUN_ROOTLESS("podman-crun-rootless", () -> new RootlessPodmanDriver("crun", "")),
   DOCKER_RUNC("docker-runc", () -> new DockerDriver("runc")),
   DOCKER_CRUN("docker-crun", () -> new DockerDriver("crun")),
   DOCKER_RUNSC("docker-runsc", () -> new DockerDriver("runsc")),
   LXC("lxc", LxcDriver::new),
-  QEMU("qemu", QemuDriver::new);
+  QEMU("qemu", QemuDriver::new),
+  PROTOTYPE("prototype", PrototypeDriver::new);
 
   private final String label;
   private final Supplier<RuntimeDriver> factory;

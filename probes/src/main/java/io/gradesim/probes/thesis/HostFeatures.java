@@ -1,6 +1,7 @@
 package io.gradesim.probes.thesis;
 
 import io.gradesim.probes.runtime.HostCommand;
+import io.gradesim.probes.runtime.rootless.RootlessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
  * What this host offers the thesis' configurations, read without starting anything: the kernel's
  * filesystems ({@code /proc/filesystems}), device-mapper ({@code /dev/mapper/control}), loop
  * devices ({@code /dev/loop-control}), usable KVM ({@code /dev/kvm} and a vmx/svm CPU flag), the
- * binaries on the PATH, and the storage driver each running engine uses by default.
+ * binaries on the PATH, the storage driver each running engine uses by default, and the rootless
+ * runtimes' user.
  *
  * @param filesystems the kernel's filesystem types (overlay, btrfs, zfs, aufs, ...)
  * @param deviceMapper true when {@code /dev/mapper/control} exists
@@ -22,6 +24,8 @@ import java.util.function.Predicate;
  * @param onPath whether a binary is on the PATH
  * @param dockerStorage the running dockerd's storage driver, empty when it does not answer
  * @param podmanStorage podman's graph driver, empty when podman does not answer
+ * @param rootlessUser what is missing of the rootless runtimes' user ({@link RootlessUser}), empty
+ *     when it is there with its subordinate ids
  */
 public record HostFeatures(
     Set<String> filesystems,
@@ -30,7 +34,8 @@ public record HostFeatures(
     boolean kvm,
     Predicate<String> onPath,
     String dockerStorage,
-    String podmanStorage) {
+    String podmanStorage,
+    String rootlessUser) {
 
   /** Reads this host. */
   public static HostFeatures detect() {
@@ -55,7 +60,8 @@ public record HostFeatures(
         kvm,
         HostCommand::onPath,
         answer(List.of("/usr/bin/docker", "info", "--format", "{{.Driver}}")),
-        answer(List.of("podman", "info", "--format", "{{.Store.GraphDriverName}}")));
+        answer(List.of("podman", "info", "--format", "{{.Store.GraphDriverName}}")),
+        RootlessUser.userMissing().orElse(""));
   }
 
   /** The filesystem types of a {@code /proc/filesystems} text ("nodev\toverlay", "\tbtrfs"). */

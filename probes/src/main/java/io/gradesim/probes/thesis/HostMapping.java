@@ -60,6 +60,9 @@ public record HostMapping(
     storage(c, features, missing, packages);
     if (c.rootless() || c.manager().equals("contingious")) {
       need(features, "newuidmap", "uidmap", packages);
+      if (!features.rootlessUser().isEmpty()) {
+        packages.add(features.rootlessUser());
+      }
     }
     // Both stand-in images are built with debootstrap from Debian's mirror.
     need(features, "debootstrap", "debootstrap", packages);
@@ -151,10 +154,17 @@ public record HostMapping(
     }
   }
 
-  /** The probes' driver for {@code c} as it stands: default storage, rootful, busybox. */
+  /** The probes' driver for {@code c} on its default storage with busybox. */
   private static Optional<Runtime> today(ThesisConfiguration c, HostFeatures f) {
+    if (c.manager().equals("contingious")) {
+      return Optional.of(Runtime.PROTOTYPE);
+    }
     if (c.rootless()) {
-      return Optional.empty();
+      // Rootless podman always runs on a private storage of its own, overlay unless asked.
+      boolean overlay = c.storage().equals("overlay");
+      return c.manager().equals("podman") && c.runtime().equals("crun") && overlay
+          ? Optional.of(Runtime.PODMAN_CRUN_ROOTLESS)
+          : Optional.empty();
     }
     boolean ociRuntime = c.runtime().equals("runc") || c.runtime().equals("crun");
     if (c.manager().equals("docker") && ociRuntime && isDefault(c, f.dockerStorage())) {
@@ -176,14 +186,11 @@ public record HostMapping(
   }
 
   private static String notToday(ThesisConfiguration c, HostFeatures f) {
-    if (c.manager().equals("contingious")) {
-      return "no driver after the thesis' prototype yet";
-    }
     if (c.runtime().startsWith("kata")) {
       return "no Kata driver";
     }
     if (c.rootless()) {
-      return "the probes run podman rootful only";
+      return "probe --runtime podman-crun-rootless --storage " + c.storage();
     }
     if (c.manager().equals("lxd")) {
       return "the lxc driver has only the dir backing store; no LXD driver";

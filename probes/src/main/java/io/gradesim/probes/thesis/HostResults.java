@@ -41,13 +41,39 @@ public record HostResults(Map<String, Map<String, double[]>> byRuntime, Map<Stri
     return new HostResults(runs, loads);
   }
 
-  /** Reads {@code dir/probe.csv}; errors name the file, line and column. */
+  /**
+   * Reads {@code dir/probe.csv}, or, in the output of {@code probe --matrix}, the {@code probe.csv}
+   * of every configuration's folder; errors name the file, line and column.
+   */
   public static HostResults read(Path dir) throws IOException {
-    Path csv = dir.resolve("probe.csv");
-    if (!Files.isRegularFile(csv)) {
-      throw new IllegalArgumentException(
-          csv + ": no probe results (run gradesim probe --out " + dir + " first)");
+    if (Files.isRegularFile(dir.resolve("probe.csv"))) {
+      return readCsv(dir.resolve("probe.csv"));
     }
+    List<Path> folders = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (var list = Files.list(dir)) {
+        list.filter(p -> Files.isRegularFile(p.resolve("probe.csv")))
+            .sorted()
+            .forEach(folders::add);
+      }
+    }
+    if (folders.isEmpty()) {
+      throw new IllegalArgumentException(
+          dir.resolve("probe.csv")
+              + ": no probe results (run gradesim probe --out "
+              + dir
+              + " or probe --matrix thesis --out "
+              + dir
+              + " first)");
+    }
+    HostResults all = none();
+    for (Path f : folders) {
+      all = all.merge(readCsv(f.resolve("probe.csv")));
+    }
+    return all;
+  }
+
+  private static HostResults readCsv(Path csv) throws IOException {
     // runtime -> (iteration, slot) -> stage durations in ns
     Map<String, Map<String, long[]>> lifecycles = new TreeMap<>();
     Map<String, double[]> loads = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.gradesim.probes.thesis;
 
+import io.gradesim.probes.runtime.Runtime;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +68,13 @@ public record ThesisComparison(List<Row> rows) {
       if (results.byRuntime().containsKey(exact)) {
         chosen = exact;
         String differs =
-            m.thesis().manager().equals("lxd")
-                ? "manager: plain LXC (lxc-create -t local, dir backing store), not LXD"
-                : "";
+            switch (m.thesis().manager()) {
+              case "lxd" -> "manager: plain LXC (lxc-create -t local, dir backing store), not LXD";
+              case "contingious" ->
+                  "gradesim's prototype driver: crun makes the user namespace itself (the thesis"
+                      + " kept one open with rootlesskit)";
+              default -> "";
+            };
         m =
             new HostMapping(
                 m.thesis(), m.name(), m.host(), m.reachable(), m.today(), differs, m.notToday());
@@ -95,6 +100,9 @@ public record ThesisComparison(List<Row> rows) {
 
   /** The probe result name measuring {@code m} with its mapped image and storage. */
   static String exactLabel(HostMapping m) {
+    if (m.thesis().manager().equals("contingious")) {
+      return Runtime.PROTOTYPE.label() + "-" + HostMapping.image(m.thesis().image());
+    }
     if (m.thesis().manager().equals("lxd")) {
       return m.thesis().storage().equals("dir")
           ? "lxc-" + HostMapping.image(m.thesis().image())

@@ -1,6 +1,9 @@
 package io.gradesim.probes.thesis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Whether the thesis' Hello World findings hold on this host, judged by the medians' intervals. */
 public final class ThesisFindings {
@@ -28,6 +31,73 @@ public final class ThesisFindings {
     return "not shown: the intervals overlap" + figures;
   }
 
+  /**
+   * Whether {@code subject}'s whole Hello World is the fastest (or, with {@code faster} false, the
+   * slowest) of every other configuration measured here whose thesis name {@code others} accepts:
+   * "holds" when its interval is disjoint from each of theirs in that direction, "contrary" naming
+   * those disjoint the other way, "not shown" naming those that overlap.
+   */
+  public static String extreme(
+      ThesisComparison c, String subject, boolean faster, Predicate<String> others) {
+    ThesisComparison.Row row = c.row(subject, "Exec");
+    ThesisStatistics f = row.host();
+    if (f == null || Double.isNaN(f.low())) {
+      return "not measured here" + (row.note().isEmpty() ? "" : ": " + row.note());
+    }
+    List<ThesisComparison.Row> rest =
+        c.rows().stream()
+            .filter(r -> r.stage().equals("Exec") && r.host() != null)
+            .filter(r -> !Double.isNaN(r.host().low()))
+            .filter(r -> !r.mapping().thesis().name().equals(subject))
+            .filter(r -> others.test(r.mapping().thesis().name()))
+            .sorted(
+                Comparator.comparingDouble(
+                    (ThesisComparison.Row r) -> faster ? r.host().median() : -r.host().median()))
+            .toList();
+    if (rest.isEmpty()) {
+      return "not shown: nothing to compare with is measured here";
+    }
+    List<String> contrary = new ArrayList<>();
+    List<String> overlap = new ArrayList<>();
+    for (ThesisComparison.Row r : rest) {
+      ThesisStatistics o = r.host();
+      boolean beats = faster ? f.high() < o.low() : f.low() > o.high();
+      boolean beaten = faster ? o.high() < f.low() : o.low() > f.high();
+      String name = r.mapping().name();
+      if (beaten) {
+        contrary.add(name);
+      } else if (!beats) {
+        overlap.add(name);
+      }
+    }
+    ThesisComparison.Row nearest = rest.get(0);
+    String figures =
+        " (here "
+            + ThesisComparison.medianCi(f)
+            + " s; the "
+            + (faster ? "fastest" : "slowest")
+            + " other of "
+            + rest.size()
+            + ", "
+            + nearest.mapping().name()
+            + ", "
+            + ThesisComparison.medianCi(nearest.host())
+            + " s)";
+    if (!contrary.isEmpty()) {
+      return "contrary: " + names(contrary) + (faster ? " faster" : " slower") + figures;
+    }
+    if (!overlap.isEmpty()) {
+      return "not shown: the intervals overlap with " + names(overlap) + figures;
+    }
+    return "holds" + figures;
+  }
+
+  private static String names(List<String> names) {
+    return names.size() <= 3
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+  }
+
   /** The findings as Markdown list items. */
   public static String markdown(ThesisComparison c) {
     StringBuilder b = new StringBuilder();
@@ -39,14 +109,14 @@ public final class ThesisFindings {
               "docker-centos-runc-overlay"
             },
             new String[] {
+              "crun faster than runc under Docker (Alpine, overlay2)",
+              "docker-alpine-crun-overlay",
+              "docker-alpine-runc-overlay"
+            },
+            new String[] {
               "crun faster than runc under Podman (overlay)",
               "podman-centos-crun-overlay",
               "podman-centos-runc-overlay"
-            },
-            new String[] {
-              "LXD (dir) faster than Podman (thesis, Alpine: 0.60-0.67 s); here plain LXC",
-              "lxd-alpine-lxc-dir",
-              "podman-alpine-crun-overlay"
             })) {
       b.append("- ").append(f[0]).append(": ").append(verdict(c, f[1], f[2])).append(".\n");
     }
@@ -74,14 +144,34 @@ public final class ThesisFindings {
             })) {
       b.append("- ").append(f[0]).append(": ").append(verdict(c, f[1], f[2])).append(".\n");
     }
-    b.append("- rootless slower than rootful: not measured here: ")
-        .append(c.row("podman-centos-crun-overlay-rootless", "Exec").note())
+    for (String image : List.of("centos", "alpine")) {
+      for (String storage : List.of("overlay", "vfs", "btrfs")) {
+        String rootful = "podman-" + image + "-crun-" + storage;
+        String rootless = rootful + "-rootless";
+        b.append("- rootful faster than rootless under Podman with crun (")
+            .append(image.equals("centos") ? "CentOS" : "Alpine")
+            .append(", ")
+            .append(storage)
+            .append("; thesis ")
+            .append(ThesisComparison.s(c.row(rootful, "Exec").thesis().fastestMean()))
+            .append(" s vs ")
+            .append(ThesisComparison.s(c.row(rootless, "Exec").thesis().fastestMean()))
+            .append(" s): ")
+            .append(verdict(c, rootful, rootless))
+            .append(".\n");
+      }
+    }
+    b.append("- the prototype fastest of all (thesis 0.314 s): ")
+        .append(extreme(c, "contingious-alpine-crun-None", true, name -> true))
         .append(".\n");
-    b.append("- the prototype fastest (0.314 s): not measured here: ")
-        .append(c.row("contingious-alpine-crun-None", "Exec").note())
+    b.append("- LXD with the small image on dir faster than every Podman configuration (thesis")
+        .append(" 0.60-0.67 s; here plain LXC): ")
+        .append(extreme(c, "lxd-alpine-lxc-dir", true, name -> name.startsWith("podman-")))
         .append(".\n");
-    b.append("- LXD with CentOS on dir the slowest (5.21 s): not shown: today's lxc driver uses")
-        .append(" busybox for both images, so image size cannot show.\n");
+    b.append(
+            "- LXD with the large image on dir the slowest of all (thesis 5.21 s; here plain LXC): ")
+        .append(extreme(c, "lxd-centos-lxc-dir", false, name -> true))
+        .append(".\n");
     return b.toString();
   }
 }

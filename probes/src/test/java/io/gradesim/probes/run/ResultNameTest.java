@@ -27,7 +27,25 @@ class ResultNameTest {
   }
 
   @Test
+  void rootlessStaysLastAsInTheThesisFileNames() {
+    assertThat(
+            ResultName.of(
+                Runtime.PODMAN_CRUN_ROOTLESS, "podman-crun-rootless", Image.GRADING, "vfs"))
+        .isEqualTo("podman-grading-crun-vfs-rootless");
+    assertThat(
+            ResultName.of(Runtime.PODMAN_CRUN_ROOTLESS, "podman-crun-rootless", Image.MINBASE, ""))
+        .isEqualTo("podman-minbase-crun-overlay-rootless");
+    assertThat(
+            ResultName.of(Runtime.PODMAN_CRUN_ROOTLESS, "podman-crun-rootless", Image.BUSYBOX, ""))
+        .isEqualTo("podman-crun-rootless");
+    assertThat(ResultName.of(Runtime.PROTOTYPE, "prototype", Image.MINBASE, ""))
+        .isEqualTo("prototype-minbase");
+  }
+
+  @Test
   void storageAppliesToEnginesOnlyAndUnknownDriversAreRefused() {
+    assertThat(Storages.driver(Runtime.PODMAN_CRUN_ROOTLESS, "btrfs").cleanupScope())
+        .startsWith("podman-rootless");
     assertThatThrownBy(() -> Storages.driver(Runtime.CRUN, "vfs"))
         .hasMessageContaining("docker-* and podman-*");
     assertThatThrownBy(() -> Storages.check("ext4")).hasMessageContaining("unknown storage");

@@ -25,7 +25,8 @@ class HostMappingTest {
         false,
         binaries::contains,
         "overlay2",
-        "overlay");
+        "overlay",
+        "");
   }
 
   static Map<String, HostMapping> mapped(HostFeatures f) throws IOException {
@@ -35,7 +36,8 @@ class HostMappingTest {
   }
 
   @Test
-  void thirtyFiveConfigurationsAreReachableOnThisKernelAndTenMeasuredToday() throws IOException {
+  void thirtyFiveConfigurationsAreReachableOnThisKernelAndThirteenMeasuredToday()
+      throws IOException {
     Map<String, HostMapping> m = mapped(thisKernel(BINARIES));
     assertThat(m).hasSize(73);
     assertThat(m.values().stream().filter(h -> h.host().available())).hasSize(35);
@@ -47,6 +49,7 @@ class HostMappingTest {
             .toList();
     assertThat(today)
         .containsExactly(
+            "contingious-minbase-crun-none",
             "docker-grading-crun-overlay",
             "docker-grading-runc-overlay",
             "docker-minbase-crun-overlay",
@@ -54,9 +57,14 @@ class HostMappingTest {
             "lxd-grading-lxc-dir",
             "lxd-minbase-lxc-dir",
             "podman-grading-crun-overlay",
+            "podman-grading-crun-overlay-rootless",
             "podman-grading-runc-overlay",
             "podman-minbase-crun-overlay",
+            "podman-minbase-crun-overlay-rootless",
             "podman-minbase-runc-overlay");
+    assertThat(m.get("contingious-alpine-crun-None").today()).contains(Runtime.PROTOTYPE);
+    assertThat(m.get("podman-centos-crun-vfs-rootless").notToday())
+        .isEqualTo("probe --runtime podman-crun-rootless --storage vfs");
     HostMapping inginious = m.get("docker-centos-runc-overlay");
     assertThat(inginious.today()).contains(Runtime.DOCKER_RUNC);
     assertThat(inginious.differs()).contains("busybox");
@@ -92,8 +100,15 @@ class HostMappingTest {
                 + " debootstrap)");
     assertThat(m.get("docker-centos-runc-btrfs").host().reason())
         .isEqualTo("debootstrap missing (Debian package debootstrap)");
+    HostFeatures noUser =
+        new HostFeatures(
+            Set.of("overlay"), false, true, false, BINARIES::contains, "", "", "user x missing");
+    HostMapping rootless =
+        HostMapping.of(ThesisConfiguration.parse("podman-alpine-crun-vfs-rootless"), noUser);
+    assertThat(rootless.host().reason()).isEqualTo("user x missing");
+    assertThat(rootless.reachable()).isTrue();
     HostFeatures noLoop =
-        new HostFeatures(Set.of("btrfs"), false, false, false, BINARIES::contains, "", "");
+        new HostFeatures(Set.of("btrfs"), false, false, false, BINARIES::contains, "", "", "");
     HostMapping btrfs =
         HostMapping.of(ThesisConfiguration.parse("docker-alpine-crun-btrfs"), noLoop);
     assertThat(btrfs.host().reason()).contains("no loop devices");

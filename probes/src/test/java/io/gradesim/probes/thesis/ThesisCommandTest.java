@@ -70,6 +70,8 @@ class ThesisCommandTest {
                 + ": no probe results (run gradesim"
                 + " probe --out "
                 + dir
+                + " or probe --matrix thesis --out "
+                + dir
                 + " first)");
   }
 }

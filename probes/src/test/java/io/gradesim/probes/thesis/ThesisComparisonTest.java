@@ -71,6 +71,24 @@ class ThesisComparisonTest {
   }
 
   @Test
+  void readsEveryConfigurationFolderOfAMatrixOutput(@TempDir Path dir) throws IOException {
+    Path one = Files.createDirectories(dir.resolve("docker-busybox-runc-overlay"));
+    probeCsv(one);
+    Path two = Files.createDirectories(dir.resolve("podman-busybox-crun-vfs"));
+    Files.writeString(
+        two.resolve("probe.csv"),
+        HEADER
+            + "\npodman-busybox-crun-vfs,create,true,1,0,true,1000000000,0,0,1.00,"
+            + "\npodman-busybox-crun-vfs,start,true,1,0,true,1000000000,0,0,1.00,"
+            + "\npodman-busybox-crun-vfs,exec,true,1,0,true,1000000000,0,0,1.00,\n");
+    // A half-written configuration has no probe.csv yet and is not read.
+    Files.createDirectories(dir.resolve(".partial-lxc"));
+    HostResults results = HostResults.read(dir);
+    assertThat(results.byRuntime()).containsOnlyKeys("docker-runc", "podman-busybox-crun-vfs");
+    assertThat(results.byRuntime().get("podman-busybox-crun-vfs").get("Exec")).containsExactly(3.0);
+  }
+
+  @Test
   void badResultsNameFileLineAndColumn(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> HostResults.read(dir)).hasMessageContaining("no probe results");
     Files.writeString(

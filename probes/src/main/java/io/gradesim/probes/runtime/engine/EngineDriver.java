@@ -11,6 +11,7 @@ import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Placement;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,38 +70,69 @@ public abstract class EngineDriver implements RuntimeDriver {
   @Override
   public void prepare(ImageStore images) throws IOException {
     String name = Label.next("img") + ":" + images.image().label() + "-" + images.hash();
-    HostCommand.check(cmd("import", images.tarball().toString(), name));
+    importImage(images.tarball(), name);
     image = name;
+  }
+
+  /** Imports the rootfs tarball {@code tarball} as image {@code name}. */
+  protected void importImage(Path tarball, String name) throws IOException {
+    check(cmd("import", tarball.toString(), name));
+  }
+
+  /**
+   * Runs an engine command line made by {@link #cmd} to completion (killed at the timeout); a
+   * driver running the engine as another user or with another environment overrides this.
+   */
+  protected ExecResult execute(List<String> cmd, Duration timeout) throws IOException {
+    return HostCommand.run(cmd, timeout);
+  }
+
+  /** {@link #execute} with the default timeout; an IOException naming the command on failure. */
+  protected String check(List<String> cmd) throws IOException {
+    ExecResult r = execute(cmd, HostCommand.DEFAULT_TIMEOUT);
+    if (!r.ok()) {
+      throw new IOException(String.join(" ", cmd) + ": " + r.describe());
+    }
+    return r.stdout();
+  }
+
+  /** {@link #execute}, ignoring failure (for objects that may already be gone). */
+  protected ExecResult quietly(List<String> cmd) {
+    try {
+      return execute(cmd, Duration.ofSeconds(30));
+    } catch (IOException e) {
+      return new ExecResult(-1, "", e.getMessage(), false);
+    }
   }
 
   @Override
   public Container create(ContainerSpec spec) throws IOException {
     List<String> cmd = options(spec, "create");
     cmd.addAll(Container.INIT);
-    HostCommand.check(cmd);
+    check(cmd);
     return new Container(spec);
   }
 
   @Override
   public void start(Container c) throws IOException {
-    HostCommand.check(cmd("start", c.name()));
+    check(cmd("start", c.name()));
   }
 
   @Override
   public ExecResult exec(Container c, List<String> argv, Duration timeout) throws IOException {
     List<String> cmd = cmd("exec", c.name());
     cmd.addAll(argv);
-    return HostCommand.run(cmd, timeout);
+    return execute(cmd, timeout);
   }
 
   @Override
   public void stop(Container c) throws IOException {
-    HostCommand.check(cmd("stop", "--time", "0", c.name()));
+    check(cmd("stop", "--time", "0", c.name()));
   }
 
   @Override
   public void remove(Container c) throws IOException {
-    HostCommand.check(cmd("rm", c.name()));
+    check(cmd("rm", c.name()));
   }
 
   @Override
@@ -110,9 +142,9 @@ public abstract class EngineDriver implements RuntimeDriver {
     cmd.add(cmd.indexOf("run") + 1, "--rm");
     cmd.addAll(argv);
     try {
-      return HostCommand.run(cmd, timeout);
+      return execute(cmd, timeout);
     } finally {
-      HostCommand.quietly(cmd("rm", "--force", spec.name()));
+      quietly(cmd("rm", "--force", spec.name()));
     }
   }
 
@@ -121,17 +153,16 @@ public abstract class EngineDriver implements RuntimeDriver {
     if (!HostCommand.onPath(client)) {
       return;
     }
-    String names = HostCommand.quietly(cmd("ps", "--all", "--format", "{{.Names}}")).stdout();
+    String names = quietly(cmd("ps", "--all", "--format", "{{.Names}}")).stdout();
     for (String n : names.lines().map(String::strip).toList()) {
       if (n.contains(Label.PREFIX) && labelled.test(n)) {
-        HostCommand.quietly(cmd("rm", "--force", n));
+        quietly(cmd("rm", "--force", n));
       }
     }
-    String images =
-        HostCommand.quietly(cmd("images", "--format", "{{.Repository}}:{{.Tag}}")).stdout();
+    String images = quietly(cmd("images", "--format", "{{.Repository}}:{{.Tag}}")).stdout();
     for (String i : images.lines().map(String::strip).toList()) {
       if (i.contains(Label.PREFIX) && labelled.test(i)) {
-        HostCommand.quietly(cmd("rmi", "--force", i));
+        quietly(cmd("rmi", "--force", i));
       }
     }
   }

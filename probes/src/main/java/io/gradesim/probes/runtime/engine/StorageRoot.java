@@ -30,6 +30,16 @@ public final class StorageRoot implements AutoCloseable {
 
   /** A fresh root for {@code driver} (vfs, btrfs, overlay...), labelled with this JVM's pid. */
   public static StorageRoot create(String engine, String driver) throws IOException {
+    return create(engine, driver, "loop");
+  }
+
+  /**
+   * A fresh root as {@link #create(String, String)}, the btrfs file mounted with {@code options}
+   * (e.g. {@code loop,user_subvol_rm_allowed}, so that an unprivileged engine may delete the
+   * subvolumes it made: btrfs(5)).
+   */
+  public static StorageRoot create(String engine, String driver, String options)
+      throws IOException {
     Path dir = Files.createTempDirectory(Label.own() + engine + "-" + driver + "-");
     if (!driver.equals("btrfs")) {
       return new StorageRoot(dir, Files.createDirectories(dir.resolve("root")), false);
@@ -39,7 +49,7 @@ public final class StorageRoot implements AutoCloseable {
     try {
       HostCommand.check(List.of("truncate", "-s", BTRFS_SIZE, file.toString()));
       HostCommand.check(List.of("mkfs.btrfs", "-q", file.toString()));
-      HostCommand.check(List.of("mount", "-o", "loop", file.toString(), mnt.toString()));
+      HostCommand.check(List.of("mount", "-o", options, file.toString(), mnt.toString()));
     } catch (IOException e) {
       HostCommand.quietly(List.of("rm", "-rf", "--one-file-system", dir.toString()));
       throw new IOException(

@@ -74,7 +74,11 @@ public final class OciBundle {
     return file;
   }
 
-  private static ObjectNode process(List<String> args, Limits limits) {
+  /**
+   * The OCI process running {@code args} as root with the default capabilities, PATH, RLIMIT_NOFILE
+   * and, when limited, RLIMIT_CPU; no new privileges.
+   */
+  public static ObjectNode process(List<String> args, Limits limits) {
     ObjectNode p = JSON.createObjectNode();
     p.put("terminal", false);
     ObjectNode user = p.putObject("user");
