@@ -11,8 +11,8 @@ import java.sql.SQLException;
  * cluster never write the same run at once (a run handed out again while its first node is still at
  * it waits, then finds it finished or resumes it). A session-level advisory lock ({@code
  * pg_advisory_lock}, PostgreSQL manual, "Advisory Locks") on a key derived from the run id, held by
- * a connection of its own: the server releases it when the connection closes, also when the
- * process holding it was killed.
+ * a connection of its own: the server releases it when the connection closes, also when the process
+ * holding it was killed.
  */
 public final class RunLock implements AutoCloseable {
   private final Connection connection;

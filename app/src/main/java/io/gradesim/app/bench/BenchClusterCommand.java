@@ -64,7 +64,8 @@ public final class BenchClusterCommand implements Callable<Integer> {
   @Option(
       names = "--warmup-runs",
       paramLabel = "N",
-      description = "runs of the warm-up sweep before each measured one (default: ${DEFAULT-VALUE})")
+      description =
+          "runs of the warm-up sweep before each measured one (default: ${DEFAULT-VALUE})")
   int warmupRuns = 20;
 
   @Option(
@@ -115,7 +116,8 @@ public final class BenchClusterCommand implements Callable<Integer> {
       o.flush();
       ProgressBar.Factory quiet =
           (label, total) ->
-              new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), label, total, false);
+              new ProgressBar(
+                  new PrintStream(OutputStream.nullOutputStream()), label, total, false);
       Way local =
           (sc, out) -> {
             ScenarioSweep.run(system, trace, null, sc, List.of(), out, 2, quiet);
@@ -176,7 +178,8 @@ public final class BenchClusterCommand implements Callable<Integer> {
         Double.isNaN(r[3])
             ? ""
             : String.format(
-                "   overhead per run %.2f ms hand-out to stored, %.2f ms of worker core", r[3], r[4]));
+                "   overhead per run %.2f ms hand-out to stored, %.2f ms of worker core",
+                r[3], r[4]));
     o.flush();
     return r;
   }

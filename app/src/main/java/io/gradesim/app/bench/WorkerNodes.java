@@ -49,7 +49,8 @@ final class WorkerNodes implements AutoCloseable {
   /** Fails with the remedy when {@code taskset} cannot be run. */
   static void checkTaskset() throws InterruptedException {
     try {
-      Process p = new ProcessBuilder("taskset", "-c", "0", "true").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("taskset", "-c", "0", "true").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       if (p.waitFor() == 0) {
         return;

@@ -1,5 +1,6 @@
 /**
  * The {@code bench} subcommands that need more than the core: the engine behind actors, the output
- * fold, the journal and whole {@code simulate} processes.
+ * fold, the journal, whole {@code simulate} and {@code compare} processes, and sweeps on a cluster
+ * of pinned worker nodes.
  */
 package io.gradesim.app.bench;

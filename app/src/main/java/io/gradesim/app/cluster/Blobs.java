@@ -60,9 +60,9 @@ public final class Blobs {
     files.put(hash, file);
   }
 
-  /** Stops serving {@code hash}. */
-  public void remove(String hash) {
-    files.remove(hash);
+  /** Stops serving {@code hash} from {@code file} (another file of the same bytes stays served). */
+  public void remove(String hash, Path file) {
+    files.remove(hash, file);
   }
 
   /** The actor that answers {@link Fetch} from these files. */
@@ -137,8 +137,16 @@ public final class Blobs {
     }
     if (c.offset() != offset || c.total() != total) {
       throw new IOException(
-          "fetching " + sha256 + ": got bytes from " + c.offset() + " of " + c.total()
-              + ", expected from " + offset + " of " + total);
+          "fetching "
+              + sha256
+              + ": got bytes from "
+              + c.offset()
+              + " of "
+              + c.total()
+              + ", expected from "
+              + offset
+              + " of "
+              + total);
     }
     if (c.bytes().length == 0 && offset < total) {
       throw new IOException("fetching " + sha256 + ": empty chunk at " + offset);
@@ -159,8 +167,8 @@ public final class Blobs {
         .toCompletableFuture();
   }
 
-  private static Chunk await(CompletableFuture<Chunk> reply, ActorRef<ToBlobs> server, String sha256)
-      throws IOException {
+  private static Chunk await(
+      CompletableFuture<Chunk> reply, ActorRef<ToBlobs> server, String sha256) throws IOException {
     try {
       return reply.get(CHUNK_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

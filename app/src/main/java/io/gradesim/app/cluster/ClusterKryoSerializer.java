@@ -8,8 +8,8 @@ import org.apache.pekko.serialization.JSerializer;
 
 /**
  * The Pekko serializer of everything marked {@link ClusterSerializable}: Kryo with explicit
- * registration ({@link ClusterKryo}), pooled as the journal's are ({@link KryoPool}); the class
- * id travels in the bytes, so no manifest.
+ * registration ({@link ClusterKryo}), pooled as the journal's are ({@link KryoPool}); the class id
+ * travels in the bytes, so no manifest.
  */
 public final class ClusterKryoSerializer extends JSerializer {
   /** This serializer's Pekko id (the journal's is 7401). */

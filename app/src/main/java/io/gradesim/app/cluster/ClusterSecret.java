@@ -99,7 +99,9 @@ public final class ClusterSecret {
     }
   }
 
-  /** True if {@code proof} is this secret's for {@code nonce} and {@code address} (constant time). */
+  /**
+   * True if {@code proof} is this secret's for {@code nonce} and {@code address} (constant time).
+   */
   boolean proves(String proof, String nonce, String address) {
     return MessageDigest.isEqual(
         proof(nonce, address).getBytes(StandardCharsets.US_ASCII),

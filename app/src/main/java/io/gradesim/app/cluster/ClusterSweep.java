@@ -89,7 +89,8 @@ public final class ClusterSweep implements SweepRunner {
   private Coordinator.Progress progress(List<RunRequest> requests) {
     return new Coordinator.Progress() {
       @Override
-      public void stored(int index, int stored, int total, String worker, long nanos, long runNanos) {
+      public void stored(
+          int index, int stored, int total, String worker, long nanos, long runNanos) {
         if (runNanos > 0) {
           overheadNanos.add(nanos - runNanos);
           ClusterSweep.this.runNanos.add(runNanos);

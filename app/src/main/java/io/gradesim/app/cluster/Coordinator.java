@@ -44,8 +44,10 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
 
   /** What a coordinator tells its sweep as runs go. */
   interface Progress {
-    /** Run {@code index} is stored, {@code stored} of {@code total} so far, after its worker's
-     * {@code runNanos} of simulation within {@code nanos} from handing it out. */
+    /**
+     * Run {@code index} is stored, {@code stored} of {@code total} so far, after its worker's
+     * {@code runNanos} of simulation within {@code nanos} from handing it out.
+     */
     void stored(int index, int stored, int total, String worker, long nanos, long runNanos);
 
     /** A worker left or was downed with {@code lost} unfinished runs, queued again. */

@@ -7,12 +7,12 @@ import io.gradesim.app.cluster.ClusterProtocol.ToWorker;
 import io.gradesim.app.cluster.ClusterProtocol.Work;
 import io.gradesim.app.sweep.InlineRun;
 import io.gradesim.app.sweep.SweepJournal;
+import io.gradesim.files.Sha256;
 import io.gradesim.journal.JournalTarget;
 import io.gradesim.journal.RunJournal;
 import io.gradesim.journal.RunLock;
 import io.gradesim.journal.RunState;
 import io.gradesim.journal.cli.RunsExportCommand;
-import io.gradesim.files.Sha256;
 import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.output.PerfReport;
 import io.gradesim.simulator.output.RunOutputWriter;
@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,7 @@ final class WorkerRuns {
   private final PrintWriter log;
   private final Map<String, CompletableFuture<Path>> fetched = new ConcurrentHashMap<>();
   private final Map<String, SimulationSetup.Scans> scans = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Path>> served = new ConcurrentHashMap<>();
 
   /**
    * Runs of a node whose data folder is {@code home}, outputs served by {@code blobs} through
@@ -101,7 +103,9 @@ final class WorkerRuns {
         if (s.status() == RunState.Status.FINISHED) {
           Files.createDirectories(out);
           RunsExportCommand.export(journal.journal(), t.runId(), out);
-          log("exported run %s (%s): finished in journal %s", t.runId(), t.scenarioFile(), t.journal());
+          log(
+              "exported run %s (%s): finished in journal %s",
+              t.runId(), t.scenarioFile(), t.journal());
           return done(self, t, out, s.events(), s.submissions(), 0, s.summaryJson());
         }
       }
@@ -177,12 +181,17 @@ final class WorkerRuns {
       throws IOException {
     List<String> files = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
+    Map<String, Path> mine = new HashMap<>();
     for (String f : FILES) {
-      if (Files.isRegularFile(out.resolve(f))) {
+      Path file = out.resolve(f);
+      if (Files.isRegularFile(file)) {
+        String hash = blobs.add(file);
         files.add(f);
-        hashes.add(blobs.add(out.resolve(f)));
+        hashes.add(hash);
+        mine.put(hash, file);
       }
     }
+    served.put(t.runId(), mine);
     return new Done(
         self,
         t.runId(),
@@ -210,14 +219,9 @@ final class WorkerRuns {
   /** The run's outputs are collected: stop serving them and delete them. */
   void collected(String runId) {
     Path out = work.resolve(runId);
-    for (String f : FILES) {
-      try {
-        if (Files.isRegularFile(out.resolve(f))) {
-          blobs.remove(Sha256.ofFile(out.resolve(f)));
-        }
-      } catch (IOException e) {
-        // it stays served until the node stops: harmless
-      }
+    Map<String, Path> mine = served.remove(runId);
+    if (mine != null) {
+      mine.forEach(blobs::remove);
     }
     try {
       deleteTree(out);

@@ -96,5 +96,6 @@ class ClusterKryoTest {
     assertThat(HexFormat.of().formatHex(bytes(TICKET))).isEqualTo(PINNED_TICKET);
   }
 
-  static final String PINNED_TICKET = "";
+  static final String PINNED_TICKET =
+      "cf0181816e6f6ee502736c6f74733db3616231b262b6706f6f6c2e636f6ee673b76578616d2e6373f674b5";
 }

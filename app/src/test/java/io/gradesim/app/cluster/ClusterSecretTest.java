@@ -26,7 +26,8 @@ class ClusterSecretTest {
   void aNodeOrASweepWithAnotherSecretIsRefused() throws Exception {
     try (ClusterFixture f = new ClusterFixture(dir)) {
       ClusterFixture.Node a = f.node("worker a", 0, "none", f.secret, null);
-      Path wrong = ClusterFixture.writeSecret(dir.resolve("wrong"), "not-the-cluster-secret-at-all");
+      Path wrong =
+          ClusterFixture.writeSecret(dir.resolve("wrong"), "not-the-cluster-secret-at-all");
       ChildJvm b =
           f.start(
               "worker b",
@@ -72,7 +73,8 @@ class ClusterSecretTest {
     cl.setOut(new PrintWriter(new StringWriter(), true));
     cl.setErr(new PrintWriter(err, true));
     int code =
-        cl.execute("cluster", "node", "--port", "0", "--secret-file", dir.resolve("nothing").toString());
+        cl.execute(
+            "cluster", "node", "--port", "0", "--secret-file", dir.resolve("nothing").toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--secret-file").contains("no such file");
   }
@@ -86,8 +88,9 @@ class ClusterSecretTest {
     cl.setOut(new PrintWriter(new StringWriter(), true));
     assertThat(cl.execute("cluster", "secret", "-o", made.toString())).isZero();
     assertThat(Files.readString(made).strip()).hasSize(64);
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(made)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(made)))
         .isEqualTo("rw-------");
     String before = Files.readString(made);
     StringWriter err = new StringWriter();

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A 40-run {@code compare --cluster} sweep on a coordinator and two worker JVMs on loopback,
  * journaled into the real PostgreSQL: the first worker is paused in the middle of its first run
  * (its start journaled) until the coordinator has stored 5 runs from the other worker, then killed
- * with SIGKILL. The failure detector and the split-brain resolver down it, its run is queued again
- * and resumed from the journal by the other worker, and every run's outputs equal the same sweep's
- * run locally, byte for byte. Every ordering comes from the processes' lines, none from time.
+ * with SIGKILL. The failure detector and the split-brain resolver down it, its two runs (the held
+ * one and the one waiting behind it) are queued again, the held one resumed from the journal by the
+ * other worker, and every run's outputs equal the same sweep's run locally, byte for byte. Every
+ * ordering comes from the processes' lines, none from time.
  */
 class ClusterWorkerKillTest {
   @TempDir Path dir;
@@ -50,7 +51,7 @@ class ClusterWorkerKillTest {
         assertThat(
                 coordinator.awaitLine(
                     "compare: the worker at 127.0.0.1:" + a.port() + " left the cluster"))
-            .endsWith("its 1 unfinished runs are queued again");
+            .endsWith("its 2 unfinished runs are queued again"); // the held one and the next
         assertThat(coordinator.awaitExit()).as(coordinator.output()).isZero();
         f.assertSameOutputs(out, ref);
         // The held run was resumed on b, which simulated every run once; a finished none.
