@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       io.gradesim.traces.cli.TraceBenchCommand.class,
       io.gradesim.app.bench.BenchJournalCommand.class,
       io.gradesim.app.bench.BenchCompareCommand.class,
-      io.gradesim.app.bench.BenchPlanCommand.class
+      io.gradesim.app.bench.BenchPlanCommand.class,
+      io.gradesim.app.bench.BenchClusterCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.gradesim.cli;
 
+import io.gradesim.app.cluster.ClusterSecret;
 import io.gradesim.app.cluster.ClusterSettings;
 import io.gradesim.app.cluster.ClusterSweep;
 import io.gradesim.app.plan.Replications;
@@ -14,6 +15,7 @@ import io.gradesim.journal.RunJournal;
 import io.gradesim.report.CompareReport;
 import io.gradesim.report.Slo;
 import io.gradesim.report.Verdict;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -143,6 +145,24 @@ public final class CompareCommand implements Callable<Integer> {
   String cluster;
 
   @Option(
+      names = "--cluster-secret-file",
+      paramLabel = "FILE",
+      description =
+          "With --cluster: the cluster's shared secret (default: the environment variable"
+              + " GRADESIM_CLUSTER_SECRET).")
+  Path clusterSecretFile;
+
+  @Option(
+      names = "--cluster-bind",
+      paramLabel = "ADDR",
+      defaultValue = ClusterSettings.LOOPBACK,
+      description =
+          "With --cluster: the address the worker nodes reach this process at, to fetch the"
+              + " inputs and send the results (default: ${DEFAULT-VALUE}: nodes of this machine"
+              + " only).")
+  String clusterBind;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "Runs at once (default: the number of processors).")
@@ -211,22 +231,34 @@ public final class CompareCommand implements Callable<Integer> {
     GradesimSystem actors = GradesimSystem.of(spec);
     List<String> overrides = SimulateCommand.withClose(List.of(), close);
     if (cluster != null) {
-      if (target.enabled()) {
+      if (target.enabled() && !target.postgres()) {
         throw new IllegalArgumentException(
-            "--cluster with --journal: not supported yet (the worker nodes do not journal their"
-                + " runs); run with --journal none");
+            "--cluster with --journal "
+                + journal
+                + ": the worker nodes cannot write this machine's H2 file; give the PostgreSQL URL"
+                + " every node was started with (--journal jdbc:postgresql://...), or none");
       }
-      actors.configure(new ClusterSettings(ClusterSettings.LOOPBACK, 0, List.of(cluster)).config());
+      ClusterSecret secret = ClusterSecret.read(clusterSecretFile, "--cluster-secret-file");
+      actors.configure(new ClusterSettings(clusterBind, 0, List.of(cluster)).config(secret));
       ActorSystem<?> system = actors.system(target);
-      return ScenarioSweep.run(
-          trace,
-          calibration,
-          scenarios,
-          overrides,
-          out,
-          bar(),
-          null,
-          new ClusterSweep(system, target.label()));
+      PrintWriter err = spec.commandLine().getErr();
+      ClusterSweep runner =
+          new ClusterSweep(
+              system,
+              target.label(),
+              List.of(cluster),
+              line -> {
+                synchronized (err) {
+                  err.println(line);
+                  err.flush();
+                }
+              });
+      return journaled(
+          target,
+          system,
+          sweep ->
+              ScenarioSweep.run(
+                  trace, calibration, scenarios, overrides, out, bar(), sweep, runner));
     }
     if (!target.enabled()) {
       int threads = threads();
@@ -243,17 +275,38 @@ public final class CompareCommand implements Callable<Integer> {
           null,
           (specs, requests) -> Sweeps.run(started(system), specs, threads));
     }
-    try (RunJournal j = RunJournal.open(target, actors.system(target))) {
-      SweepJournal sweep = new SweepJournal(j);
-      List<Path> dirs =
-          ScenarioSweep.run(
-              actors.get(), trace, calibration, scenarios, overrides, out, threads(), bar(), sweep);
-      if (sweep.finishedBefore() > 0) {
+    int n = threads();
+    return journaled(
+        target,
+        actors.system(target),
+        sweep ->
+            ScenarioSweep.run(
+                actors.get(), trace, calibration, scenarios, overrides, out, n, bar(), sweep));
+  }
+
+  /** A sweep that records into {@code target} (none: no journal) in {@code system}. */
+  private interface Sweep {
+    List<Path> run(SweepJournal journal) throws IOException;
+  }
+
+  /**
+   * Runs {@code sweep} with the journal of {@code target} open (null when none), then says how many
+   * runs the journal held as finished already.
+   */
+  private List<Path> journaled(JournalTarget target, ActorSystem<?> system, Sweep sweep)
+      throws IOException {
+    if (!target.enabled()) {
+      return sweep.run(null);
+    }
+    try (RunJournal j = RunJournal.open(target, system)) {
+      SweepJournal journal = new SweepJournal(j);
+      List<Path> dirs = sweep.run(journal);
+      if (journal.finishedBefore() > 0) {
         spec.commandLine()
             .getErr()
             .printf(
                 "compare: %d of %d runs were already finished in journal %s: not run again%n",
-                sweep.finishedBefore(), dirs.size(), j.target().label());
+                journal.finishedBefore(), dirs.size(), j.target().label());
       }
       return dirs;
     }

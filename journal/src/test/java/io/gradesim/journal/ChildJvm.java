@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
  * Orderings come from its lines only; {@link #SAFETY_MINUTES} only keeps a broken child from
  * hanging the build, and then fails with its output.
  */
-final class ChildJvm implements AutoCloseable {
-  static final long SAFETY_MINUTES = 5;
+public final class ChildJvm implements AutoCloseable {
+  /** How long a child may take before the test fails with its output. */
+  public static final long SAFETY_MINUTES = 5;
 
   /** The exit status of a process ended by SIGKILL (128 + 9). */
-  static final int KILLED = 137;
+  public static final int KILLED = 137;
 
   private static final String END = "\0end of output";
 
@@ -45,7 +46,7 @@ final class ChildJvm implements AutoCloseable {
    * Starts {@code mainClass} with {@code args} in a JVM with {@code jvmOptions}; it pauses at
    * {@code pauseAt} (a {@link PausePoint}) or nowhere if null.
    */
-  static ChildJvm start(
+  public static ChildJvm start(
       String name, String pauseAt, List<String> jvmOptions, Class<?> mainClass, List<String> args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -80,7 +81,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Waits for the first line (from now on) that starts with {@code prefix}; returns it. */
-  String awaitLine(String prefix) throws InterruptedException {
+  public String awaitLine(String prefix) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(SAFETY_MINUTES);
     while (true) {
       String line = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -103,13 +104,13 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Sends SIGKILL and waits until the child is gone; returns its exit status ({@link #KILLED}). */
-  int kill() throws InterruptedException {
+  public int kill() throws InterruptedException {
     process.destroyForcibly();
     return awaitExit();
   }
 
   /** Waits until the child ends on its own (or is gone after {@link #kill}); returns its exit. */
-  int awaitExit() throws InterruptedException {
+  public int awaitExit() throws InterruptedException {
     if (!process.waitFor(SAFETY_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       fail("%s still running after %d minutes; output:%n%s", name, SAFETY_MINUTES, output());
@@ -119,7 +120,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Everything the child printed so far. */
-  String output() {
+  public String output() {
     synchronized (lines) {
       return String.join("\n", lines);
     }

@@ -225,7 +225,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
   }
 
   /** Submissions the runs of a finished compare simulated, from their summary.json. */
-  private static long simulated(Path out, int runs) throws IOException {
+  static long simulated(Path out, int runs) throws IOException {
     ObjectMapper json = new ObjectMapper();
     long n = 0;
     int found = 0;

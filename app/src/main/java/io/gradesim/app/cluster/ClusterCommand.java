@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
       "Runs sweeps (compare --cluster HOST:PORT) on several processes or machines: a Pekko "
           + "Cluster whose worker nodes pull runs when a core is free."
     },
-    subcommands = {NodeCommand.class})
+    subcommands = {NodeCommand.class, SecretCommand.class})
 public final class ClusterCommand {}

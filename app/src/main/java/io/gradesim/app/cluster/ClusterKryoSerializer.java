@@ -1,9 +1,6 @@
 package io.gradesim.app.cluster;
 
-import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
+import io.gradesim.journal.kryo.KryoPool;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -11,24 +8,19 @@ import org.apache.pekko.serialization.JSerializer;
 
 /**
  * The Pekko serializer of everything marked {@link ClusterSerializable}: Kryo with explicit
- * registration ({@link ClusterKryo}); the class id travels in the bytes, so no manifest.
+ * registration ({@link ClusterKryo}), pooled as the journal's are ({@link KryoPool}); the class id
+ * travels in the bytes, so no manifest.
  */
 public final class ClusterKryoSerializer extends JSerializer {
   /** This serializer's Pekko id (the journal's is 7401). */
   public static final int IDENTIFIER = 7402;
 
-  private final Pool<Kryo> kryos;
+  private final KryoPool kryos;
 
   /** Pekko makes one per actor system. */
   public ClusterKryoSerializer(ExtendedActorSystem system) {
     ActorRefResolver refs = ActorRefResolver.get(Adapter.toTyped(system));
-    this.kryos =
-        new Pool<>(true, false, 16) {
-          @Override
-          protected Kryo create() {
-            return ClusterKryo.newKryo(refs);
-          }
-        };
+    this.kryos = new KryoPool(() -> ClusterKryo.newKryo(refs));
   }
 
   @Override
@@ -43,22 +35,11 @@ public final class ClusterKryoSerializer extends JSerializer {
 
   @Override
   public byte[] toBinary(Object o) {
-    Kryo kryo = kryos.obtain();
-    try (Output out = new Output(4096, -1)) {
-      kryo.writeClassAndObject(out, o);
-      return out.toBytes();
-    } finally {
-      kryos.free(kryo);
-    }
+    return kryos.toBytes(o);
   }
 
   @Override
   public Object fromBinaryJava(byte[] bytes, Class<?> manifest) {
-    Kryo kryo = kryos.obtain();
-    try {
-      return kryo.readClassAndObject(new Input(bytes));
-    } finally {
-      kryos.free(kryo);
-    }
+    return kryos.fromBytes(bytes);
   }
 }

@@ -69,6 +69,8 @@ public final class ClusterProtocol {
    * @param hashes their SHA-256, in the same order
    * @param events events simulated
    * @param submissions submissions simulated
+   * @param runNanos the run's own wall time on the worker (0 when it was exported from the
+   *     journal), which the coordinator subtracts to measure the cluster's overhead per run
    * @param summary the run's summary.json
    * @param failure why the run failed, "" if it completed
    */
@@ -80,6 +82,7 @@ public final class ClusterProtocol {
       String[] hashes,
       long events,
       long submissions,
+      long runNanos,
       String summary,
       String failure)
       implements ToCoordinator, ClusterSerializable {}

@@ -5,10 +5,14 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 
 /**
  * A node's cluster settings over {@code gradesim-cluster.conf}: where it listens (loopback unless
- * {@code --bind}), which nodes it joins (itself when none: the first node of a cluster).
+ * {@code --bind}), which nodes it joins (none: the first node of a cluster, which joins itself).
  *
  * @param bind the address to listen on and to be reached at
  * @param port the port (0: any free one, for a coordinator)
@@ -39,19 +43,40 @@ public record ClusterSettings(String bind, int port, List<String> join) {
     return "pekko://gradesim@" + hostPort;
   }
 
-  /** The actor system's settings for this node. */
-  public Config config() {
+  /** True for the first node of a cluster, which joins itself (no {@code --join}). */
+  public boolean first() {
+    return join.isEmpty();
+  }
+
+  /**
+   * The actor system's settings for this node, which proves it knows {@code secret} when it joins
+   * ({@link JoinSecretCheck}). The first node has no seed nodes: it joins itself once started
+   * ({@link #joinSelf}), whatever port it was given.
+   */
+  public Config config(ClusterSecret secret) {
     List<String> seeds = new ArrayList<>();
     for (String j : join) {
       seeds.add(address(j));
-    }
-    if (seeds.isEmpty()) {
-      seeds.add(address(bind + ":" + port));
     }
     return ConfigFactory.empty()
         .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(bind))
         .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
+        .withFallback(JoinSecretCheck.settings(secret, bind + ":" + port))
         .withFallback(ConfigFactory.parseResources("gradesim-cluster.conf"));
+  }
+
+  /** Makes the node of {@code system} the first member of a new cluster. */
+  public static void joinSelf(ActorSystem<?> system) {
+    Cluster c = Cluster.get(system);
+    c.manager().tell(Join.create(c.selfMember().address()));
+  }
+
+  /** The port the node of {@code system} listens on (the one chosen when given 0). */
+  public static int boundPort(ActorSystem<?> system) {
+    return org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+        .selfAddress()
+        .getPort()
+        .orElseThrow();
   }
 }

@@ -18,14 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 
 /**
  * A scenario sweep's runs on the cluster this process joined: the coordinator's side of {@code
@@ -38,11 +44,80 @@ public final class ClusterSweep implements SweepRunner {
 
   private final ActorSystem<?> system;
   private final String journal;
+  private final List<String> cluster;
+  private final Consumer<String> log;
+  private final LongAdder overheadNanos = new LongAdder();
+  private final LongAdder runNanos = new LongAdder();
+  private final LongAdder simulated = new LongAdder();
+  private final LongAdder spanNanos = new LongAdder();
+  private final Set<String> workers = ConcurrentHashMap.newKeySet();
 
-  /** Runs on the cluster of {@code system}; {@code journal} is the sweep's journal label. */
-  public ClusterSweep(ActorSystem<?> system, String journal) {
+  /**
+   * Runs on the cluster of {@code system}, joined at {@code cluster} (HOST:PORT, for messages);
+   * {@code journal} is the sweep's journal label ("none" for none); {@code log} gets one line per
+   * run stored and per worker lost.
+   */
+  public ClusterSweep(
+      ActorSystem<?> system, String journal, List<String> cluster, Consumer<String> log) {
     this.system = system;
     this.journal = journal;
+    this.cluster = List.copyOf(cluster);
+    this.log = log;
+  }
+
+  /**
+   * The cluster's mean overhead per run simulated so far, in ms: the time from handing a run out to
+   * having its outputs here, less the run's own time on its worker (messages, inputs fetched,
+   * preparation on the worker, outputs hashed and fetched).
+   */
+  public double overheadPerRunMillis() {
+    long n = simulated.sum();
+    return n == 0 ? 0 : overheadNanos.sum() / 1e6 / n;
+  }
+
+  /**
+   * The worker cores' time per run simulated so far not spent in runs, in ms: workers x the time
+   * from the coordinator's start to the last run stored, less the runs' own time, over the runs
+   * (cores waiting for the coordinator to be seen or for work, preparing runs, hashing outputs):
+   * what the cluster costs a sweep's throughput per run.
+   */
+  public double coreTimePerRunMillis() {
+    long n = simulated.sum();
+    return n == 0 ? 0 : (workers.size() * (double) spanNanos.sum() - runNanos.sum()) / 1e6 / n;
+  }
+
+  private Coordinator.Progress progress(List<RunRequest> requests) {
+    return new Coordinator.Progress() {
+      @Override
+      public void stored(
+          int index, int stored, int total, String worker, long nanos, long runNanos) {
+        if (runNanos > 0) {
+          overheadNanos.add(nanos - runNanos);
+          ClusterSweep.this.runNanos.add(runNanos);
+          simulated.increment();
+          workers.add(worker);
+        }
+        log.accept(
+            "compare: run "
+                + stored
+                + " of "
+                + total
+                + " done: "
+                + Path.of(requests.get(index).out()).getFileName()
+                + " on "
+                + worker);
+      }
+
+      @Override
+      public void lost(String worker, int lost) {
+        log.accept(
+            "compare: the worker at "
+                + worker
+                + " left the cluster; its "
+                + lost
+                + " unfinished runs are queued again");
+      }
+    };
   }
 
   @Override
@@ -61,21 +136,37 @@ public final class ClusterSweep implements SweepRunner {
       for (RunRequest r : requests) {
         tickets.add(ticket(r, blobs, flat));
       }
-      ActorRef<ToBlobs> server =
-          system.systemActorOf(blobs.server(), "sweep-inputs-" + n, Props.empty());
+      AtomicBoolean member = new AtomicBoolean();
       CompletableFuture<List<RunOutcome>> done = new CompletableFuture<>();
-      system
-          .getWhenTerminated()
-          .thenRun(
-              () ->
-                  done.completeExceptionally(
-                      new IllegalStateException("the actor system stopped before the runs ended")));
-      system.systemActorOf(
-          Coordinator.create(
-              tickets, server, (i, d) -> collect(requests.get(i), d), collectors, done),
-          "sweep-coordinator-" + n,
-          Props.empty());
-      return done.get();
+      try {
+        ActorRef<ToBlobs> server =
+            system.systemActorOf(blobs.server(), "sweep-inputs-" + n, Props.empty());
+        org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+            .registerOnMemberUp(() -> member.set(true));
+        system
+            .getWhenTerminated()
+            .thenRun(() -> done.completeExceptionally(new IllegalStateException(stopped(member))));
+        system.systemActorOf(
+            Coordinator.create(
+                tickets,
+                server,
+                (i, d) -> collect(requests.get(i), d),
+                progress(requests),
+                collectors,
+                done),
+            "sweep-coordinator-" + n,
+            Props.empty());
+      } catch (IllegalStateException e) {
+        // The system stopped (refused by the cluster) before the sweep's actors were made.
+        if (!system.getWhenTerminated().toCompletableFuture().isDone()) {
+          throw e;
+        }
+        throw new IllegalStateException(stopped(member), e);
+      }
+      long t0 = System.nanoTime();
+      List<RunOutcome> outcomes = done.get();
+      spanNanos.add(System.nanoTime() - t0);
+      return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while runs were going on the cluster", e);
@@ -85,6 +176,15 @@ public final class ClusterSweep implements SweepRunner {
       collectors.shutdownNow();
       deleteFlat(flat);
     }
+  }
+
+  /** Why the sweep's actor system stopped before the runs ended. */
+  private String stopped(AtomicBoolean member) {
+    return "compare --cluster: "
+        + (member.get()
+            ? "this coordinator was removed from the cluster (cut off from most of its nodes)"
+                + " before the runs ended"
+            : JoinSecretCheck.whyNotJoined(system, cluster));
   }
 
   private Ticket ticket(RunRequest r, Blobs blobs, Path flat) throws IOException {

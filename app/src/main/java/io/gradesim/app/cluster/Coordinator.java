@@ -39,7 +39,20 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
  * the first answer of a run counts, a second (a run given twice) is dropped.
  */
 final class Coordinator extends AbstractBehavior<ToCoordinator> {
-  private record Stored(int index, RunOutcome outcome) implements ToCoordinator {}
+  private record Stored(int index, RunOutcome outcome, ActorRef<ToWorker> worker)
+      implements ToCoordinator {}
+
+  /** What a coordinator tells its sweep as runs go. */
+  interface Progress {
+    /**
+     * Run {@code index} is stored, {@code stored} of {@code total} so far, after its worker's
+     * {@code runNanos} of simulation within {@code nanos} from handing it out.
+     */
+    void stored(int index, int stored, int total, String worker, long nanos, long runNanos);
+
+    /** A worker left or was downed with {@code lost} unfinished runs, queued again. */
+    void lost(String worker, int lost);
+  }
 
   private final List<Ticket> tickets;
   private final ActorRef<ToBlobs> inputs;
@@ -49,7 +62,10 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
   private final Map<ActorRef<ToWorker>, Set<Integer>> running = new HashMap<>();
   private final Set<Integer> answered = new HashSet<>();
   private final RunOutcome[] outcomes;
+  private final long[] handedOut;
+  private final long[] runNanos;
   private final BiFunction<Integer, Done, RunOutcome> collect;
+  private final Progress progress;
   private final ExecutorService collectors;
   private final CompletableFuture<List<RunOutcome>> done;
   private int stored;
@@ -59,12 +75,16 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
       List<Ticket> tickets,
       ActorRef<ToBlobs> inputs,
       BiFunction<Integer, Done, RunOutcome> collect,
+      Progress progress,
       ExecutorService collectors,
       CompletableFuture<List<RunOutcome>> done) {
     super(ctx);
     this.tickets = tickets;
     this.inputs = inputs;
     this.collect = collect;
+    this.progress = progress;
+    this.handedOut = new long[tickets.size()];
+    this.runNanos = new long[tickets.size()];
     this.collectors = collectors;
     this.done = done;
     this.outcomes = new RunOutcome[tickets.size()];
@@ -77,14 +97,19 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
         .tell(Receptionist.register(WorkerNode.COORDINATORS, ctx.getSelf()));
   }
 
-  /** A coordinator of {@code tickets}; {@code collect} stores a run's outputs, completes done. */
+  /**
+   * A coordinator of {@code tickets}; {@code collect} stores a run's outputs (on {@code
+   * collectors}), {@code progress} hears of each, {@code done} completes with every outcome.
+   */
   static Behavior<ToCoordinator> create(
       List<Ticket> tickets,
       ActorRef<ToBlobs> inputs,
       BiFunction<Integer, Done, RunOutcome> collect,
+      Progress progress,
       ExecutorService collectors,
       CompletableFuture<List<RunOutcome>> done) {
-    return Behaviors.setup(ctx -> new Coordinator(ctx, tickets, inputs, collect, collectors, done));
+    return Behaviors.setup(
+        ctx -> new Coordinator(ctx, tickets, inputs, collect, progress, collectors, done));
   }
 
   @Override
@@ -107,6 +132,7 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
       idle.add(worker);
     } else {
       running.get(worker).add(next);
+      handedOut[next] = System.nanoTime();
       worker.tell(new Work(getContext().getSelf(), inputs, tickets.get(next)));
     }
     return this;
@@ -119,6 +145,7 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
       mine.remove(i);
     }
     if (i != null && answered.add(i)) {
+      runNanos[i] = d.runNanos();
       ActorRef<ToCoordinator> self = getContext().getSelf();
       collectors.execute(
           () -> {
@@ -129,7 +156,7 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
               o = new RunOutcome.Failed(d.runId(), "collecting its outputs: " + e.getMessage(), e);
             }
             d.worker().tell(new Collected(d.runId()));
-            self.tell(new Stored(i, o));
+            self.tell(new Stored(i, o, d.worker()));
           });
     } else if (i != null) {
       d.worker().tell(new Collected(d.runId()));
@@ -144,7 +171,15 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
       return this;
     }
     outcomes[s.index()] = s.outcome();
-    if (++stored == outcomes.length) {
+    ++stored;
+    progress.stored(
+        s.index(),
+        stored,
+        outcomes.length,
+        node(s.worker()),
+        System.nanoTime() - handedOut[s.index()],
+        runNanos[s.index()]);
+    if (stored == outcomes.length) {
       done.complete(new ArrayList<>(Arrays.asList(outcomes)));
       return Behaviors.stopped();
     }
@@ -157,9 +192,17 @@ final class Coordinator extends AbstractBehavior<ToCoordinator> {
     idle.removeIf(w -> w.equals(worker));
     Set<Integer> lost = running.remove(worker);
     if (lost != null) {
-      requeue(lost.stream().filter(i -> !answered.contains(i)).sorted().toList());
+      List<Integer> again = lost.stream().filter(i -> !answered.contains(i)).sorted().toList();
+      progress.lost(node(worker), again.size());
+      requeue(again);
     }
     return this;
+  }
+
+  /** A worker's node as HOST:PORT. */
+  private static String node(ActorRef<?> worker) {
+    var a = worker.path().address();
+    return a.getHost().orElse("?") + ":" + a.getPort().map(String::valueOf).orElse("?");
   }
 
   private void requeue(List<Integer> runs) {

@@ -2,6 +2,9 @@ package io.gradesim.app.cluster;
 
 import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.journal.JournalTarget;
+import io.gradesim.journal.RunJournal;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,13 +30,19 @@ import picocli.CommandLine.Option;
           + "--cores at a time, pulling one whenever a core is free. Inputs are fetched from the "
           + "sweep's coordinator by SHA-256 and cached under the data folder "
           + "(GRADESIM_HOME/cluster/<port>/cache). The first node is started without --join; "
-          + "the others, and compare --cluster, join it.",
-      "Prints 'cluster node up at HOST:PORT' once it is a member."
+          + "the others, and compare --cluster, join it. Every node and sweep of one cluster "
+          + "needs the same secret (--secret-file or GRADESIM_CLUSTER_SECRET): a node with "
+          + "another one is refused and exits with code 2.",
+      "Prints 'cluster node up at HOST:PORT' once it is a member, then one line per run."
     })
 public final class NodeCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", required = true, paramLabel = "P", description = "port to listen on")
+  @Option(
+      names = "--port",
+      required = true,
+      paramLabel = "P",
+      description = "port to listen on (0: any free one, printed once up)")
   int port;
 
   @Option(
@@ -57,17 +66,58 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
               + "only this machine can reach the node)")
   String bind;
 
+  @Option(
+      names = "--secret-file",
+      paramLabel = "FILE",
+      description =
+          "the cluster's shared secret (at least 16 characters; default: the environment variable"
+              + " GRADESIM_CLUSTER_SECRET); 'gradesim cluster secret -o FILE' makes one")
+  Path secretFile;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "none|URL",
+      defaultValue = "none",
+      description =
+          "the PostgreSQL journal (jdbc:postgresql://host/db?user=..&password=..) that sweeps run"
+              + " with compare --journal record into; this node records its runs of such a sweep"
+              + " there (default: ${DEFAULT-VALUE}: it takes sweeps without journal only)")
+  String journal;
+
+  @Option(
+      names = "--stop-on-eof",
+      description = "stop when standard input ends (for a program that starts nodes)")
+  boolean stopOnEof;
+
   @Override
   public Integer call() throws Exception {
     int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new IllegalArgumentException("--cores: must be at least 1");
     }
+    ClusterSecret secret = ClusterSecret.read(secretFile, "--secret-file");
+    JournalTarget target = JournalTarget.parse(journal, JournalTarget.defaultHome());
+    if (target.enabled() && !target.postgres()) {
+      throw new IllegalArgumentException(
+          "--journal "
+              + journal
+              + ": a cluster's journal is the PostgreSQL server every node reaches"
+              + " (jdbc:postgresql://host/db?user=..&password=..), or none");
+    }
     ClusterSettings settings = new ClusterSettings(bind, port, join);
     GradesimSystem actors = GradesimSystem.of(spec);
-    actors.configure(settings.config());
-    ActorSystem<Void> system = actors.system(JournalTarget.NONE);
-    Path home = JournalTarget.defaultHome().resolve("cluster").resolve(String.valueOf(port));
+    actors.configure(settings.config(secret));
+    ActorSystem<Void> system = actors.system(target);
+    try (RunJournal runs = target.enabled() ? RunJournal.open(target, system) : null) {
+      serve(system, settings, n, runs);
+    }
+    return 0;
+  }
+
+  private void serve(ActorSystem<Void> system, ClusterSettings settings, int n, RunJournal runs)
+      throws IOException {
+    int bound = ClusterSettings.boundPort(system);
+    Path home = JournalTarget.defaultHome().resolve("cluster").resolve(String.valueOf(bound));
     Files.createDirectories(home);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
@@ -78,38 +128,60 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
               t.setDaemon(true);
               return t;
             });
-    Blobs blobs = new Blobs();
-    ActorRef<ClusterProtocol.ToBlobs> server =
-        system.systemActorOf(blobs.server(), "worker-outputs", Props.empty());
-    WorkerRuns runs = new WorkerRuns(system, home, blobs, server);
+    PrintWriter out = spec.commandLine().getOut();
     CompletableFuture<Boolean> up = new CompletableFuture<>();
-    Cluster cluster = Cluster.get(system);
-    org.apache.pekko.cluster.Cluster.get(
-            org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))
-        .registerOnMemberUp(
-            () -> {
-              system.systemActorOf(WorkerNode.create(n, runs, pool), "worker", Props.empty());
-              up.complete(true);
-              spec.commandLine()
-                  .getOut()
-                  .printf(
-                      "cluster node up at %s:%d, %d cores%n",
-                      bind, cluster.selfMember().address().getPort().get(), n);
-              spec.commandLine().getOut().flush();
-            });
+    try {
+      Blobs blobs = new Blobs();
+      ActorRef<ClusterProtocol.ToBlobs> server =
+          system.systemActorOf(blobs.server(), "worker-outputs", Props.empty());
+      WorkerRuns work = new WorkerRuns(system, home, blobs, server, runs, out);
+      org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+          .registerOnMemberUp(
+              () -> {
+                system.systemActorOf(WorkerNode.create(n, work, pool), "worker", Props.empty());
+                up.complete(true);
+                synchronized (out) {
+                  out.printf(
+                      "cluster node up at %s:%d, %d cores, journal %s%n",
+                      settings.bind(), bound, n, runs == null ? "none" : runs.target().label());
+                  out.flush();
+                }
+              });
+      if (settings.first()) {
+        ClusterSettings.joinSelf(system);
+      }
+    } catch (IllegalStateException e) {
+      // Refused (or shut down) while starting: no actor can be made any more; said below.
+      if (!system.getWhenTerminated().toCompletableFuture().isDone()) {
+        throw e;
+      }
+    }
+    if (stopOnEof) {
+      Thread eof = new Thread(() -> stopAtEndOfInput(system), "gradesim-cluster-stdin");
+      eof.setDaemon(true);
+      eof.start();
+    }
     system.getWhenTerminated().toCompletableFuture().join();
     pool.shutdownNow();
     if (!up.isDone()) {
       throw new IllegalArgumentException(
           "cluster node "
-              + bind
+              + settings.bind()
               + ":"
-              + port
-              + ": the cluster at "
-              + String.join(", ", join)
-              + " refused this node or did not answer (check the address, the port and that"
-              + " every node uses the same cluster key)");
+              + bound
+              + ": "
+              + JoinSecretCheck.whyNotJoined(system, settings.join()));
     }
-    return 0;
+  }
+
+  private static void stopAtEndOfInput(ActorSystem<Void> system) {
+    try {
+      while (System.in.read() >= 0) {
+        // any input is ignored: only its end counts
+      }
+    } catch (IOException e) {
+      // standard input is gone: so is the program that started this node
+    }
+    system.terminate();
   }
 }

@@ -17,13 +17,18 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
  * A worker node's actor: it finds sweep coordinators through the Receptionist and pulls work from
- * each, one {@link Pull} per free core; a run's answer ({@code Done}) frees its core and counts as
- * the next pull. Runs go to {@code pool} (one thread per core), never onto an actor's thread.
+ * each, {@value #PULLS_PER_CORE} {@link Pull}s per core (one run to do and one waiting, so a core
+ * never waits for the round trip to the coordinator between two runs); a run's answer ({@code
+ * Done}) counts as the next pull. Runs go to {@code pool} (one thread per core), never onto an
+ * actor's thread.
  */
 public final class WorkerNode {
   /** The Receptionist key coordinators register under. */
   public static final ServiceKey<ToCoordinator> COORDINATORS =
       ServiceKey.create(ToCoordinator.class, "gradesim-coordinators");
+
+  /** Runs asked for per core: the one running and the next. */
+  static final int PULLS_PER_CORE = 2;
 
   private record Coordinators(Set<ActorRef<ToCoordinator>> refs) implements ToWorker {}
 
@@ -54,7 +59,7 @@ public final class WorkerNode {
             c -> {
               for (ActorRef<ToCoordinator> ref : c.refs()) {
                 if (known.add(ref)) {
-                  for (int i = 0; i < cores; i++) {
+                  for (int i = 0; i < PULLS_PER_CORE * cores; i++) {
                     ref.tell(new Pull(ctx.getSelf()));
                   }
                 }

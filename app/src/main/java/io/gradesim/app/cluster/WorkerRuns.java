@@ -6,15 +6,25 @@ import io.gradesim.app.cluster.ClusterProtocol.ToBlobs;
 import io.gradesim.app.cluster.ClusterProtocol.ToWorker;
 import io.gradesim.app.cluster.ClusterProtocol.Work;
 import io.gradesim.app.sweep.InlineRun;
+import io.gradesim.app.sweep.SweepJournal;
+import io.gradesim.files.Sha256;
+import io.gradesim.journal.JournalTarget;
+import io.gradesim.journal.RunJournal;
+import io.gradesim.journal.RunLock;
+import io.gradesim.journal.RunState;
+import io.gradesim.journal.cli.RunsExportCommand;
+import io.gradesim.simulator.event.SimEventListener;
 import io.gradesim.simulator.output.PerfReport;
 import io.gradesim.simulator.output.RunOutputWriter;
 import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.SimulationSetup;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +37,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * What a worker node does with a run, on a thread of its own: fetch the inputs it lacks from the
  * coordinator by hash (once: they are cached by hash), prepare the run as the coordinator did
  * (refusing one whose resolved scenario hashes differently), run it, and serve its outputs by hash
- * until the coordinator has collected them.
+ * until the coordinator has collected them. A sweep with a journal has each run recorded under its
+ * run id in the shared PostgreSQL journal, which this node must have been started with: the node
+ * first holds the run ({@link RunLock}, so no two nodes write one run), then exports a run the
+ * journal holds as finished instead of simulating it again, and resumes an unfinished one.
  */
 final class WorkerRuns {
-  /** The files a run's outputs are sent back as. */
+  /** The files a run's outputs are sent back as (those that exist, summary.json last). */
   static final List<String> FILES = outputFiles();
 
   private final ActorSystem<?> system;
@@ -38,15 +51,30 @@ final class WorkerRuns {
   private final Path work;
   private final Blobs blobs;
   private final ActorRef<ToBlobs> server;
+  private final SweepJournal journal;
+  private final PrintWriter log;
   private final Map<String, CompletableFuture<Path>> fetched = new ConcurrentHashMap<>();
   private final Map<String, SimulationSetup.Scans> scans = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Path>> served = new ConcurrentHashMap<>();
 
-  WorkerRuns(ActorSystem<?> system, Path home, Blobs blobs, ActorRef<ToBlobs> server) {
+  /**
+   * Runs of a node whose data folder is {@code home}, outputs served by {@code blobs} through
+   * {@code server}, journaled into {@code journal} (null: none), one line per run to {@code log}.
+   */
+  WorkerRuns(
+      ActorSystem<?> system,
+      Path home,
+      Blobs blobs,
+      ActorRef<ToBlobs> server,
+      RunJournal journal,
+      PrintWriter log) {
     this.system = system;
     this.cache = home.resolve("cache");
     this.work = home.resolve("work");
     this.blobs = blobs;
     this.server = server;
+    this.journal = journal == null ? null : new SweepJournal(journal);
+    this.log = log;
   }
 
   private static List<String> outputFiles() {
@@ -59,7 +87,7 @@ final class WorkerRuns {
   Done run(Work w, ActorRef<ToWorker> self) {
     Ticket t = w.ticket();
     Path out = work.resolve(t.runId());
-    try {
+    try (RunLock held = hold(t)) {
       Path trace = input(w.inputs(), t.traceSha256(), Path.of(t.trace()).getFileName().toString());
       Path scenario = input(w.inputs(), t.scenarioBlob(), t.scenarioFile());
       Path calibration =
@@ -70,58 +98,130 @@ final class WorkerRuns {
                   t.calibrationSha256(),
                   Path.of(t.calibration()).getFileName().toString());
       deleteTree(out);
-      long budget = Runtime.getRuntime().maxMemory() / 6;
-      SimulationSetup.Prepared p =
-          SimulationSetup.prepare(
-              new SimulationSetup.Inputs(
-                  trace, scenario, List.of(t.overrides()), null, calibration, t.runId(), out),
-              scans.computeIfAbsent(t.traceSha256(), h -> SimulationSetup.once(trace, budget)),
-              List.of(),
-              null,
-              t.trace(),
-              t.calibration().isEmpty() ? null : t.calibration());
-      if (!p.header().scenarioHash().equals(t.scenarioSha256())) {
-        return failed(self, t, "the scenario resolved differently on this node");
+      if (held != null) {
+        RunState s = journal.journal().state(t.runId());
+        if (s.status() == RunState.Status.FINISHED) {
+          Files.createDirectories(out);
+          RunsExportCommand.export(journal.journal(), t.runId(), out);
+          log(
+              "exported run %s (%s): finished in journal %s",
+              t.runId(), t.scenarioFile(), t.journal());
+          return done(self, t, out, s.events(), s.submissions(), 0, s.summaryJson());
+        }
       }
-      RunOutcome o = InlineRun.run(p.spec());
-      if (o instanceof RunOutcome.Failed f) {
-        return failed(self, t, f.reason());
-      }
-      RunOutcome.Completed c = (RunOutcome.Completed) o;
-      String[] hashes = new String[FILES.size()];
-      for (int i = 0; i < hashes.length; i++) {
-        hashes[i] = blobs.add(out.resolve(FILES.get(i)));
-      }
-      return new Done(
-          self,
-          t.runId(),
-          server,
-          FILES.toArray(String[]::new),
-          hashes,
-          c.events(),
-          c.submissions(),
-          c.summary(),
-          "");
+      return simulate(self, t, out, trace, scenario, calibration, held != null);
     } catch (Exception | OutOfMemoryError e) {
-      return failed(self, t, e.getMessage() == null ? e.toString() : e.getMessage());
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      log("run %s (%s) failed: %s", t.runId(), t.scenarioFile(), why);
+      return failed(self, t, why);
     }
   }
 
+  /** Holds the run in the journal, or null when the sweep has none. */
+  private RunLock hold(Ticket t) throws IOException {
+    if (t.journal().equals(JournalTarget.NONE.label())) {
+      return null;
+    }
+    String mine = journal == null ? JournalTarget.NONE.label() : journal.label();
+    if (!mine.equals(t.journal())) {
+      throw new IllegalArgumentException(
+          "this node journals into "
+              + mine
+              + ", the sweep into "
+              + t.journal()
+              + ": start every node with 'cluster node --journal' and the sweep's URL");
+    }
+    return RunLock.acquire(journal.journal().target(), t.runId());
+  }
+
+  private Done simulate(
+      ActorRef<ToWorker> self,
+      Ticket t,
+      Path out,
+      Path trace,
+      Path scenario,
+      Path calibration,
+      boolean journaled)
+      throws IOException {
+    SweepJournal.Recording rec = journaled ? journal.recording(t.runId()) : null;
+    long budget = Runtime.getRuntime().maxMemory() / 6;
+    SimulationSetup.Prepared p =
+        SimulationSetup.prepare(
+            new SimulationSetup.Inputs(
+                trace, scenario, List.of(t.overrides()), null, calibration, t.runId(), out),
+            scans.computeIfAbsent(t.traceSha256(), h -> SimulationSetup.once(trace, budget)),
+            rec == null ? List.of() : List.<SimEventListener>of(rec),
+            null,
+            t.trace(),
+            t.calibration().isEmpty() ? null : t.calibration());
+    if (!p.header().scenarioHash().equals(t.scenarioSha256())) {
+      return failed(self, t, "the scenario resolved differently on this node");
+    }
+    RunOutcome o = InlineRun.run(rec == null ? p.spec() : SweepJournal.journaled(p.spec(), rec));
+    if (o instanceof RunOutcome.Failed f) {
+      log("run %s (%s) failed: %s", t.runId(), t.scenarioFile(), f.reason());
+      return failed(self, t, f.reason());
+    }
+    RunOutcome.Completed c = (RunOutcome.Completed) o;
+    log(
+        "simulated run %s (%s): %,d events in %.3f s",
+        t.runId(), t.scenarioFile(), c.events(), c.wallNanos() / 1e9);
+    return done(self, t, out, c.events(), c.submissions(), c.wallNanos(), c.summary());
+  }
+
+  /** The answer of a run whose outputs are in {@code out}, each file served by its hash. */
+  private Done done(
+      ActorRef<ToWorker> self,
+      Ticket t,
+      Path out,
+      long events,
+      long submissions,
+      long nanos,
+      String summary)
+      throws IOException {
+    List<String> files = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    Map<String, Path> mine = new HashMap<>();
+    for (String f : FILES) {
+      Path file = out.resolve(f);
+      if (Files.isRegularFile(file)) {
+        String hash = blobs.add(file);
+        files.add(f);
+        hashes.add(hash);
+        mine.put(hash, file);
+      }
+    }
+    served.put(t.runId(), mine);
+    return new Done(
+        self,
+        t.runId(),
+        server,
+        files.toArray(String[]::new),
+        hashes.toArray(String[]::new),
+        events,
+        submissions,
+        nanos,
+        summary,
+        "");
+  }
+
   private Done failed(ActorRef<ToWorker> self, Ticket t, String why) {
-    return new Done(self, t.runId(), server, new String[0], new String[0], 0, 0, "", why);
+    return new Done(self, t.runId(), server, new String[0], new String[0], 0, 0, 0, "", why);
+  }
+
+  private void log(String format, Object... args) {
+    synchronized (log) {
+      log.printf(format + "%n", args);
+      log.flush();
+    }
   }
 
   /** The run's outputs are collected: stop serving them and delete them. */
   void collected(String runId) {
     Path out = work.resolve(runId);
-    for (String f : FILES) {
-      try {
-        if (Files.isRegularFile(out.resolve(f))) {
-          blobs.remove(io.gradesim.files.Sha256.ofFile(out.resolve(f)));
-        }
-      } catch (IOException e) {
-        // it stays served until the node stops: harmless
-      }
+    Map<String, Path> mine = served.remove(runId);
+    if (mine != null) {
+      mine.forEach(blobs::remove);
     }
     try {
       deleteTree(out);
@@ -137,7 +237,7 @@ final class WorkerRuns {
     if (f == null) {
       Path target = cache.resolve(hash).resolve(name);
       try {
-        if (!Files.isRegularFile(target) || !io.gradesim.files.Sha256.ofFile(target).equals(hash)) {
+        if (!Files.isRegularFile(target) || !Sha256.ofFile(target).equals(hash)) {
           Blobs.fetch(system, from, hash, target);
         }
         mine.complete(target);

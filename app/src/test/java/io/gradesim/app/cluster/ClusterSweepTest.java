@@ -37,8 +37,13 @@ class ClusterSweepTest {
         .hasMessageContaining("expected HOST:PORT");
     assertThat(
             new ClusterSettings("127.0.0.1", 2552, List.of("127.0.0.1:2551"))
-                .config()
+                .config(ClusterSecret.of("a-secret-of-this-cluster", "test"))
                 .getStringList("pekko.cluster.seed-nodes"))
         .containsExactly("pekko://gradesim@127.0.0.1:2551");
+    assertThat(
+            new ClusterSettings("127.0.0.1", 0, List.of())
+                .config(ClusterSecret.of("a-secret-of-this-cluster", "test"))
+                .getStringList("pekko.cluster.seed-nodes"))
+        .isEmpty();
   }
 }

@@ -1,16 +1,13 @@
 package io.gradesim.journal.kryo;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import io.gradesim.journal.RunEvent;
 import io.gradesim.journal.RunState;
 
 /**
  * The journal's Kryo: every persisted class registered explicitly at a fixed id (Pekko reserves
  * 0-40, Kryo its own primitives below 10, so ours start at 101), {@code registrationRequired}, and
- * thread-safe pools of Kryo instances and buffers (Kryo itself is not thread-safe).
+ * thread-safe pools of Kryo instances and buffers ({@link KryoPool}).
  *
  * <p>Ids are part of the wire format: never reuse or renumber one; add a new class with a new id.
  */
@@ -33,20 +30,7 @@ public final class JournalKryo {
   /** Registration id of {@link RunEvent.RunResumed}. */
   public static final int RUN_RESUMED = 106;
 
-  private static final Pool<Kryo> KRYOS =
-      new Pool<>(true, false, 16) {
-        @Override
-        protected Kryo create() {
-          return newKryo();
-        }
-      };
-  private static final Pool<Output> OUTPUTS =
-      new Pool<>(true, false, 16) {
-        @Override
-        protected Output create() {
-          return new Output(64 * 1024, -1);
-        }
-      };
+  private static final KryoPool POOL = new KryoPool(JournalKryo::newKryo);
 
   private JournalKryo() {}
 
@@ -66,38 +50,17 @@ public final class JournalKryo {
 
   /** Serializes a registered object with its class id. */
   public static byte[] toBytes(Object o) {
-    Kryo kryo = KRYOS.obtain();
-    Output out = OUTPUTS.obtain();
-    try {
-      out.reset();
-      kryo.writeClassAndObject(out, o);
-      return out.toBytes();
-    } finally {
-      OUTPUTS.free(out);
-      KRYOS.free(kryo);
-    }
+    return POOL.toBytes(o);
   }
 
   /** Reads an object written by {@link #toBytes}. */
   public static Object fromBytes(byte[] bytes) {
-    Kryo kryo = KRYOS.obtain();
-    try {
-      return kryo.readClassAndObject(new Input(bytes));
-    } finally {
-      KRYOS.free(kryo);
-    }
+    return POOL.fromBytes(bytes);
   }
 
   /** Encodes simulated events {@code [from, to)} as a chunk payload, with a pooled buffer. */
   public static byte[] encodeChunk(
       io.gradesim.simulator.event.SimEvent[] events, int from, int to) {
-    Output out = OUTPUTS.obtain();
-    try {
-      out.reset();
-      ChunkCodec.encode(events, from, to, out);
-      return out.toBytes();
-    } finally {
-      OUTPUTS.free(out);
-    }
+    return POOL.write(out -> ChunkCodec.encode(events, from, to, out));
   }
 }
