@@ -157,8 +157,14 @@ public final class ClusterSweep implements SweepRunner {
             "sweep-coordinator-" + n,
             Props.empty());
       } catch (IllegalStateException e) {
-        // The system stopped (refused by the cluster) before the sweep's actors were made.
-        if (!system.getWhenTerminated().toCompletableFuture().isDone()) {
+        // The system stopped (refused by the cluster) before the sweep's actors were made, or is
+        // stopping: wait for its end, then say why.
+        try {
+          system
+              .getWhenTerminated()
+              .toCompletableFuture()
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException notStopping) {
           throw e;
         }
         throw new IllegalStateException(stopped(member), e);
