@@ -48,4 +48,25 @@ public final class Container {
   public void pid(long p) {
     this.pid = p;
   }
+
+  /**
+   * Waits until its init (pid {@link #pid()}) has exited: a zombie or gone from /proc, at most 30 s
+   * after it was killed.
+   */
+  public void awaitInitExit() throws java.io.IOException {
+    java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        String s = java.nio.file.Files.readString(stat);
+        if (s.charAt(s.lastIndexOf(')') + 2) == 'Z') {
+          return;
+        }
+      } catch (java.io.IOException gone) {
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+    }
+    throw new java.io.IOException(name() + ": init pid " + pid + " still alive 30 s after KILL");
+  }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +22,9 @@ import java.util.function.Predicate;
  * exited; remove = {@code <rt> delete NAME}; run = {@code <rt> run --bundle B NAME}.
  */
 public abstract class OciDriver implements RuntimeDriver {
+  /** Whether {@code taskset} (util-linux) is here, looked up once. */
+  private static final boolean TASKSET = HostCommand.onPath("taskset");
+
   private final String binary;
 
   /** A driver for the OCI runtime {@code binary}. */
@@ -102,20 +104,7 @@ public abstract class OciDriver implements RuntimeDriver {
 
   /** Waits until the container's init has exited (a zombie or gone from /proc). */
   protected void awaitExit(Container c) throws IOException {
-    Path stat = Path.of("/proc", Long.toString(c.pid()), "stat");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        String s = Files.readString(stat);
-        if (s.charAt(s.lastIndexOf(')') + 2) == 'Z') {
-          return;
-        }
-      } catch (IOException gone) {
-        return;
-      }
-      LockSupport.parkNanos(100_000);
-    }
-    throw new IOException(c.name() + ": init pid " + c.pid() + " still alive 30 s after KILL");
+    c.awaitInitExit();
   }
 
   @Override
@@ -154,7 +143,7 @@ public abstract class OciDriver implements RuntimeDriver {
    */
   protected static List<String> on(ContainerSpec spec, List<String> cmd) {
     String cpus = spec.placement().cpus();
-    if (cpus.isEmpty() || !HostCommand.onPath("taskset")) {
+    if (cpus.isEmpty() || !TASKSET) {
       return cmd;
     }
     List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cpus));

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -143,20 +142,7 @@ public final class PrototypeDriver implements RuntimeDriver {
   @Override
   public void stop(Container c) throws IOException {
     crun("kill", c.name(), "KILL");
-    Path stat = Path.of("/proc", Long.toString(c.pid()), "stat");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        String s = Files.readString(stat);
-        if (s.charAt(s.lastIndexOf(')') + 2) == 'Z') {
-          return;
-        }
-      } catch (IOException gone) {
-        return;
-      }
-      LockSupport.parkNanos(100_000);
-    }
-    throw new IOException(c.name() + ": init pid " + c.pid() + " still alive 30 s after KILL");
+    c.awaitInitExit();
   }
 
   @Override
