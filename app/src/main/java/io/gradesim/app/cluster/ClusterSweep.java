@@ -46,6 +46,7 @@ public final class ClusterSweep implements SweepRunner {
   private final String journal;
   private final List<String> cluster;
   private final Consumer<String> log;
+  private final String command;
   private final LongAdder overheadNanos = new LongAdder();
   private final LongAdder runNanos = new LongAdder();
   private final LongAdder simulated = new LongAdder();
@@ -59,10 +60,21 @@ public final class ClusterSweep implements SweepRunner {
    */
   public ClusterSweep(
       ActorSystem<?> system, String journal, List<String> cluster, Consumer<String> log) {
+    this(system, journal, cluster, log, "compare");
+  }
+
+  /** As above, its lines and errors starting with {@code command}, e.g. {@code plan}. */
+  public ClusterSweep(
+      ActorSystem<?> system,
+      String journal,
+      List<String> cluster,
+      Consumer<String> log,
+      String command) {
     this.system = system;
     this.journal = journal;
     this.cluster = List.copyOf(cluster);
     this.log = log;
+    this.command = command;
   }
 
   /**
@@ -98,7 +110,8 @@ public final class ClusterSweep implements SweepRunner {
           workers.add(worker);
         }
         log.accept(
-            "compare: run "
+            command
+                + ": run "
                 + stored
                 + " of "
                 + total
@@ -111,7 +124,8 @@ public final class ClusterSweep implements SweepRunner {
       @Override
       public void lost(String worker, int lost) {
         log.accept(
-            "compare: the worker at "
+            command
+                + ": the worker at "
                 + worker
                 + " left the cluster; its "
                 + lost
@@ -186,7 +200,8 @@ public final class ClusterSweep implements SweepRunner {
 
   /** Why the sweep's actor system stopped before the runs ended. */
   private String stopped(AtomicBoolean member) {
-    return "compare --cluster: "
+    return command
+        + " --cluster: "
         + (member.get()
             ? "this coordinator was removed from the cluster (cut off from most of its nodes)"
                 + " before the runs ended"

@@ -1,5 +1,7 @@
 package io.gradesim.app.plan;
 
+import io.gradesim.app.sweep.RunRequest;
+import io.gradesim.app.sweep.SweepRunner;
 import io.gradesim.app.sweep.Sweeps;
 import io.gradesim.report.ReplicatedComparison;
 import io.gradesim.report.ReportRow;
@@ -8,6 +10,7 @@ import io.gradesim.simulator.run.RunOutcome;
 import io.gradesim.simulator.run.RunSpec;
 import io.gradesim.simulator.run.SimulationSetup;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +23,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * base scenario with the candidate's overrides and the seed {@link Replications#seed}{@code (seed,
  * i)}, as {@code compare --replications} runs a scenario file, into {@code dir/<candidate>/r<i>}; a
  * batch of candidates goes through the sweep at once, in parallel. Overrides common to every
- * candidate (the exam's close) go first, the candidate's over them.
+ * candidate (the exam's close) go first, the candidate's over them. On a cluster ({@code runner}
+ * given) the seed travels as the override {@code seed = S}, so a worker resolves the same scenario
+ * from the base file; the outputs are the same bytes.
  */
 final class CandidateRuns {
   private final ActorSystem<?> system;
@@ -34,6 +39,7 @@ final class CandidateRuns {
   private final int parallelism;
   private final SimulationSetup.Scans scans;
   private final List<String> common;
+  private final SweepRunner runner;
   private final Map<String, List<ReportRow>> done = new LinkedHashMap<>();
   private int runs;
 
@@ -47,7 +53,18 @@ final class CandidateRuns {
       Verdict verdict,
       double confidence,
       int parallelism) {
-    this(system, trace, calibration, space, seed, dir, verdict, confidence, parallelism, List.of());
+    this(
+        system,
+        trace,
+        calibration,
+        space,
+        seed,
+        dir,
+        verdict,
+        confidence,
+        parallelism,
+        List.of(),
+        null);
   }
 
   CandidateRuns(
@@ -60,8 +77,10 @@ final class CandidateRuns {
       Verdict verdict,
       double confidence,
       int parallelism,
-      List<String> common) {
+      List<String> common,
+      SweepRunner runner) {
     this.system = system;
+    this.runner = runner;
     this.trace = trace;
     this.calibration = calibration;
     this.space = space;
@@ -78,6 +97,7 @@ final class CandidateRuns {
   Map<String, ReplicatedComparison.Scenario> run(
       Map<String, List<String>> candidates, int from, int to) throws IOException {
     List<RunSpec> specs = new ArrayList<>();
+    List<RunRequest> requests = new ArrayList<>();
     Map<String, List<Path>> dirs = new LinkedHashMap<>();
     for (var c : candidates.entrySet()) {
       List<String> overrides = new ArrayList<>(common);
@@ -86,19 +106,43 @@ final class CandidateRuns {
       for (int i = from; i < to; i++) {
         Path out = runDir(c.getKey(), i);
         long s = Replications.seed(seed, i);
-        specs.add(
+        List<String> these = overrides;
+        Long inputSeed = s;
+        if (runner != null) {
+          these = new ArrayList<>(overrides);
+          these.add("seed = " + s);
+          inputSeed = null;
+        }
+        SimulationSetup.Prepared p =
             SimulationSetup.prepare(
-                    new SimulationSetup.Inputs(
-                        trace, space.base(), overrides, s, calibration, c.getKey() + "#" + s, out),
-                    scans,
-                    List.of(),
-                    null)
-                .spec());
+                new SimulationSetup.Inputs(
+                    trace, space.base(), these, inputSeed, calibration, c.getKey() + "#" + s, out),
+                scans,
+                List.of(),
+                null);
+        specs.add(p.spec());
+        if (runner != null) {
+          Files.createDirectories(out);
+          requests.add(
+              RunRequest.of(
+                  RunRequest.runId(
+                      p.header().traceHash(),
+                      p.header().scenarioHash(),
+                      p.header().calibrationHash(),
+                      p.header().version(),
+                      p.header().seed()),
+                  p,
+                  space.base(),
+                  these,
+                  calibration,
+                  out));
+        }
         mine.add(out);
       }
       dirs.put(c.getKey(), mine);
     }
-    List<RunOutcome> outcomes = Sweeps.run(system, specs, parallelism);
+    List<RunOutcome> outcomes =
+        runner == null ? Sweeps.run(system, specs, parallelism) : runner.run(specs, requests);
     Replications.failIfAny(outcomes);
     runs += specs.size();
     Map<String, ReplicatedComparison.Scenario> out = new LinkedHashMap<>();

@@ -1,5 +1,9 @@
 package io.gradesim.app.plan;
 
+import io.gradesim.app.cluster.ClusterSecret;
+import io.gradesim.app.cluster.ClusterSettings;
+import io.gradesim.app.cluster.ClusterSweep;
+import io.gradesim.app.sweep.SweepRunner;
 import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.cli.SimulateCommand;
 import io.gradesim.files.AtomicWrite;
@@ -35,6 +39,8 @@ import picocli.CommandLine.Option;
           + " mean over --replications runs is within the limit. The search bisects the agent"
           + " count of each family (more agents are never worse), prunes candidates that cannot"
           + " be cheaper than a plan known to meet, and enumerates runtimes and warm pools.",
+      "With --cluster the runs go to the worker nodes of a cluster (gradesim cluster node);"
+          + " the plan and every run's outputs are the same bytes as here.",
       "Writes plan.csv (every candidate per load: levers, cost, intervals, verdict, whether it"
           + " was evaluated, bisected or pruned), plan.html, runs/ and traces/ into --out and"
           + " prints a table per load level with the best plan of each lever family."
@@ -136,6 +142,31 @@ public final class PlanCommand implements Callable<Integer> {
   Instant close;
 
   @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT",
+      description =
+          "Run the candidates on the cluster of the node at HOST:PORT (gradesim cluster node)"
+              + " instead of here; --parallel is then the nodes' cores.")
+  String cluster;
+
+  @Option(
+      names = "--cluster-secret-file",
+      paramLabel = "FILE",
+      description =
+          "With --cluster: the cluster's shared secret (default: the environment variable"
+              + " GRADESIM_CLUSTER_SECRET).")
+  Path clusterSecretFile;
+
+  @Option(
+      names = "--cluster-bind",
+      paramLabel = "ADDR",
+      defaultValue = ClusterSettings.LOOPBACK,
+      description =
+          "With --cluster: the address the worker nodes reach this process at (default:"
+              + " ${DEFAULT-VALUE}: nodes of this machine only).")
+  String clusterBind;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -172,8 +203,27 @@ public final class PlanCommand implements Callable<Integer> {
         .input("--space base", s.base())
         .dir("--out", out, List.of(CSV, HTML), List.of("runs", "traces"))
         .check();
+    GradesimSystem actors = GradesimSystem.of(spec);
+    SweepRunner runner = null;
+    if (cluster != null) {
+      ClusterSecret secret = ClusterSecret.read(clusterSecretFile, "--cluster-secret-file");
+      actors.configure(new ClusterSettings(clusterBind, 0, List.of(cluster)).config(secret));
+      PrintWriter err = spec.commandLine().getErr();
+      runner =
+          new ClusterSweep(
+              actors.get(),
+              "none",
+              List.of(cluster),
+              line -> {
+                synchronized (err) {
+                  err.println(line);
+                  err.flush();
+                }
+              },
+              "plan");
+    }
     run(
-        GradesimSystem.of(spec).get(),
+        actors.get(),
         new Planner.Request(
             trace,
             calibration,
@@ -187,7 +237,8 @@ public final class PlanCommand implements Callable<Integer> {
             threads,
             out,
             ProgressBar::onStderr,
-            SimulateCommand.withClose(List.of(), close)),
+            SimulateCommand.withClose(List.of(), close),
+            runner),
         spec.commandLine().getOut());
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.gradesim.app.plan;
 
+import io.gradesim.app.sweep.SweepRunner;
 import io.gradesim.files.progress.ProgressBar;
 import io.gradesim.report.ReplicatedComparison;
 import io.gradesim.report.Verdict;
@@ -43,6 +44,8 @@ public final class Planner {
    * @param bars where progress goes
    * @param overrides scenario overrides under every candidate's and today's ({@code --set}-style),
    *     e.g. the exam's close of {@code --close}
+   * @param runner where the runs run (null: in this process, {@code parallelism} at once; a
+   *     cluster's sweep runner: on its worker nodes)
    */
   public record Request(
       Path trace,
@@ -57,11 +60,44 @@ public final class Planner {
       int parallelism,
       Path out,
       ProgressBar.Factory bars,
-      List<String> overrides) {
+      List<String> overrides,
+      SweepRunner runner) {
     /** Copies the lists. */
     public Request {
       loads = List.copyOf(loads);
       overrides = List.copyOf(overrides);
+    }
+
+    /** A request whose runs run in this process. */
+    public Request(
+        Path trace,
+        Path calibration,
+        PlanSpace space,
+        Verdict verdict,
+        List<Double> loads,
+        int replications,
+        int extra,
+        double confidence,
+        Long seed,
+        int parallelism,
+        Path out,
+        ProgressBar.Factory bars,
+        List<String> overrides) {
+      this(
+          trace,
+          calibration,
+          space,
+          verdict,
+          loads,
+          replications,
+          extra,
+          confidence,
+          seed,
+          parallelism,
+          out,
+          bars,
+          overrides,
+          null);
     }
   }
 
@@ -143,7 +179,8 @@ public final class Planner {
             r.verdict(),
             r.confidence(),
             r.parallelism(),
-            r.overrides());
+            r.overrides(),
+            r.runner());
     TraceScan scan = TraceScan.of(trace, 0);
     double spanHours =
         scan.first() == null

@@ -84,4 +84,29 @@ public record RunRequest(
         SimulationSetup.version(),
         s.seed());
   }
+
+  /**
+   * The request of the run {@code p} prepared from scenario {@code file} with {@code overrides}
+   * (the seed among them, so a worker resolves the same scenario), writing into {@code dir}.
+   */
+  public static RunRequest of(
+      String runId,
+      SimulationSetup.Prepared p,
+      Path file,
+      List<String> overrides,
+      Path calibration,
+      Path dir) {
+    return new RunRequest(
+        runId,
+        p.header().traceHash(),
+        p.header().scenarioHash(),
+        p.header().calibrationHash(),
+        p.header().version(),
+        p.header().seed(),
+        p.header().traceFile(),
+        file.toString(),
+        overrides,
+        calibration == null ? "" : calibration.toString(),
+        dir.toString());
+  }
 }

@@ -158,7 +158,7 @@ public final class ScenarioSweep {
       runs.add(p);
       todo.add(dir);
       specs.add(recording == null ? p.spec() : SweepJournal.journaled(p.spec(), recording));
-      requests.add(request(runId, p, file, overrides, calibration, dir));
+      requests.add(RunRequest.of(runId, p, file, overrides, calibration, dir));
     }
     long total = runs.stream().mapToLong(p -> p.survey().submissions()).sum();
     bar[0] = bars.create("replaying " + runs.size() + " scenarios", total);
@@ -194,27 +194,6 @@ public final class ScenarioSweep {
               + String.join("; ", failed));
     }
     return dirs;
-  }
-
-  private static RunRequest request(
-      String runId,
-      SimulationSetup.Prepared p,
-      Path file,
-      List<String> overrides,
-      Path calibration,
-      Path dir) {
-    return new RunRequest(
-        runId,
-        p.header().traceHash(),
-        p.header().scenarioHash(),
-        p.header().calibrationHash(),
-        p.header().version(),
-        p.header().seed(),
-        p.header().traceFile(),
-        file.toString(),
-        overrides,
-        calibration == null ? "" : calibration.toString(),
-        dir.toString());
   }
 
   /**
