@@ -19,8 +19,12 @@ final class CsvSink implements AutoCloseable {
   private final byte[] digits = new byte[20];
   private int pos;
   private boolean rowStarted;
+  // Two dates kept: a row's instants may straddle midnight (arrival one day, feedback the next),
+  // and a single cached date would then be formatted again for almost every field.
   private long cachedDay = Long.MIN_VALUE;
   private byte[] cachedDate = new byte[0];
+  private long otherDay = Long.MIN_VALUE;
+  private byte[] otherDate = new byte[0];
 
   CsvSink(OutputStream out) {
     this.out = out;
@@ -117,8 +121,13 @@ final class CsvSink implements AutoCloseable {
     long second = Math.floorDiv(epochMicros, 1_000_000L);
     long day = Math.floorDiv(second, 86_400L);
     if (day != cachedDay) {
+      long d = otherDay;
+      byte[] b = otherDate;
+      otherDay = cachedDay;
+      otherDate = cachedDate;
       cachedDay = day;
-      cachedDate = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
+      cachedDate =
+          d == day ? b : (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
     }
     ensure(cachedDate.length + 16);
     System.arraycopy(cachedDate, 0, buf, pos, cachedDate.length);

@@ -52,6 +52,29 @@ class CsvSinkTest {
   }
 
   @Test
+  void writesInstantsOfThreeDaysInTurnInOneRow() throws IOException {
+    long day = 86_400_000_000L;
+    long eve = 1_705_359_599_000_001L; // 2024-01-15T22:59:59.000001Z
+    List<Long> order = List.of(eve, eve + day, eve, eve + 2 * day, eve + day, eve, eve + 2 * day);
+    String text =
+        row(
+            s -> {
+              for (long m : order) {
+                s.instant(m);
+              }
+            });
+    assertThat(text.strip().split(","))
+        .containsExactly(
+            "2024-01-15T22:59:59.000001Z",
+            "2024-01-16T22:59:59.000001Z",
+            "2024-01-15T22:59:59.000001Z",
+            "2024-01-17T22:59:59.000001Z",
+            "2024-01-16T22:59:59.000001Z",
+            "2024-01-15T22:59:59.000001Z",
+            "2024-01-17T22:59:59.000001Z");
+  }
+
+  @Test
   void writesSecondsWithExactlySixDecimals() throws IOException {
     assertThat(
             row(
