@@ -58,10 +58,17 @@ public final class ThesisCommand implements Callable<Integer> {
     HostResults host = HostResults.none();
     WorkloadResults workloads = WorkloadResults.none();
     for (Path probeDir : results == null ? java.util.List.<Path>of() : results) {
-      host = host.merge(HostResults.read(probeDir));
       WorkloadResults w = WorkloadResults.read(probeDir);
       if (!w.whole().isEmpty()) {
         workloads = w;
+      }
+      try {
+        host = host.merge(HostResults.read(probeDir));
+      } catch (IllegalArgumentException noHelloWorld) {
+        // A matrix of workloads alone has no Hello World folders, which is fine.
+        if (w.whole().isEmpty()) {
+          throw noHelloWorld;
+        }
       }
     }
     ThesisComparison c = ThesisComparison.of(runs, host, HostFeatures.detect());
