@@ -43,7 +43,9 @@ public record WorkloadResults(
     }
     List<Path> csvs = new ArrayList<>();
     try (var list = Files.list(folder)) {
-      list.map(p -> p.resolve("probe.csv"))
+      // A folder still being measured (.partial-NAME) is no result yet.
+      list.filter(p -> !p.getFileName().toString().startsWith("."))
+          .map(p -> p.resolve("probe.csv"))
           .filter(Files::isRegularFile)
           .sorted()
           .forEach(csvs::add);
