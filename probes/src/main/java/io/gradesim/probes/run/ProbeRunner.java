@@ -94,9 +94,20 @@ public final class ProbeRunner {
               return t;
             });
     try {
+      // Bound before the drivers start anything: rootless podman's pause process keeps the mount
+      // namespace of its start, which would not see a later mount.
+      Map<Job, Placement> bound = new LinkedHashMap<>();
+      List<Path> points = new ArrayList<>();
+      for (Job payload : plan.payloads()) {
+        Path point = bindFiles(payload);
+        bound.put(payload, jobPlacement);
+        if (point != null) {
+          points.add(point);
+        }
+      }
       Map<String, RuntimeDriver> drivers = prepare(bar);
       for (Job payload : plan.payloads()) {
-        Path files = bindFiles(payload);
+        jobPlacement = bound.get(payload);
         try {
           for (int c : plan.concurrency()) {
             for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
@@ -106,9 +117,10 @@ public final class ProbeRunner {
             }
           }
         } finally {
-          unbind(files);
+          jobPlacement = null;
         }
       }
+      points.forEach(this::unbind);
     } finally {
       bar.finish();
       pool.shutdownNow();
