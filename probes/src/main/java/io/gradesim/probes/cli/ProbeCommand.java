@@ -15,11 +15,11 @@ import io.gradesim.probes.run.ProbePlan;
 import io.gradesim.probes.run.ProbeRunner;
 import io.gradesim.probes.run.Storages;
 import io.gradesim.probes.runtime.Availability;
-import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
 import io.gradesim.probes.thesis.MatrixRun;
 import io.gradesim.probes.thesis.ThesisCommand;
+import io.gradesim.probes.workload.Job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,9 +69,13 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(
       names = "--payload",
       paramLabel = "P1,P2",
-      defaultValue = "true",
       description =
-          "Payloads exec'd in the container: true, cpu, write" + " (default: ${DEFAULT-VALUE}).")
+          "Payloads exec'd in the container: true, cpu, write, or the thesis' workloads hello,"
+              + " http, db-read, db-write, io-read, io-write (the last four in all five sizes,"
+              + " or one as db-read-xs, -sm, -md, -lg, -xl), or all of those; the workloads but"
+              + " hello need --image grading (default: true). With --matrix: run these instead"
+              + " of Hello World, by default for the named few configurations, in"
+              + " DIR/workloads.")
   String payloads;
 
   @Option(
@@ -218,7 +222,7 @@ public final class ProbeCommand implements Callable<Integer> {
         new ProbePlan(
             Runtime.parse(runtimes),
             Stage.parse(stages),
-            Arrays.stream(payloads.split(",")).map(String::strip).map(Payload::of).toList(),
+            jobs(chosen),
             Arrays.stream(concurrency.split(","))
                 .map(String::strip)
                 .map(ProbeCommand::level)
@@ -279,7 +283,13 @@ public final class ProbeCommand implements Callable<Integer> {
             Optional.ofNullable(image).map(String::strip).map(Image::of),
             rounds,
             budget == null ? null : MatrixRun.budget(budget),
-            only == null ? List.of() : only.stream().map(String::strip).toList());
+            only == null ? List.of() : only.stream().map(String::strip).toList(),
+            payloads == null ? List.of() : Job.parse(payloads));
+    if (image != null
+        && run.image().get() != Image.GRADING
+        && run.workloads().stream().anyMatch(Job::needsGradingImage)) {
+      throw new IllegalArgumentException(needsGrading(run.workloads()));
+    }
     Files.createDirectories(out);
     try (Janitor janitor = Janitor.install()) {
       Janitor.sweepOrphans();
@@ -350,6 +360,21 @@ public final class ProbeCommand implements Callable<Integer> {
     }
     stdout.printf("%d of %d runtimes available%n", available, Runtime.values().length);
     return 0;
+  }
+
+  /** The payloads of --payload, checked against the image they run on. */
+  private List<Job> jobs(Image chosen) {
+    List<Job> jobs = Job.parse(payloads == null ? "true" : payloads);
+    if (chosen != Image.GRADING && jobs.stream().anyMatch(Job::needsGradingImage)) {
+      throw new IllegalArgumentException(needsGrading(jobs));
+    }
+    return jobs;
+  }
+
+  private static String needsGrading(List<Job> jobs) {
+    return "--payload "
+        + jobs.stream().filter(Job::needsGradingImage).map(Job::label).findFirst().orElse("")
+        + " runs python3 or sqlite3, which only the grading image has: add --image grading";
   }
 
   private static int level(String s) {

@@ -1,8 +1,8 @@
 package io.gradesim.probes.run;
 
 import io.gradesim.probes.jfr.Stage;
-import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Runtime;
+import io.gradesim.probes.workload.Job;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param runtimes the runtimes, in order
  * @param stages the stages recorded (the whole lifecycle always runs)
- * @param payloads the payloads exec'd
+ * @param payloads the payloads exec'd (today's and the thesis' workloads, {@link Job})
  * @param concurrency the numbers of lifecycles run at once
  * @param warmup warm-up rounds per runtime, payload and concurrency (recorded with warmup=true)
  * @param repeat measured rounds per runtime, payload and concurrency
@@ -21,7 +21,7 @@ import java.util.Set;
 public record ProbePlan(
     List<Runtime> runtimes,
     Set<Stage> stages,
-    List<Payload> payloads,
+    List<Job> payloads,
     List<Integer> concurrency,
     int warmup,
     int repeat,
@@ -31,7 +31,7 @@ public record ProbePlan(
   public ProbePlan(
       List<Runtime> runtimes,
       Set<Stage> stages,
-      List<Payload> payloads,
+      List<Job> payloads,
       List<Integer> concurrency,
       int warmup,
       int repeat) {

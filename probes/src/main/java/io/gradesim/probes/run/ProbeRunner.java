@@ -13,10 +13,11 @@ import io.gradesim.probes.runtime.ExecResult;
 import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.Label;
 import io.gradesim.probes.runtime.Limits;
-import io.gradesim.probes.runtime.Payload;
 import io.gradesim.probes.runtime.Placement;
 import io.gradesim.probes.runtime.Runtime;
 import io.gradesim.probes.runtime.RuntimeDriver;
+import io.gradesim.probes.workload.Job;
+import io.gradesim.probes.workload.Step;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ public final class ProbeRunner {
   private final java.util.Set<String> broken = new java.util.HashSet<>();
   private String cpuset = "";
   private Placement placement;
+  private volatile Placement jobPlacement;
 
   /** A runner reporting progress and problems on {@code err}. */
   public ProbeRunner(ProbePlan plan, ImageStore images, Janitor janitor, PrintStream err) {
@@ -92,16 +94,33 @@ public final class ProbeRunner {
               return t;
             });
     try {
-      Map<String, RuntimeDriver> drivers = prepare(bar);
-      for (Payload payload : plan.payloads()) {
-        for (int c : plan.concurrency()) {
-          for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
-            for (var e : drivers.entrySet()) {
-              turn(e.getKey(), e.getValue(), payload, c, round, pool, bar);
-            }
-          }
+      // Bound before the drivers start anything: rootless podman's pause process keeps the mount
+      // namespace of its start, which would not see a later mount.
+      Map<Job, Placement> bound = new LinkedHashMap<>();
+      List<Path> points = new ArrayList<>();
+      for (Job payload : plan.payloads()) {
+        Path point = bindFiles(payload);
+        bound.put(payload, jobPlacement);
+        if (point != null) {
+          points.add(point);
         }
       }
+      Map<String, RuntimeDriver> drivers = prepare(bar);
+      for (Job payload : plan.payloads()) {
+        jobPlacement = bound.get(payload);
+        try {
+          for (int c : plan.concurrency()) {
+            for (int round = 0; round < plan.warmup() + plan.repeat(); round++) {
+              for (var e : drivers.entrySet()) {
+                turn(e.getKey(), e.getValue(), payload, c, round, pool, bar);
+              }
+            }
+          }
+        } finally {
+          jobPlacement = null;
+        }
+      }
+      points.forEach(this::unbind);
     } finally {
       bar.finish();
       pool.shutdownNow();
@@ -160,7 +179,7 @@ public final class ProbeRunner {
   private void turn(
       String label,
       RuntimeDriver driver,
-      Payload payload,
+      Job payload,
       int c,
       int round,
       ExecutorService pool,
@@ -190,7 +209,7 @@ public final class ProbeRunner {
   private int round(
       RuntimeDriver driver,
       String label,
-      Payload payload,
+      Job payload,
       int c,
       int iteration,
       boolean warm,
@@ -224,7 +243,7 @@ public final class ProbeRunner {
   }
 
   /** One full lifecycle (and one {@code run} when asked); true when every stage succeeded. */
-  private boolean lifecycle(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+  private boolean lifecycle(RuntimeDriver driver, Where w, Job payload) throws IOException {
     if (!janitor.enter()) {
       return false;
     }
@@ -233,7 +252,11 @@ public final class ProbeRunner {
       if (plan.stages().stream().anyMatch(Stage::lifecycle)) {
         ok = stages(driver, w, payload);
       }
-      if (ok && plan.stages().contains(Stage.RUN) && !janitor.closing()) {
+      // A job of several steps (the HTTP server, then its first response) has no one-shot form.
+      if (ok
+          && plan.stages().contains(Stage.RUN)
+          && payload.steps().size() == 1
+          && !janitor.closing()) {
         ok = runWhole(driver, w, payload);
       }
       return ok;
@@ -242,7 +265,7 @@ public final class ProbeRunner {
     }
   }
 
-  private boolean stages(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+  private boolean stages(RuntimeDriver driver, Where w, Job payload) throws IOException {
     ContainerSpec spec = spec();
     Container c = null;
     boolean removed = false;
@@ -250,11 +273,16 @@ public final class ProbeRunner {
       c = StageTimer.time(w, Stage.CREATE.label(), rec(Stage.CREATE), () -> driver.create(spec));
       Container made = c;
       step(w, Stage.START, () -> driver.start(made));
-      StageTimer.time(
-          w,
-          Stage.EXEC.label(),
-          rec(Stage.EXEC),
-          () -> must(driver.exec(made, payload.argv(), PAYLOAD_TIMEOUT)));
+      for (Step s : payload.steps()) {
+        if (janitor.closing()) {
+          throw new StageFailure(s.stage(), "probe interrupted", null);
+        }
+        StageTimer.time(
+            w,
+            s.stage(),
+            rec(Stage.EXEC),
+            () -> checked(s, driver.exec(made, s.argv(), PAYLOAD_TIMEOUT)));
+      }
       step(w, Stage.STOP, () -> driver.stop(made));
       step(w, Stage.REMOVE, () -> driver.remove(made));
       removed = true;
@@ -274,14 +302,15 @@ public final class ProbeRunner {
     }
   }
 
-  private boolean runWhole(RuntimeDriver driver, Where w, Payload payload) throws IOException {
+  private boolean runWhole(RuntimeDriver driver, Where w, Job payload) throws IOException {
     ContainerSpec spec = spec();
+    Step only = payload.steps().get(0);
     try {
       StageTimer.time(
           w,
           Stage.RUN.label(),
           true,
-          () -> must(driver.run(spec, payload.argv(), PAYLOAD_TIMEOUT)));
+          () -> checked(only, driver.run(spec, only.argv(), PAYLOAD_TIMEOUT)));
       return true;
     } catch (StageFailure f) {
       problems.putIfAbsent(w.runtime() + " run", f.getMessage());
@@ -313,7 +342,54 @@ public final class ProbeRunner {
   private ContainerSpec spec() throws IOException {
     String name = Label.next("c");
     Path dir = Files.createDirectory(janitor.scratch().resolve(name));
-    return new ContainerSpec(name, dir, images, Limits.NONE, placement());
+    Placement p = jobPlacement;
+    return new ContainerSpec(name, dir, images, Limits.NONE, p == null ? placement() : p);
+  }
+
+  /**
+   * Binds {@code job}'s payload files (generated on first use into the image cache) read-only at a
+   * labelled folder every user can reach, which the containers bind at {@link Job#MOUNT}; returns
+   * that folder, or null when the job has no files. Counted as work in flight, so an interrupt's
+   * sweep, which unmounts labelled mounts, waits for the mount.
+   */
+  private Path bindFiles(Job job) throws IOException, InterruptedException {
+    jobPlacement = null;
+    if (job.files().isEmpty()) {
+      return null;
+    }
+    err.println("probe: payload files of " + job.label() + ": " + job.files().get().name());
+    Path src = job.files().get().in(images);
+    if (!janitor.enter()) {
+      throw new InterruptedException("probe interrupted");
+    }
+    try {
+      Path point =
+          Files.createDirectories(
+              Path.of(System.getProperty("java.io.tmpdir"), Label.next("payload")));
+      HostCommand.check(List.of("mount", "--bind", src.toString(), point.toString()));
+      try {
+        HostCommand.check(List.of("mount", "-o", "remount,bind,ro", point.toString()));
+      } catch (IOException e) {
+        // Never leave the cache bound writable where a sweep removes folders.
+        HostCommand.quietly(List.of("umount", "-l", point.toString()));
+        throw e;
+      }
+      Placement base = placement();
+      List<Placement.Bind> binds = new ArrayList<>(base.binds());
+      binds.add(new Placement.Bind(point, Job.MOUNT));
+      jobPlacement = new Placement(base.cpus(), binds);
+      return point;
+    } finally {
+      janitor.exit();
+    }
+  }
+
+  private void unbind(Path point) {
+    jobPlacement = null;
+    if (point != null) {
+      HostCommand.quietly(List.of("umount", "-l", point.toString()));
+      HostCommand.quietly(List.of("rmdir", point.toString()));
+    }
   }
 
   private synchronized Placement placement() throws IOException {
@@ -329,9 +405,14 @@ public final class ProbeRunner {
     return placement;
   }
 
-  private static ExecResult must(ExecResult r) throws IOException {
+  /** {@code r} when it exited 0 with the output {@code step} expects; else an IOException. */
+  private static ExecResult checked(Step step, ExecResult r) throws IOException {
     if (!r.ok()) {
       throw new IOException("payload " + r.describe());
+    }
+    var wrong = step.check().apply(r.stdout());
+    if (wrong.isPresent()) {
+      throw new IOException("payload output of " + step.stage() + ": " + wrong.get());
     }
     return r;
   }

@@ -11,6 +11,7 @@ import io.gradesim.probes.run.ProbePlan;
 import io.gradesim.probes.run.ProbeRunner;
 import io.gradesim.probes.runtime.HostCommand;
 import io.gradesim.probes.runtime.Payload;
+import io.gradesim.probes.workload.Job;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,15 +37,42 @@ import java.util.regex.Pattern;
  * the last one made (containers, image imports, private daemons, mounts, the rootless user's
  * processes); only the image cache stays.
  *
+ * <p>With {@code workloads} (the thesis' HTTP, database and IO tests, {@link Job}) it runs those
+ * instead of Hello World, by default for {@link ThesisMatrix#WORKLOAD_FEW}, on the grading image
+ * (the workloads need its python3 and sqlite3) unless {@code image} says otherwise, each
+ * configuration's results in {@code OUT/workloads/NAME}, resumable the same way.
+ *
  * @param out the output folder
  * @param thesis the thesis' measurement files
  * @param image the image every configuration runs instead of its mapped one, if any
  * @param rounds measured rounds per configuration
  * @param budget how long to go on starting configurations; null for no limit
- * @param only the configurations to consider, in this order; empty for all 73 in file order
+ * @param only the configurations to consider, in this order; empty for all 73 in file order (for
+ *     Hello World) or the named few (for workloads)
+ * @param workloads the payloads to run instead of Hello World's {@code true}; empty for Hello World
  */
 public record MatrixRun(
-    Path out, Path thesis, Optional<Image> image, int rounds, Duration budget, List<String> only) {
+    Path out,
+    Path thesis,
+    Optional<Image> image,
+    int rounds,
+    Duration budget,
+    List<String> only,
+    List<Job> workloads) {
+
+  /** A Hello World matrix. */
+  public MatrixRun(
+      Path out,
+      Path thesis,
+      Optional<Image> image,
+      int rounds,
+      Duration budget,
+      List<String> only) {
+    this(out, thesis, image, rounds, budget, only, List.of());
+  }
+
+  /** The folder of the workloads' results inside the matrix output. */
+  public static final String WORKLOADS = "workloads";
 
   private static final Pattern BUDGET = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
@@ -54,6 +82,7 @@ public record MatrixRun(
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
     only = List.copyOf(only);
+    workloads = List.copyOf(workloads);
   }
 
   /** The default location of the thesis' files (the shared folder's). */
@@ -92,27 +121,35 @@ public record MatrixRun(
    */
   public int run(ImageStore images, Janitor janitor, PrintStream err)
       throws IOException, InterruptedException {
-    List<ThesisConfiguration> chosen = ThesisMatrix.select(ThesisData.readAll(thesis), only);
+    boolean jobs = !workloads.isEmpty();
+    List<ThesisConfiguration> chosen =
+        ThesisMatrix.select(
+            ThesisData.readAll(thesis), only.isEmpty() && jobs ? ThesisMatrix.WORKLOAD_FEW : only);
+    Optional<Image> forced =
+        image.isEmpty() && workloads.stream().anyMatch(Job::needsGradingImage)
+            ? Optional.of(Image.GRADING)
+            : image;
+    Path results = jobs ? out.resolve(WORKLOADS) : out;
     HostFeatures features = HostFeatures.detect();
-    Files.createDirectories(out);
-    removePartials();
+    Files.createDirectories(results);
+    removePartials(results);
     long start = System.nanoTime();
     int[] counts = new int[5]; // measured, already, cannot run, failed, left for later
     for (int i = 0; i < chosen.size(); i++) {
       ThesisConfiguration c = chosen.get(i);
       String head = "matrix: [" + (i + 1) + "/" + chosen.size() + "] " + c.name();
       HostMapping m = HostMapping.of(c, features);
-      Optional<ThesisMatrix.Target> t = ThesisMatrix.target(c, image);
+      Optional<ThesisMatrix.Target> t = ThesisMatrix.target(c, forced);
       // Plain LXC stands in for LXD, so LXD's own absence does not matter; with another image
       // than the mapped one, neither does debootstrap.
-      boolean installed = m.host().available() || image.isPresent() || c.manager().equals("lxd");
+      boolean installed = m.host().available() || forced.isPresent() || c.manager().equals("lxd");
       if (t.isEmpty() || !m.reachable() || !installed) {
         String why = t.isEmpty() ? ThesisMatrix.noTarget(c) : m.host().reason();
         err.println(head + ": cannot run here: " + why);
         counts[2]++;
         continue;
       }
-      Path done = out.resolve(t.get().name());
+      Path done = results.resolve(t.get().name());
       if (Files.isRegularFile(done.resolve("probe.csv"))) {
         err.println(head + ": already measured in " + done);
         counts[1]++;
@@ -135,7 +172,7 @@ public record MatrixRun(
               + (target.storage().isEmpty() ? "" : ", storage " + target.storage())
               + ")");
       err.flush();
-      int n = probe(target, images, janitor, err);
+      int n = probe(target, results, images, janitor, err);
       if (n > 0) {
         err.println(head + ": measured " + target.name() + " (" + n + " lifecycles) in " + done);
         counts[0]++;
@@ -153,18 +190,19 @@ public record MatrixRun(
   }
 
   /** Probes one configuration; returns how many lifecycles succeeded (0: nothing was written). */
-  private int probe(ThesisMatrix.Target t, ImageStore images, Janitor janitor, PrintStream err)
+  private int probe(
+      ThesisMatrix.Target t, Path results, ImageStore images, Janitor janitor, PrintStream err)
       throws IOException, InterruptedException {
     ProbePlan plan =
         new ProbePlan(
             List.of(t.runtime()),
             EnumSet.of(Stage.CREATE, Stage.START, Stage.EXEC, Stage.STOP, Stage.REMOVE),
-            List.of(Payload.TRUE),
+            workloads.isEmpty() ? List.of(Job.of(Payload.TRUE)) : workloads,
             List.of(1),
             1,
             rounds,
             List.of(t.storage()));
-    Path partial = out.resolve(".partial-" + t.name());
+    Path partial = results.resolve(".partial-" + t.name());
     Path jfr = partial.resolve("probe.jfr");
     try (ProbeRecording recording = new ProbeRecording()) {
       Map<String, String> problems =
@@ -185,12 +223,12 @@ public record MatrixRun(
       return 0;
     }
     StageCsv.write(samples, partial.resolve("probe.csv"));
-    Files.move(partial, out.resolve(t.name()), StandardCopyOption.ATOMIC_MOVE);
+    Files.move(partial, results.resolve(t.name()), StandardCopyOption.ATOMIC_MOVE);
     return ok;
   }
 
   /** Removes what an interrupted run left half-written: folders that never became results. */
-  private void removePartials() throws IOException {
+  private static void removePartials(Path out) throws IOException {
     try (var list = Files.list(out)) {
       for (Path p : list.toList()) {
         if (p.getFileName().toString().startsWith(".partial-")) {

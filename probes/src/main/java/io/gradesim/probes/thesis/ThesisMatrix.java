@@ -19,6 +19,18 @@ public final class ThesisMatrix {
   private ThesisMatrix() {}
 
   /**
+   * The configurations whose HTTP, database and IO tests the matrix measures by default: Docker
+   * with crun and with runc on overlay, Podman with crun rootful and rootless, the prototype.
+   */
+  public static final List<String> WORKLOAD_FEW =
+      List.of(
+          "docker-centos-crun-overlay",
+          "docker-centos-runc-overlay",
+          "podman-centos-crun-overlay",
+          "podman-centos-crun-overlay-rootless",
+          "contingious-alpine-crun-None");
+
+  /**
    * One configuration to probe.
    *
    * @param thesis the thesis' file name

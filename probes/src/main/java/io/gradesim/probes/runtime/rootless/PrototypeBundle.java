@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradesim.probes.runtime.Limits;
+import io.gradesim.probes.runtime.Placement;
 import io.gradesim.probes.runtime.oci.OciBundle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,13 +25,15 @@ final class PrototypeBundle {
 
   /**
    * Writes {@code bundle/config.json} running {@code args} on {@code layer}, with {@code image}'s
-   * entries {@code readOnly} bound read-only, as {@code user} mapped to root.
+   * entries {@code readOnly} bound read-only, the placement's {@code binds} read-only at their
+   * targets, as {@code user} mapped to root.
    */
   static void write(
       Path bundle,
       Path layer,
       Path image,
       List<String> readOnly,
+      List<Placement.Bind> binds,
       RootlessUser user,
       List<String> args,
       Limits limits)
@@ -57,6 +60,9 @@ final class PrototypeBundle {
     mount(mounts, "/tmp", "tmpfs", "tmpfs", List.of("nosuid", "nodev", "mode=1777"));
     for (String part : readOnly) {
       mount(mounts, "/" + part, "bind", image.resolve(part).toString(), List.of("rbind", "ro"));
+    }
+    for (Placement.Bind b : binds) {
+      mount(mounts, b.target(), "bind", b.source().toString(), List.of("rbind", "ro"));
     }
     ObjectNode linux = root.putObject("linux");
     ArrayNode ns = linux.putArray("namespaces");

@@ -115,7 +115,8 @@ public final class PrototypeDriver implements RuntimeDriver {
       Files.createDirectories(layer.resolve(r));
     }
     HostCommand.check(List.of("chown", "-R", user.uid() + ":" + user.gid(), bundle.toString()));
-    PrototypeBundle.write(bundle, layer, image, readOnly, user, args, spec.limits());
+    PrototypeBundle.write(
+        bundle, layer, image, readOnly, spec.placement().binds(), user, args, spec.limits());
     return bundle;
   }
 
