@@ -98,7 +98,7 @@ rootless_user() {
 setup_runtimes() {
   install_packages runc crun runsc bubblewrap systemd-container lxc podman docker.io \
     qemu-system-x86 busybox-static linux-image-amd64 util-linux iproute2 procps xz-utils \
-    gcc libc6-dev debootstrap btrfs-progs uidmap
+    gcc libc6-dev debootstrap btrfs-progs uidmap sqlite3
   bind_v2_controllers_to_v1
   rootless_user
   build_payload
