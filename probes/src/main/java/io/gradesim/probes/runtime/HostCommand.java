@@ -47,8 +47,8 @@ public final class HostCommand {
   public static ExecResult run(
       List<String> argv, Duration timeout, Path dir, Map<String, String> env, Path input)
       throws IOException {
-    Path out = Files.createTempFile(Label.own() + "out", ".txt");
-    Path err = Files.createTempFile(Label.own() + "err", ".txt");
+    Path out = scratch("out");
+    Path err = scratch("err");
     try {
       ProcessBuilder b =
           new ProcessBuilder(argv)
@@ -73,7 +73,38 @@ public final class HostCommand {
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
+      SCRATCH.remove(out);
+      SCRATCH.remove(err);
     }
+  }
+
+  /**
+   * The temporary files of commands still running; an interrupted probe's JVM deletes them on its
+   * way out (the thread that made one may never reach its finally block).
+   */
+  private static final java.util.Set<Path> SCRATCH =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    java.lang.Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Path f : SCRATCH) {
+                    try {
+                      Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                      // best effort on the way out; the next probe's sweep removes labelled files
+                    }
+                  }
+                },
+                "gradesim-command-scratch"));
+  }
+
+  private static Path scratch(String kind) throws IOException {
+    Path f = Files.createTempFile(Label.own() + kind, ".txt");
+    SCRATCH.add(f);
+    return f;
   }
 
   /** Runs {@code argv} and returns its stdout, or throws an IOException naming the command. */
