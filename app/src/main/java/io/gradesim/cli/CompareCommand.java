@@ -1,7 +1,6 @@
 package io.gradesim.cli;
 
-import io.gradesim.app.cluster.ClusterSecret;
-import io.gradesim.app.cluster.ClusterSettings;
+import io.gradesim.app.cluster.ClusterOptions;
 import io.gradesim.app.cluster.ClusterSweep;
 import io.gradesim.app.plan.Replications;
 import io.gradesim.app.sweep.ScenarioSweep;
@@ -136,31 +135,7 @@ public final class CompareCommand implements Callable<Integer> {
               + " journal holds as finished and resumes the others.")
   String journal = "none";
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "HOST:PORT",
-      description =
-          "Run the sweep on the cluster of the node at HOST:PORT (gradesim cluster node) instead"
-              + " of here: worker nodes pull the runs; outputs are the same bytes as a local run.")
-  String cluster;
-
-  @Option(
-      names = "--cluster-secret-file",
-      paramLabel = "FILE",
-      description =
-          "With --cluster: the cluster's shared secret (default: the environment variable"
-              + " GRADESIM_CLUSTER_SECRET).")
-  Path clusterSecretFile;
-
-  @Option(
-      names = "--cluster-bind",
-      paramLabel = "ADDR",
-      defaultValue = ClusterSettings.LOOPBACK,
-      description =
-          "With --cluster: the address the worker nodes reach this process at, to fetch the"
-              + " inputs and send the results (default: ${DEFAULT-VALUE}: nodes of this machine"
-              + " only).")
-  String clusterBind;
+  @CommandLine.Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
       names = "--parallel",
@@ -230,7 +205,7 @@ public final class CompareCommand implements Callable<Integer> {
     JournalTarget target = JournalTarget.parse(journal, JournalTarget.defaultHome());
     GradesimSystem actors = GradesimSystem.of(spec);
     List<String> overrides = SimulateCommand.withClose(List.of(), close);
-    if (cluster != null) {
+    if (clusterOptions.given()) {
       if (target.enabled() && !target.postgres()) {
         throw new IllegalArgumentException(
             "--cluster with --journal "
@@ -238,21 +213,10 @@ public final class CompareCommand implements Callable<Integer> {
                 + ": the worker nodes cannot write this machine's H2 file; give the PostgreSQL URL"
                 + " every node was started with (--journal jdbc:postgresql://...), or none");
       }
-      ClusterSecret secret = ClusterSecret.read(clusterSecretFile, "--cluster-secret-file");
-      actors.configure(new ClusterSettings(clusterBind, 0, List.of(cluster)).config(secret));
+      clusterOptions.join(actors);
       ActorSystem<?> system = actors.system(target);
-      PrintWriter err = spec.commandLine().getErr();
       ClusterSweep runner =
-          new ClusterSweep(
-              system,
-              target.label(),
-              List.of(cluster),
-              line -> {
-                synchronized (err) {
-                  err.println(line);
-                  err.flush();
-                }
-              });
+          clusterOptions.sweep(system, target.label(), spec.commandLine().getErr(), "compare");
       return journaled(
           target,
           system,

@@ -277,7 +277,8 @@ public final class DemoCommand implements Callable<Integer> {
             java.lang.Runtime.getRuntime().availableProcessors(),
             out.resolve("plan"),
             ProgressBar::onStderr,
-            List.of()),
+            List.of(),
+            null),
         spec.commandLine().getOut());
   }
 

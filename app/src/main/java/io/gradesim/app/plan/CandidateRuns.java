@@ -123,19 +123,7 @@ final class CandidateRuns {
         specs.add(p.spec());
         if (runner != null) {
           Files.createDirectories(out);
-          requests.add(
-              RunRequest.of(
-                  RunRequest.runId(
-                      p.header().traceHash(),
-                      p.header().scenarioHash(),
-                      p.header().calibrationHash(),
-                      p.header().version(),
-                      p.header().seed()),
-                  p,
-                  space.base(),
-                  these,
-                  calibration,
-                  out));
+          requests.add(RunRequest.of(p, space.base(), these, calibration, out));
         }
         mine.add(out);
       }

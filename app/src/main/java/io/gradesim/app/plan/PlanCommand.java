@@ -1,8 +1,6 @@
 package io.gradesim.app.plan;
 
-import io.gradesim.app.cluster.ClusterSecret;
-import io.gradesim.app.cluster.ClusterSettings;
-import io.gradesim.app.cluster.ClusterSweep;
+import io.gradesim.app.cluster.ClusterOptions;
 import io.gradesim.app.sweep.SweepRunner;
 import io.gradesim.app.system.GradesimSystem;
 import io.gradesim.cli.SimulateCommand;
@@ -141,30 +139,7 @@ public final class PlanCommand implements Callable<Integer> {
               + " feedback).")
   Instant close;
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "HOST:PORT",
-      description =
-          "Run the candidates on the cluster of the node at HOST:PORT (gradesim cluster node)"
-              + " instead of here; --parallel is then the nodes' cores.")
-  String cluster;
-
-  @Option(
-      names = "--cluster-secret-file",
-      paramLabel = "FILE",
-      description =
-          "With --cluster: the cluster's shared secret (default: the environment variable"
-              + " GRADESIM_CLUSTER_SECRET).")
-  Path clusterSecretFile;
-
-  @Option(
-      names = "--cluster-bind",
-      paramLabel = "ADDR",
-      defaultValue = ClusterSettings.LOOPBACK,
-      description =
-          "With --cluster: the address the worker nodes reach this process at (default:"
-              + " ${DEFAULT-VALUE}: nodes of this machine only).")
-  String clusterBind;
+  @CommandLine.Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
       names = "--out",
@@ -205,22 +180,9 @@ public final class PlanCommand implements Callable<Integer> {
         .check();
     GradesimSystem actors = GradesimSystem.of(spec);
     SweepRunner runner = null;
-    if (cluster != null) {
-      ClusterSecret secret = ClusterSecret.read(clusterSecretFile, "--cluster-secret-file");
-      actors.configure(new ClusterSettings(clusterBind, 0, List.of(cluster)).config(secret));
-      PrintWriter err = spec.commandLine().getErr();
-      runner =
-          new ClusterSweep(
-              actors.get(),
-              "none",
-              List.of(cluster),
-              line -> {
-                synchronized (err) {
-                  err.println(line);
-                  err.flush();
-                }
-              },
-              "plan");
+    if (clusterOptions.given()) {
+      clusterOptions.join(actors);
+      runner = clusterOptions.sweep(actors.get(), "none", spec.commandLine().getErr(), "plan");
     }
     run(
         actors.get(),

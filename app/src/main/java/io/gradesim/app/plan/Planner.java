@@ -67,38 +67,6 @@ public final class Planner {
       loads = List.copyOf(loads);
       overrides = List.copyOf(overrides);
     }
-
-    /** A request whose runs run in this process. */
-    public Request(
-        Path trace,
-        Path calibration,
-        PlanSpace space,
-        Verdict verdict,
-        List<Double> loads,
-        int replications,
-        int extra,
-        double confidence,
-        Long seed,
-        int parallelism,
-        Path out,
-        ProgressBar.Factory bars,
-        List<String> overrides) {
-      this(
-          trace,
-          calibration,
-          space,
-          verdict,
-          loads,
-          replications,
-          extra,
-          confidence,
-          seed,
-          parallelism,
-          out,
-          bars,
-          overrides,
-          null);
-    }
   }
 
   /**

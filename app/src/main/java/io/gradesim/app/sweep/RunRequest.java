@@ -2,6 +2,7 @@ package io.gradesim.app.sweep;
 
 import io.gradesim.files.Sha256;
 import io.gradesim.simulator.costs.CostSetup;
+import io.gradesim.simulator.event.SimEvent;
 import io.gradesim.simulator.run.SimulationSetup;
 import io.gradesim.simulator.scenario.ScenarioJson;
 import io.gradesim.simulator.scenario.ScenarioSettings;
@@ -83,6 +84,19 @@ public record RunRequest(
         CostSetup.of(s, calibration, file.toString()).calibrationHash(),
         SimulationSetup.version(),
         s.seed());
+  }
+
+  /** As below, the id derived from the hashes {@code p} was prepared with. */
+  public static RunRequest of(
+      SimulationSetup.Prepared p, Path file, List<String> overrides, Path calibration, Path dir) {
+    SimEvent.RunStarted h = p.header();
+    return of(
+        runId(h.traceHash(), h.scenarioHash(), h.calibrationHash(), h.version(), h.seed()),
+        p,
+        file,
+        overrides,
+        calibration,
+        dir);
   }
 
   /**

@@ -101,7 +101,8 @@ class ExtraReplicationsTest {
                       2,
                       tmp.resolve("plan"),
                       quiet(),
-                      List.of()))
+                      List.of(),
+                      null))
               .get(0);
 
       PlanSearch.Outcome borderline = level.outcomes().get(one);

@@ -79,7 +79,8 @@ class PlanMatchesExhaustiveTest {
                   2,
                   tmp.resolve("plan"),
                   quiet(),
-                  List.of()));
+                  List.of(),
+                  null));
       for (Planner.Level l : levels) {
         CandidateRuns all =
             new CandidateRuns(
