@@ -122,7 +122,8 @@ public record HostResults(Map<String, Map<String, double[]>> byRuntime, Map<Stri
     return new HostResults(byRuntime, load1);
   }
 
-  private static String field(Path csv, CSVRecord rec, String column) {
+  /** Column {@code column} of {@code rec} in {@code csv}, or an error naming file, line, column. */
+  static String field(Path csv, CSVRecord rec, String column) {
     if (!rec.isMapped(column) || !rec.isSet(column)) {
       throw new IllegalArgumentException(
           csv + ": line " + (rec.getRecordNumber() + 1) + ": column " + column + " is missing");
@@ -130,7 +131,8 @@ public record HostResults(Map<String, Map<String, double[]>> byRuntime, Map<Stri
     return rec.get(column);
   }
 
-  private static double decimal(Path csv, CSVRecord rec, String column) {
+  /** Column {@code column} of {@code rec} in {@code csv}, or an error naming file, line, column. */
+  static double decimal(Path csv, CSVRecord rec, String column) {
     String v = field(csv, rec, column);
     try {
       return Double.parseDouble(v);
@@ -147,7 +149,8 @@ public record HostResults(Map<String, Map<String, double[]>> byRuntime, Map<Stri
     }
   }
 
-  private static long number(Path csv, CSVRecord rec, String column) {
+  /** Column {@code column} of {@code rec} in {@code csv}, or an error naming file, line, column. */
+  static long number(Path csv, CSVRecord rec, String column) {
     String v = field(csv, rec, column);
     try {
       return Long.parseLong(v);

@@ -65,30 +65,33 @@ public record WorkloadResults(
     try (Reader r = Files.newBufferedReader(csv)) {
       for (CSVRecord rec :
           CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        String stage = field(csv, rec, "stage");
-        if (!STAGES.contains(stage) || !field(csv, rec, "concurrency").equals("1")) {
+        String stage = HostResults.field(csv, rec, "stage");
+        if (!STAGES.contains(stage) || !HostResults.field(csv, rec, "concurrency").equals("1")) {
           continue;
         }
-        String runtime = field(csv, rec, "runtime");
-        String payload = field(csv, rec, "payload");
+        String runtime = HostResults.field(csv, rec, "runtime");
+        String payload = HostResults.field(csv, rec, "payload");
         long[] sum =
             cycles
                 .computeIfAbsent(runtime, k -> new TreeMap<>())
                 .computeIfAbsent(payload, k -> new TreeMap<>())
                 .computeIfAbsent(
-                    field(csv, rec, "iteration") + "/" + field(csv, rec, "slot"), k -> new long[2]);
-        boolean ok = Boolean.parseBoolean(field(csv, rec, "ok"));
+                    HostResults.field(csv, rec, "iteration")
+                        + "/"
+                        + HostResults.field(csv, rec, "slot"),
+                    k -> new long[2]);
+        boolean ok = Boolean.parseBoolean(HostResults.field(csv, rec, "ok"));
         if (!ok || sum[0] < 0) {
           sum[0] = -1;
         } else {
-          sum[0] += parse(csv, rec, "duration_ns");
+          sum[0] += HostResults.number(csv, rec, "duration_ns");
         }
         sum[1] |= 1L << STAGES.indexOf(stage);
         double[] l =
             loads
                 .computeIfAbsent(runtime, k -> new TreeMap<>())
                 .computeIfAbsent(payload, k -> new double[2]);
-        l[0] += Double.parseDouble(field(csv, rec, "load1"));
+        l[0] += HostResults.decimal(csv, rec, "load1");
         l[1]++;
       }
     }
@@ -108,30 +111,5 @@ public record WorkloadResults(
                   double[] l = loads.get(runtime).get(payload);
                   load.computeIfAbsent(runtime, k -> new TreeMap<>()).put(payload, l[0] / l[1]);
                 }));
-  }
-
-  private static String field(Path csv, CSVRecord rec, String column) {
-    if (!rec.isMapped(column) || !rec.isSet(column)) {
-      throw new IllegalArgumentException(
-          csv + ": line " + (rec.getRecordNumber() + 1) + ": column " + column + " is missing");
-    }
-    return rec.get(column);
-  }
-
-  private static long parse(Path csv, CSVRecord rec, String column) {
-    String v = field(csv, rec, column);
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          csv
-              + ": line "
-              + (rec.getRecordNumber() + 1)
-              + ": column "
-              + column
-              + ": '"
-              + v
-              + "' is not a whole number of nanoseconds");
-    }
   }
 }
